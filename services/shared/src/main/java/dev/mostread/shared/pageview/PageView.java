@@ -1,0 +1,39 @@
+package dev.mostread.shared.pageview;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * One valid page view, as the collector writes it to {@code page-views} and the ranker reads it back.
+ * {@code timestamp} is always resolved to epoch milliseconds once an event has been accepted.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record PageView(
+        String site,
+        String articleId,
+        Long timestamp,
+        String visitorId,
+        String section,
+        String type,
+        String title,
+        String url,
+        String imageUrl,
+        String userAgent,
+        String referrer) {
+
+    public static final String TYPE_ARTICLE = "article";
+
+    /** The canonical Kafka key of this view: {@code {site}/{articleId}}. */
+    public String articleKey() {
+        return site + '/' + articleId;
+    }
+
+    /** Only article views are ranked; a missing type means an article. */
+    public boolean isArticle() {
+        return type == null || TYPE_ARTICLE.equals(type);
+    }
+
+    public PageView withTimestamp(long epochMillis) {
+        return new PageView(site, articleId, epochMillis, visitorId, section, type, title, url, imageUrl,
+                userAgent, referrer);
+    }
+}

@@ -1,0 +1,101 @@
+package dev.mostread.shared.system;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.mostread.shared.kafka.Topics;
+
+/**
+ * Creates the contract's topics (§2) when they are missing. Every service calls it for the topics it
+ * touches before it starts its clients, so any service can be the first one up.
+ */
+public final class TopicInitializer {
+
+    private static final Logger log = LoggerFactory.getLogger(TopicInitializer.class);
+
+    private final KafkaSettings settings;
+    private final Topics topics;
+
+    public TopicInitializer(KafkaSettings settings, Topics topics) {
+        this.settings = settings;
+        this.topics = topics;
+    }
+
+    public NewTopic pageViews() {
+        return topic(topics.pageViews(), Map.of());
+    }
+
+    public NewTopic pageViewsDlq() {
+        return topic(topics.pageViewsDlq(), Map.of());
+    }
+
+    public NewTopic articles() {
+        return topic(topics.articles(), Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+    }
+
+    public NewTopic rankings() {
+        return topic(topics.rankings(), Map.of(
+                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+                // Lists are rewritten often: let the log cleaner keep the topic small.
+                TopicConfig.SEGMENT_MS_CONFIG, String.valueOf(Duration.ofMinutes(10).toMillis()),
+                TopicConfig.MIN_CLEANABLE_DIRTY_RATIO_CONFIG, "0.1"));
+    }
+
+    private NewTopic topic(String name, Map<String, String> configs) {
+        Optional<Short> replication = settings.replicationFactor() > 0
+                ? Optional.of(settings.replicationFactor()) : Optional.empty();
+        return new NewTopic(name, Optional.of(settings.partitions()), replication).configs(configs);
+    }
+
+    /** Creates whichever of {@code wanted} do not exist yet; waits up to {@code timeout} for the cluster. */
+    public void ensure(Collection<NewTopic> wanted, Duration timeout) {
+        Map<String, Object> config = new HashMap<>(settings.client());
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        try (Admin admin = Admin.create(config)) {
+            Set<String> existing = admin.listTopics().names().get();
+            List<NewTopic> missing = new ArrayList<>();
+            for (NewTopic topic : wanted) {
+                if (!existing.contains(topic.name())) {
+                    missing.add(topic);
+                }
+            }
+            if (missing.isEmpty()) {
+                return;
+            }
+            admin.createTopics(missing).values().forEach((name, future) -> {
+                try {
+                    future.get();
+                    log.info("Created topic {}", name);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new IllegalStateException("Could not create topic " + name, e.getCause());
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted while creating topic " + name, e);
+                }
+            });
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Kafka at " + settings.bootstrapServers() + " did not answer", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while listing topics", e);
+        }
+    }
+}
