@@ -32,8 +32,8 @@ public final class PageViewReader {
         }
     }
 
-    /** A request body: every event, or the errors that make the whole request invalid. */
-    public record Batch(List<PageView> views, List<FieldError> errors) {
+    /** A request body: every event, or the errors that make the whole request invalid; {@code size} counts the events sent. */
+    public record Batch(List<PageView> views, List<FieldError> errors, int size) {
         public boolean valid() {
             return errors.isEmpty();
         }
@@ -62,6 +62,7 @@ public final class PageViewReader {
     public Batch readBatch(byte[] json) {
         List<PageView> views = new ArrayList<>();
         List<FieldError> errors = new ArrayList<>();
+        int size = 1;
         try (JsonParser parser = mapper.createParser(json)) {
             JsonToken first = parser.nextToken();
             if (first == JsonToken.START_OBJECT) {
@@ -71,7 +72,7 @@ public final class PageViewReader {
                 for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
                     if (index == MAX_EVENTS_PER_REQUEST) {
                         return new Batch(List.of(), List.of(new FieldError(index, "",
-                                "a request holds at most " + MAX_EVENTS_PER_REQUEST + " events")));
+                                "a request holds at most " + MAX_EVENTS_PER_REQUEST + " events")), index + 1);
                     }
                     if (token == JsonToken.START_OBJECT) {
                         collect(readObject(parser, index), views, errors);
@@ -81,6 +82,7 @@ public final class PageViewReader {
                     }
                     index++;
                 }
+                size = Math.max(1, index);
                 if (index == 0) {
                     errors.add(new FieldError(0, "", "the array holds no events"));
                 }
@@ -91,9 +93,9 @@ public final class PageViewReader {
                 errors.add(new FieldError(0, "", "trailing content after the JSON value"));
             }
         } catch (JacksonException e) {
-            return new Batch(List.of(), List.of(new FieldError(0, "", "not valid JSON: " + e.getOriginalMessage())));
+            return new Batch(List.of(), List.of(new FieldError(0, "", "not valid JSON: " + e.getOriginalMessage())), size);
         }
-        return errors.isEmpty() ? new Batch(views, List.of()) : new Batch(List.of(), errors);
+        return errors.isEmpty() ? new Batch(views, List.of(), size) : new Batch(List.of(), errors, size);
     }
 
     private static void collect(Result result, List<PageView> views, List<FieldError> errors) {

@@ -62,12 +62,28 @@ public final class TopicInitializer {
         return new NewTopic(name, Optional.of(settings.partitions()), replication).configs(configs);
     }
 
-    /** Creates whichever of {@code wanted} do not exist yet; waits up to {@code timeout} for the cluster. */
-    public void ensure(Collection<NewTopic> wanted, Duration timeout) {
+    /** The number of partitions {@code topic} has now. */
+    public int partitionsOf(String topic, Duration timeout) {
+        try (Admin admin = admin(timeout)) {
+            return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Could not describe topic " + topic, e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while describing topic " + topic, e);
+        }
+    }
+
+    private Admin admin(Duration timeout) {
         Map<String, Object> config = new HashMap<>(settings.client());
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
-        try (Admin admin = Admin.create(config)) {
+        return Admin.create(config);
+    }
+
+    /** Creates whichever of {@code wanted} do not exist yet; waits up to {@code timeout} for the cluster. */
+    public void ensure(Collection<NewTopic> wanted, Duration timeout) {
+        try (Admin admin = admin(timeout)) {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = new ArrayList<>();
             for (NewTopic topic : wanted) {

@@ -1,0 +1,45 @@
+package dev.mostread.api;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.FilterType;
+
+import dev.mostread.api.serve.RankingCache;
+import dev.mostread.shared.kafka.Topics;
+import dev.mostread.shared.system.KafkaSettings;
+import dev.mostread.shared.system.TopicInitializer;
+
+/** Everything the API adds to an application context, whether it runs alone or inside the standalone app. */
+@Configuration(proxyBeanMethods = false)
+@ComponentScan(excludeFilters = @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootConfiguration.class))
+public class ApiModule {
+
+    @Bean
+    RankingCache rankingCache(KafkaSettings kafka, Topics topics, TopicInitializer topicInitializer) {
+        return new RankingCache(() -> {
+            topicInitializer.ensure(List.of(topicInitializer.rankings(), topicInitializer.articles()),
+                    Duration.ofSeconds(60));
+            Map<String, Object> config = new HashMap<>(kafka.client());
+            config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+            config.put(ConsumerConfig.CLIENT_ID_CONFIG, "mostread-api-" + UUID.randomUUID());
+            // Lists are written in exactly-once transactions: never serve one from an aborted transaction.
+            config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+            config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+            config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+            return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+        }, topics.rankings());
+    }
+}

@@ -1,0 +1,128 @@
+package dev.mostread.api.serve;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.mostread.shared.kafka.Json;
+import dev.mostread.shared.pageview.FieldError;
+import dev.mostread.shared.pageview.PageViewRules;
+import dev.mostread.shared.ranking.ListKey;
+import dev.mostread.shared.ranking.Period;
+import dev.mostread.shared.ranking.Ranking;
+import dev.mostread.shared.web.Problems;
+
+/** {@code GET /api/v1/sites/{site}/most-read} (§4.1): a list from memory, ready to cache at the edge. */
+@RestController
+class MostReadController {
+
+    static final int MAX_LIMIT = 50;
+    static final CacheControl CACHE = CacheControl.maxAge(Duration.ofSeconds(5)).cachePublic()
+            .staleWhileRevalidate(Duration.ofSeconds(30));
+
+    private final RankingCache cache;
+    private final Clock clock;
+
+    MostReadController(RankingCache cache, Clock clock) {
+        this.cache = cache;
+        this.clock = clock;
+    }
+
+    @GetMapping("/api/v1/sites/{site}/most-read")
+    ResponseEntity<?> mostRead(@PathVariable String site,
+                               @RequestParam(required = false) String period,
+                               @RequestParam(required = false) String section,
+                               @RequestParam(required = false) String limit,
+                               @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+        ListRequest request = ListRequest.parse(site, period, section, limit);
+        if (!request.errors().isEmpty()) {
+            return Problems.respond(HttpStatus.BAD_REQUEST).header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
+                    .body(Problems.withErrors(Problems.of(HttpStatus.BAD_REQUEST, "invalid-parameters",
+                            "Invalid parameters", "See errors for the parameters at fault."), request.errors()));
+        }
+        ListKey key = request.key();
+        Optional<ServedList> list = cache.list(key);
+        if (list.isEmpty() && !cache.knows(site)) {
+            return Problems.respond(HttpStatus.NOT_FOUND).header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
+                    .body(Problems.of(HttpStatus.NOT_FOUND, "unknown-site", "Unknown site",
+                            "No view of site '" + site + "' has been counted yet."));
+        }
+        ServedList.Body body = list.map(served -> served.body(request.limit()))
+                .orElseGet(() -> ServedList.render(emptyList(key), Json.mapper()));
+        if (matches(ifNoneMatch, body.etag())) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(body.etag()).cacheControl(CACHE)
+                    .header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*").build();
+        }
+        return ResponseEntity.ok().eTag(body.etag()).cacheControl(CACHE)
+                .header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
+                .contentType(MediaType.APPLICATION_JSON).body(body.json());
+    }
+
+    /** A known site with no view in this period or section yet. */
+    private Ranking emptyList(ListKey key) {
+        Instant now = clock.instant();
+        return new Ranking(key.site(), key.period().code(), key.section(), now,
+                Instant.ofEpochMilli(key.period().windowStart(now.toEpochMilli())), now, List.of(), null);
+    }
+
+    static boolean matches(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        for (String candidate : ifNoneMatch.split(",")) {
+            String tag = candidate.trim();
+            if (tag.startsWith("W/")) {
+                tag = tag.substring(2);
+            }
+            if (tag.equals("*") || tag.equals(etag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The query of one list request, checked. */
+    record ListRequest(ListKey key, int limit, List<FieldError> errors) {
+
+        static ListRequest parse(String site, String period, String section, String limit) {
+            List<FieldError> errors = new java.util.ArrayList<>();
+            Period chosen = Period.LAST_HOUR;
+            if (period != null && !period.isEmpty()) {
+                chosen = Period.fromCode(period).orElse(null);
+                if (chosen == null) {
+                    errors.add(new FieldError(0, "period", "must be one of 1h, 24h, 7d"));
+                }
+            }
+            String chosenSection = section == null || section.isEmpty() ? null : section;
+            if (chosenSection != null && !PageViewRules.isSlug(chosenSection)) {
+                errors.add(new FieldError(0, "section", "must match [a-z0-9][a-z0-9-]{0,63}"));
+            }
+            int chosenLimit = 10;
+            if (limit != null && !limit.isEmpty()) {
+                try {
+                    chosenLimit = Integer.parseInt(limit);
+                } catch (NumberFormatException e) {
+                    chosenLimit = -1;
+                }
+                if (chosenLimit < 1 || chosenLimit > MAX_LIMIT) {
+                    errors.add(new FieldError(0, "limit", "must be an integer from 1 to " + MAX_LIMIT));
+                }
+            }
+            ListKey key = errors.isEmpty() ? new ListKey(site, chosen, chosenSection) : null;
+            return new ListRequest(key, chosenLimit, errors);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.mostread.api.serve;
+
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+import org.springframework.util.DigestUtils;
+
+import dev.mostread.shared.ranking.Ranking;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A list as the API serves it: the ranking and, per {@code limit}, its JSON bytes and ETag, computed on the
+ * first request for that limit and then reused until a new version of the list arrives.
+ */
+final class ServedList {
+
+    record Body(byte[] json, String etag) {
+    }
+
+    private final Ranking ranking;
+    private final JsonMapper mapper;
+    private final AtomicReferenceArray<Body> bodies;
+
+    ServedList(Ranking ranking, JsonMapper mapper) {
+        this.ranking = ranking;
+        this.mapper = mapper;
+        this.bodies = new AtomicReferenceArray<>(ranking.items().size() + 1);
+    }
+
+    Ranking ranking() {
+        return ranking;
+    }
+
+    Body body(int limit) {
+        // Every limit at or above the list's length shows the same bytes: they share one slot.
+        int effective = Math.min(limit, ranking.items().size());
+        Body body = bodies.get(effective);
+        if (body == null) {
+            body = render(ranking.limitedTo(effective), mapper);
+            bodies.set(effective, body);
+        }
+        return body;
+    }
+
+    static Body render(Ranking ranking, JsonMapper mapper) {
+        byte[] json = mapper.writeValueAsBytes(ranking);
+        return new Body(json, '"' + DigestUtils.md5DigestAsHex(json) + '"');
+    }
+}

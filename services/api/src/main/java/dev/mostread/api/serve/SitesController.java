@@ -1,0 +1,48 @@
+package dev.mostread.api.serve;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.mostread.shared.ranking.Ranking;
+
+/** {@code GET /api/v1/sites} (§4.1): every site with lists, its sections and its newest counted view. */
+@RestController
+class SitesController {
+
+    record Site(String site, List<String> sections, Instant lastViewAt) {
+    }
+
+    private final RankingCache cache;
+
+    SitesController(RankingCache cache) {
+        this.cache = cache;
+    }
+
+    @GetMapping("/api/v1/sites")
+    ResponseEntity<List<Site>> sites() {
+        Map<String, TreeSet<String>> sections = new TreeMap<>();
+        Map<String, Instant> lastViewAt = new TreeMap<>();
+        for (Ranking ranking : cache.all()) {
+            TreeSet<String> siteSections = sections.computeIfAbsent(ranking.site(), site -> new TreeSet<>());
+            if (ranking.section() != null && !ranking.items().isEmpty()) {
+                siteSections.add(ranking.section());
+            }
+            lastViewAt.merge(ranking.site(), ranking.lastViewAt() == null ? Instant.EPOCH : ranking.lastViewAt(),
+                    RankingCache::newest);
+        }
+        List<Site> sites = sections.entrySet().stream()
+                .map(entry -> new Site(entry.getKey(), List.copyOf(entry.getValue()),
+                        Instant.EPOCH.equals(lastViewAt.get(entry.getKey())) ? null : lastViewAt.get(entry.getKey())))
+                .toList();
+        return ResponseEntity.ok().cacheControl(MostReadController.CACHE)
+                .header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*").body(sites);
+    }
+}

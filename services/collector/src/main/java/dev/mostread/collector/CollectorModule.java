@@ -1,0 +1,116 @@
+package dev.mostread.collector;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.FilterType;
+import org.springframework.web.servlet.config.annotation.CorsRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import dev.mostread.collector.collect.CollectorMetrics;
+import dev.mostread.collector.collect.CollectorProperties;
+import dev.mostread.collector.collect.PageViewPublisher;
+import dev.mostread.shared.kafka.Json;
+import dev.mostread.shared.kafka.Topics;
+import dev.mostread.shared.pageview.PageViewReader;
+import dev.mostread.shared.system.KafkaSettings;
+import dev.mostread.shared.system.TopicInitializer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+
+/** Everything the collector adds to an application context, whether it runs alone or inside the standalone app. */
+@Configuration(proxyBeanMethods = false)
+@ComponentScan(excludeFilters = @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootConfiguration.class))
+@EnableConfigurationProperties(CollectorProperties.class)
+public class CollectorModule {
+
+    @Bean(destroyMethod = "close")
+    Producer<String, byte[]> pageViewProducer(KafkaSettings kafka, CollectorProperties properties,
+                                              MeterRegistry registry) {
+        int timeout = (int) properties.sendTimeout().toMillis();
+        Map<String, Object> config = new HashMap<>(kafka.client());
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, "mostread-collector");
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        config.put(ProducerConfig.BATCH_SIZE_CONFIG, 64 * 1024);
+        config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        // A request waits at most sendTimeout; the producer gives up on its records at about the same time,
+        // so an event answered 503 is, as far as the client can tell, not written.
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout);
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeout);
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.max(1000, timeout - 1000));
+        Producer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+        new KafkaClientMetrics(producer).bindTo(registry);
+        return producer;
+    }
+
+    @Bean
+    PageViewPublisher pageViewPublisher(Producer<String, byte[]> pageViewProducer, Topics topics) {
+        return new PageViewPublisher(pageViewProducer, topics, Json.mapper());
+    }
+
+    @Bean
+    PageViewReader pageViewReader() {
+        return new PageViewReader(Json.mapper());
+    }
+
+    @Bean
+    CollectorMetrics collectorMetrics(MeterRegistry registry) {
+        return new CollectorMetrics(registry);
+    }
+
+    /** Creates {@code page-views} before the first request can need it. */
+    @Bean
+    SmartLifecycle collectorTopics(TopicInitializer topicInitializer) {
+        return new SmartLifecycle() {
+            private volatile boolean running;
+
+            @Override
+            public void start() {
+                topicInitializer.ensure(List.of(topicInitializer.pageViews()), Duration.ofSeconds(60));
+                running = true;
+            }
+
+            @Override
+            public void stop() {
+                running = false;
+            }
+
+            @Override
+            public boolean isRunning() {
+                return running;
+            }
+
+            @Override
+            public int getPhase() {
+                return DEFAULT_PHASE - 4096;
+            }
+        };
+    }
+
+    @Bean
+    WebMvcConfigurer collectorCors() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addCorsMappings(CorsRegistry registry) {
+                registry.addMapping("/api/v1/events").allowedOrigins("*").allowedMethods("POST")
+                        .allowedHeaders("Content-Type").maxAge(Duration.ofDays(1).toSeconds());
+            }
+        };
+    }
+}

@@ -1,0 +1,42 @@
+package dev.mostread.collector.collect;
+
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/** The collector's counters (§6): events accepted, events rejected by reason. */
+public class CollectorMetrics {
+
+    /** Why events were turned away; the lower-case name is the {@code reason} tag. */
+    public enum RejectReason {
+        INVALID, TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, KAFKA_UNAVAILABLE;
+
+        String tag() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private final Counter accepted;
+    private final Map<RejectReason, Counter> rejected = new EnumMap<>(RejectReason.class);
+
+    public CollectorMetrics(MeterRegistry registry) {
+        accepted = Counter.builder("mostread.events.accepted")
+                .description("Page views acknowledged by Kafka and answered 202").register(registry);
+        for (RejectReason reason : RejectReason.values()) {
+            rejected.put(reason, Counter.builder("mostread.events.rejected")
+                    .description("Page views turned away, by reason")
+                    .tag("reason", reason.tag()).register(registry));
+        }
+    }
+
+    void accepted(int events) {
+        accepted.increment(events);
+    }
+
+    void rejected(RejectReason reason, int events) {
+        rejected.get(reason).increment(events);
+    }
+}

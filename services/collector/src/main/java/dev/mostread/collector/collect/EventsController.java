@@ -1,0 +1,127 @@
+package dev.mostread.collector.collect;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.mostread.collector.collect.CollectorMetrics.RejectReason;
+import dev.mostread.shared.pageview.FieldError;
+import dev.mostread.shared.pageview.PageView;
+import dev.mostread.shared.pageview.PageViewReader;
+import dev.mostread.shared.pageview.TimeLimits;
+import dev.mostread.shared.web.Problems;
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * {@code POST /api/v1/events} (§4.2): one page view or an array of them, all accepted or none. 202 only once
+ * Kafka has acknowledged every event.
+ */
+@RestController
+class EventsController {
+
+    private final PageViewReader reader;
+    private final PageViewPublisher publisher;
+    private final CollectorProperties properties;
+    private final CollectorMetrics metrics;
+    private final Clock clock;
+
+    EventsController(PageViewReader reader, PageViewPublisher publisher, CollectorProperties properties,
+                     CollectorMetrics metrics, Clock clock) {
+        this.reader = reader;
+        this.publisher = publisher;
+        this.properties = properties;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    @PostMapping("/api/v1/events")
+    ResponseEntity<?> collect(@RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
+                              HttpServletRequest request) throws IOException {
+        if (!isJson(contentType)) {
+            metrics.rejected(RejectReason.UNSUPPORTED_MEDIA_TYPE, 1);
+            return Problems.entity(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
+                    "Unsupported media type", "Send page views as application/json.");
+        }
+        long maxBytes = properties.maxBodySize().toBytes();
+        byte[] body = readAtMost(request, maxBytes);
+        if (body == null) {
+            metrics.rejected(RejectReason.TOO_LARGE, 1);
+            return Problems.entity(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "Request body too large",
+                    "A request body may hold at most " + maxBytes + " bytes.");
+        }
+        long receivedAt = clock.millis();
+        PageViewReader.Batch batch = reader.readBatch(body);
+        List<FieldError> errors = new ArrayList<>(batch.errors());
+        List<PageView> views = batch.valid() ? resolveTimes(batch.views(), receivedAt, errors) : List.of();
+        if (!errors.isEmpty()) {
+            metrics.rejected(RejectReason.INVALID, batch.size());
+            ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-events", "Invalid page views",
+                    errors.size() + " problem(s) in the request; no event of it was recorded.");
+            return Problems.respond(HttpStatus.BAD_REQUEST).body(Problems.withErrors(problem, errors));
+        }
+        try {
+            publisher.publish(views, receivedAt, properties.sendTimeout());
+        } catch (PageViewPublisher.NotAcknowledgedException e) {
+            metrics.rejected(RejectReason.KAFKA_UNAVAILABLE, views.size());
+            return Problems.respond(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(properties.retryAfter().toSeconds()))
+                    .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "kafka-unavailable",
+                            "Events not recorded", "Kafka did not acknowledge the events in time; send them again."));
+        }
+        metrics.accepted(views.size());
+        return ResponseEntity.accepted().body(Map.of("accepted", views.size()));
+    }
+
+    /** Gives each view its event time (the time received when it has none) and checks the time limits. */
+    private static List<PageView> resolveTimes(List<PageView> views, long receivedAt, List<FieldError> errors) {
+        List<PageView> resolved = new ArrayList<>(views.size());
+        for (int index = 0; index < views.size(); index++) {
+            PageView view = views.get(index);
+            long eventTime = view.timestamp() == null ? receivedAt : view.timestamp();
+            switch (TimeLimits.check(eventTime, receivedAt)) {
+                case FUTURE -> errors.add(new FieldError(index, "timestamp",
+                        "is more than " + TimeLimits.MAX_FUTURE.toMinutes() + " minutes in the future"));
+                case TOO_OLD -> errors.add(new FieldError(index, "timestamp",
+                        "is more than " + TimeLimits.MAX_AGE.toDays() + " days old"));
+                case IN_RANGE -> resolved.add(view.withTimestamp(eventTime));
+            }
+        }
+        return resolved;
+    }
+
+    private static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        try {
+            MediaType type = MediaType.parseMediaType(contentType);
+            return MediaType.APPLICATION_JSON.equalsTypeAndSubtype(type)
+                    && (type.getCharset() == null || "UTF-8".equalsIgnoreCase(type.getCharset().name()));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** The body, or null when it is longer than {@code maxBytes}. */
+    private static byte[] readAtMost(HttpServletRequest request, long maxBytes) throws IOException {
+        if (request.getContentLengthLong() > maxBytes) {
+            return null;
+        }
+        try (InputStream in = request.getInputStream()) {
+            byte[] body = in.readNBytes((int) maxBytes + 1);
+            return body.length > maxBytes ? null : body;
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package dev.mostread.ranker;
+
+import java.nio.file.Path;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.FilterType;
+
+import dev.mostread.ranker.system.RankerProperties;
+import dev.mostread.ranker.system.RankerStreams;
+import dev.mostread.shared.kafka.Topics;
+import dev.mostread.shared.system.KafkaSettings;
+import dev.mostread.shared.system.TopicInitializer;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/** Everything the ranker adds to an application context, whether it runs alone or inside the standalone app. */
+@Configuration(proxyBeanMethods = false)
+@ComponentScan(excludeFilters = @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootConfiguration.class))
+@EnableConfigurationProperties(RankerProperties.class)
+public class RankerModule {
+
+    @Bean
+    RankerStreams rankerStreams(KafkaSettings kafka, RankerProperties properties, Topics topics,
+                                TopicInitializer topicInitializer, MeterRegistry registry,
+                                @Value("${mostread.data-dir:./data}") Path dataDir) {
+        return new RankerStreams(kafka, properties, topics, topicInitializer, registry, dataDir.resolve("ranker"));
+    }
+}

@@ -1,0 +1,144 @@
+package dev.mostread.ranker.system;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+import dev.mostread.ranker.stream.RankerMetrics;
+import dev.mostread.ranker.stream.RankerTopology;
+import dev.mostread.shared.kafka.Topics;
+import dev.mostread.shared.system.KafkaSettings;
+import dev.mostread.shared.system.TopicInitializer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+
+/** Runs the ranker topology with exactly-once processing for as long as the application runs. */
+public class RankerStreams implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(RankerStreams.class);
+
+    private final KafkaSettings kafka;
+    private final RankerProperties properties;
+    private final Topics topics;
+    private final TopicInitializer topicInitializer;
+    private final MeterRegistry registry;
+    private final Path stateDir;
+    private volatile KafkaStreams streams;
+    private KafkaStreamsMetrics streamsMetrics;
+
+    public RankerStreams(KafkaSettings kafka, RankerProperties properties, Topics topics,
+                         TopicInitializer topicInitializer, MeterRegistry registry, Path stateDir) {
+        this.kafka = kafka;
+        this.properties = properties;
+        this.topics = topics;
+        this.topicInitializer = topicInitializer;
+        this.registry = registry;
+        this.stateDir = stateDir;
+    }
+
+    @Override
+    public void start() {
+        topicInitializer.ensure(List.of(topicInitializer.pageViews(), topicInitializer.pageViewsDlq(),
+                topicInitializer.articles(), topicInitializer.rankings()), Duration.ofSeconds(60));
+        int partitions = topicInitializer.partitionsOf(topics.pageViews(), Duration.ofSeconds(60));
+        RankerTopology.Settings settings = new RankerTopology.Settings(partitions, properties.tick(),
+                properties.listSize());
+        KafkaStreams created = new KafkaStreams(
+                RankerTopology.build(topics, settings, new RankerMetrics(registry)), streamsConfig());
+        created.setUncaughtExceptionHandler(error -> {
+            log.error("Stream thread failed; replacing it", error);
+            return StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        streamsMetrics = new KafkaStreamsMetrics(created);
+        streamsMetrics.bindTo(registry);
+        created.start();
+        streams = created;
+        log.info("Ranker started: application.id={}, {} page-views partitions", properties.applicationId(), partitions);
+    }
+
+    Properties streamsConfig() {
+        Properties config = new Properties();
+        config.putAll(kafka.client());
+        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, properties.applicationId());
+        config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, properties.streamThreads());
+        config.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, properties.standbyReplicas());
+        config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, properties.commitInterval().toMillis());
+        config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
+        config.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+        config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+                LogAndContinueProcessingExceptionHandler.class.getName());
+        if (kafka.replicationFactor() > 0) {
+            config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) kafka.replicationFactor());
+        }
+        config.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), instanceId());
+        config.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+        config.putAll(properties.streams());
+        return config;
+    }
+
+    /** The configured static membership id, or one generated once and kept beside the state. */
+    private String instanceId() {
+        if (!properties.instanceId().isBlank()) {
+            return properties.instanceId();
+        }
+        try {
+            Files.createDirectories(stateDir);
+            Path file = stateDir.resolve("instance-id");
+            if (Files.exists(file)) {
+                return Files.readString(file, StandardCharsets.UTF_8).trim();
+            }
+            String id = "ranker-" + UUID.randomUUID();
+            Files.writeString(file, id, StandardCharsets.UTF_8);
+            return id;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot keep the ranker's instance id in " + stateDir, e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        KafkaStreams running = streams;
+        if (running == null) {
+            return;
+        }
+        running.close(new KafkaStreams.CloseOptions().leaveGroup(true).timeout(Duration.ofSeconds(30)));
+        if (streamsMetrics != null) {
+            streamsMetrics.close();
+        }
+        streams = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return streams != null;
+    }
+
+    /** Start after the embedded broker (if any), before the web server takes requests. */
+    @Override
+    public int getPhase() {
+        return DEFAULT_PHASE - 4096;
+    }
+
+    public KafkaStreams.State state() {
+        KafkaStreams running = streams;
+        return running == null ? KafkaStreams.State.NOT_RUNNING : running.state();
+    }
+}

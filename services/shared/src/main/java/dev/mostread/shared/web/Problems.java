@@ -1,0 +1,40 @@
+package dev.mostread.shared.web;
+
+import java.net.URI;
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+
+import dev.mostread.shared.pageview.FieldError;
+
+/** RFC 9457 answers ({@code application/problem+json}) with a stable {@code type} per kind of problem. */
+public final class Problems {
+
+    private static final String TYPE_BASE = "urn:mostread:problem:";
+
+    private Problems() {
+    }
+
+    public static ResponseEntity.BodyBuilder respond(HttpStatus status) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    public static ProblemDetail of(HttpStatus status, String type, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPE_BASE + type));
+        problem.setTitle(title);
+        return problem;
+    }
+
+    public static ProblemDetail withErrors(ProblemDetail problem, List<FieldError> errors) {
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    public static ResponseEntity<ProblemDetail> entity(HttpStatus status, String type, String title, String detail) {
+        return respond(status).body(of(status, type, title, detail));
+    }
+}
