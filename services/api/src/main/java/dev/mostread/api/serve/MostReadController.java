@@ -18,7 +18,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.mostread.shared.kafka.Json;
-import dev.mostread.shared.pageview.FieldError;
 import dev.mostread.shared.pageview.PageViewRules;
 import dev.mostread.shared.ranking.ListKey;
 import dev.mostread.shared.ranking.Period;
@@ -94,21 +93,25 @@ class MostReadController {
         return false;
     }
 
+    /** A query parameter at fault. */
+    record ParameterError(String field, String message) {
+    }
+
     /** The query of one list request, checked. */
-    record ListRequest(ListKey key, int limit, List<FieldError> errors) {
+    record ListRequest(ListKey key, int limit, List<ParameterError> errors) {
 
         static ListRequest parse(String site, String period, String section, String limit) {
-            List<FieldError> errors = new java.util.ArrayList<>();
+            List<ParameterError> errors = new java.util.ArrayList<>();
             Period chosen = Period.LAST_HOUR;
             if (period != null && !period.isEmpty()) {
                 chosen = Period.fromCode(period).orElse(null);
                 if (chosen == null) {
-                    errors.add(new FieldError(0, "period", "must be one of 1h, 24h, 7d"));
+                    errors.add(new ParameterError("period", "must be one of 1h, 24h, 7d"));
                 }
             }
             String chosenSection = section == null || section.isEmpty() ? null : section;
             if (chosenSection != null && !PageViewRules.isSlug(chosenSection)) {
-                errors.add(new FieldError(0, "section", "must match [a-z0-9][a-z0-9-]{0,63}"));
+                errors.add(new ParameterError("section", "must match [a-z0-9][a-z0-9-]{0,63}"));
             }
             int chosenLimit = 10;
             if (limit != null && !limit.isEmpty()) {
@@ -118,7 +121,7 @@ class MostReadController {
                     chosenLimit = -1;
                 }
                 if (chosenLimit < 1 || chosenLimit > MAX_LIMIT) {
-                    errors.add(new FieldError(0, "limit", "must be an integer from 1 to " + MAX_LIMIT));
+                    errors.add(new ParameterError("limit", "must be an integer from 1 to " + MAX_LIMIT));
                 }
             }
             ListKey key = errors.isEmpty() ? new ListKey(site, chosen, chosenSection) : null;

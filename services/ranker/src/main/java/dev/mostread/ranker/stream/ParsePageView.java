@@ -12,6 +12,7 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 import dev.mostread.ranker.stream.RankerMetrics.FilterReason;
 import dev.mostread.shared.kafka.Json;
 import dev.mostread.shared.kafka.Topics;
+import dev.mostread.shared.pageview.FieldError;
 import dev.mostread.shared.pageview.PageView;
 import dev.mostread.shared.pageview.PageViewReader;
 import dev.mostread.shared.pageview.TimeLimits;
@@ -42,7 +43,8 @@ final class ParsePageView implements FixedKeyProcessor<byte[], byte[], ParsedVie
     public void process(FixedKeyRecord<byte[], byte[]> record) {
         PageViewReader.Result result = reader.readOne(record.value());
         if (!result.valid()) {
-            deadLetter(record, result.errors().get(0).field() + " " + result.errors().get(0).message());
+            FieldError error = result.errors().get(0);
+            deadLetter(record, error.field().isEmpty() ? error.message() : error.field() + " " + error.message());
             return;
         }
         PageView view = result.view();

@@ -8,8 +8,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 
-import dev.mostread.shared.pageview.FieldError;
-
 /** RFC 9457 answers ({@code application/problem+json}) with a stable {@code type} per kind of problem. */
 public final class Problems {
 
@@ -29,7 +27,7 @@ public final class Problems {
         return problem;
     }
 
-    public static ProblemDetail withErrors(ProblemDetail problem, List<FieldError> errors) {
+    public static ProblemDetail withErrors(ProblemDetail problem, List<?> errors) {
         problem.setProperty("errors", errors);
         return problem;
     }

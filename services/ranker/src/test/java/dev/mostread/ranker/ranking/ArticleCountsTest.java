@@ -1,0 +1,112 @@
+package dev.mostread.ranker.ranking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+
+import dev.mostread.shared.ranking.Period;
+
+class ArticleCountsTest {
+
+    /** 12:00:30 — half a minute into a minute, so bucket edges are visible. */
+    private static final long NOW = Instant.parse("2026-11-26T12:00:30Z").toEpochMilli();
+    private static final long MINUTE = Duration.ofMinutes(1).toMillis();
+    private static final long HOUR = Duration.ofHours(1).toMillis();
+
+    @Test
+    void aViewInTheOldestMinuteOfTheHourCountsInTheHour() {
+        ArticleCounts counts = new ArticleCounts();
+        long oldestMinuteInside = Instant.parse("2026-11-26T11:01:00Z").toEpochMilli();
+
+        counts.record(oldestMinuteInside, NOW);
+
+        assertThat(counts.views(Period.LAST_HOUR)).isEqualTo(1);
+        assertThat(counts.views(Period.LAST_DAY)).isEqualTo(1);
+        assertThat(counts.views(Period.LAST_WEEK)).isEqualTo(1);
+    }
+
+    @Test
+    void aViewInTheMinuteBeforeTheHourCountsOnlyInLongerPeriods() {
+        ArticleCounts counts = new ArticleCounts();
+        long justOutside = Instant.parse("2026-11-26T11:00:59.999Z").toEpochMilli();
+
+        counts.record(justOutside, NOW);
+
+        assertThat(counts.views(Period.LAST_HOUR)).isZero();
+        assertThat(counts.views(Period.LAST_DAY)).isEqualTo(1);
+        assertThat(counts.views(Period.LAST_WEEK)).isEqualTo(1);
+    }
+
+    @Test
+    void aViewLeavesTheHourExactlyWhenItsMinuteBucketExpires() {
+        ArticleCounts counts = new ArticleCounts();
+        long viewedAt = Instant.parse("2026-11-26T12:00:10Z").toEpochMilli();
+        counts.record(viewedAt, NOW);
+
+        long lastMomentInside = Instant.parse("2026-11-26T12:59:59.999Z").toEpochMilli();
+        assertThat(counts.expire(lastMomentInside)).isFalse();
+        assertThat(counts.views(Period.LAST_HOUR)).isEqualTo(1);
+
+        long firstMomentOutside = lastMomentInside + 1;
+        assertThat(counts.expire(firstMomentOutside)).isTrue();
+        assertThat(counts.views(Period.LAST_HOUR)).isZero();
+        assertThat(counts.views(Period.LAST_DAY)).isEqualTo(1);
+    }
+
+    @Test
+    void aViewLeavesTheWeekAfterItsHourBucketIsOneHundredSixtyEightHoursOld() {
+        ArticleCounts counts = new ArticleCounts();
+        counts.record(NOW, NOW);
+
+        counts.expire(NOW + 167 * HOUR);
+        assertThat(counts.views(Period.LAST_WEEK)).isEqualTo(1);
+        assertThat(counts.isEmpty()).isFalse();
+
+        counts.expire(Period.LAST_WEEK.bucketStart(NOW) + 168 * HOUR);
+        assertThat(counts.views(Period.LAST_WEEK)).isZero();
+        assertThat(counts.isEmpty()).isTrue();
+    }
+
+    @Test
+    void aViewStampedAheadOfNowCountsAsHappeningNow() {
+        ArticleCounts counts = new ArticleCounts();
+
+        counts.record(NOW + 2 * MINUTE, NOW);
+
+        assertThat(counts.buckets(Period.LAST_HOUR).startAt(0)).isEqualTo(Period.LAST_HOUR.bucketStart(NOW));
+        assertThat(counts.views(Period.LAST_HOUR)).isEqualTo(1);
+    }
+
+    @Test
+    void outOfOrderViewsLandInTheirOwnBuckets() {
+        ArticleCounts counts = new ArticleCounts();
+
+        counts.record(NOW, NOW);
+        counts.record(NOW - 10 * MINUTE, NOW);
+        counts.record(NOW - 5 * MINUTE, NOW);
+        counts.record(NOW - 10 * MINUTE, NOW);
+
+        BucketCounts hour = counts.buckets(Period.LAST_HOUR);
+        assertThat(hour.size()).isEqualTo(3);
+        assertThat(hour.startAt(0)).isLessThan(hour.startAt(1));
+        assertThat(hour.startAt(1)).isLessThan(hour.startAt(2));
+        assertThat(hour.countAt(0)).isEqualTo(2);
+        assertThat(counts.views(Period.LAST_HOUR)).isEqualTo(4);
+    }
+
+    @Test
+    void aWholeHourOfViewsCostsSixtyBucketsNotOneEntryPerView() {
+        ArticleCounts counts = new ArticleCounts();
+        for (int second = 0; second < 3600; second++) {
+            counts.record(NOW - second * 1000L, NOW);
+        }
+
+        assertThat(counts.views(Period.LAST_HOUR)).isLessThan(3600).isGreaterThan(3500);
+        assertThat(counts.buckets(Period.LAST_HOUR).size()).isEqualTo(60);
+        assertThat(counts.buckets(Period.LAST_DAY).size()).isLessThanOrEqualTo(5);
+        assertThat(counts.buckets(Period.LAST_WEEK).size()).isLessThanOrEqualTo(2);
+    }
+}
