@@ -10,6 +10,8 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
@@ -36,6 +38,8 @@ import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 @ComponentScan(excludeFilters = @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootConfiguration.class))
 @EnableConfigurationProperties(CollectorProperties.class)
 public class CollectorModule {
+
+    private static final Logger log = LoggerFactory.getLogger(CollectorModule.class);
 
     @Bean(destroyMethod = "close")
     Producer<String, byte[]> pageViewProducer(KafkaSettings kafka, CollectorProperties properties,
@@ -74,26 +78,43 @@ public class CollectorModule {
         return new CollectorMetrics(registry);
     }
 
-    /** Creates {@code page-views} before the first request can need it. */
+    /**
+     * Creates {@code page-views} if it is missing, in the background: the collector starts, and answers 503,
+     * even while Kafka is away.
+     */
     @Bean
     SmartLifecycle collectorTopics(TopicInitializer topicInitializer) {
         return new SmartLifecycle() {
-            private volatile boolean running;
+            private volatile Thread worker;
 
             @Override
             public void start() {
-                topicInitializer.ensure(List.of(topicInitializer.pageViews()), Duration.ofSeconds(60));
-                running = true;
+                worker = new Thread(() -> {
+                    while (!Thread.currentThread().isInterrupted()) {
+                        try {
+                            topicInitializer.ensure(List.of(topicInitializer.pageViews()), Duration.ofSeconds(30));
+                            return;
+                        } catch (RuntimeException e) {
+                            log.warn("Cannot create {} yet: {}", topicInitializer.pageViews().name(), e.getMessage());
+                        }
+                    }
+                }, "collector-topics");
+                worker.setDaemon(true);
+                worker.start();
             }
 
             @Override
             public void stop() {
-                running = false;
+                Thread running = worker;
+                if (running != null) {
+                    running.interrupt();
+                }
+                worker = null;
             }
 
             @Override
             public boolean isRunning() {
-                return running;
+                return worker != null;
             }
 
             @Override

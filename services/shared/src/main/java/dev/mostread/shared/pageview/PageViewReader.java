@@ -204,7 +204,7 @@ public final class PageViewReader {
         }
 
         void required(String field, String value) {
-            if (value == null) {
+            if (value == null && errors.stream().noneMatch(error -> error.field().equals(field))) {
                 errors.add(new FieldError(index, field, "is required"));
             }
         }
