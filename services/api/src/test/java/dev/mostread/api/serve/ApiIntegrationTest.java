@@ -1,0 +1,154 @@
+package dev.mostread.api.serve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+
+import dev.mostread.api.ApiApplication;
+import dev.mostread.shared.kafka.Json;
+import dev.mostread.shared.ranking.RankedItem;
+import dev.mostread.shared.ranking.Ranking;
+import dev.mostread.shared.testing.Http;
+
+/** The API serves whatever is in {@code rankings}, read from a real broker, and survives what it cannot read. */
+@SpringBootTest(classes = ApiApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "mostread.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
+@EmbeddedKafka(topics = {"rankings", "articles"}, partitions = 6)
+class ApiIntegrationTest {
+
+    private static final Instant AS_OF = Instant.parse("2026-11-26T12:00:30Z");
+
+    @LocalServerPort
+    int port;
+
+    @Value("${spring.embedded.kafka.brokers}")
+    String brokers;
+
+    private Http http;
+    private KafkaProducer<String, byte[]> producer;
+
+    @BeforeEach
+    void connect() {
+        http = new Http(port);
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers),
+                new StringSerializer(), new ByteArraySerializer());
+    }
+
+    @AfterEach
+    void disconnect() {
+        producer.close();
+    }
+
+    private void publish(String key, byte[] value) {
+        producer.send(new ProducerRecord<>("rankings", key, value));
+        producer.flush();
+    }
+
+    private void publish(Ranking ranking) {
+        publish(ranking.key().toString(), Json.mapper().writeValueAsBytes(ranking));
+    }
+
+    private static Ranking ranking(String site, String period, String section, int items) {
+        List<RankedItem> list = new ArrayList<>();
+        for (int i = 1; i <= items; i++) {
+            list.add(new RankedItem(i, "a" + i, "Title " + i, "https://x.example/" + i, section, null, null,
+                    100 - i, null, null));
+        }
+        return new Ranking(site, period, section, AS_OF, AS_OF.minusSeconds(3600), AS_OF, list, AS_OF);
+    }
+
+    private HttpResponse<String> awaitStatus(String path, int status) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> http.get(path), r -> r.statusCode() == status);
+    }
+
+    @Test
+    void servesAPublishedListWithCachingHeadersAndLimits() {
+        publish(ranking("site-a", "1h", null, 20));
+
+        HttpResponse<String> response = awaitStatus("/api/v1/sites/site-a/most-read?limit=3", 200);
+
+        Ranking served = Json.mapper().readValue(response.body(), Ranking.class);
+        assertThat(served.items()).extracting(RankedItem::articleId).containsExactly("a1", "a2", "a3");
+        assertThat(response.headers().firstValue("Content-Type")).contains("application/json");
+        assertThat(response.headers().firstValue("Cache-Control")).contains("max-age=5, public, stale-while-revalidate=30");
+        assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).contains("*");
+        String etag = response.headers().firstValue("ETag").orElseThrow();
+        assertThat(http.get("/api/v1/sites/site-a/most-read?limit=3", "If-None-Match", etag).statusCode()).isEqualTo(304);
+        assertThat(http.get("/api/v1/sites/site-a/most-read?limit=4").headers().firstValue("ETag")).isNotEqualTo(etag);
+        assertThat(Json.mapper().readValue(http.get("/api/v1/sites/site-a/most-read").body(), Ranking.class).items()).hasSize(10);
+        assertThat(Json.mapper().readValue(http.get("/api/v1/sites/site-a/most-read?limit=50").body(), Ranking.class).items()).hasSize(20);
+    }
+
+    @Test
+    void servesTheNewestVersionOfAList() {
+        publish(ranking("site-b", "24h", "sport", 2));
+        awaitStatus("/api/v1/sites/site-b/most-read?period=24h&section=sport", 200);
+
+        publish(ranking("site-b", "24h", "sport", 5));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(Json.mapper()
+                .readValue(http.get("/api/v1/sites/site-b/most-read?period=24h&section=sport").body(), Ranking.class)
+                .items()).hasSize(5));
+    }
+
+    @Test
+    void answersAnEmptyListForAKnownSiteAndNotFoundForAnUnknownOne() {
+        publish(ranking("site-c", "7d", null, 1));
+        awaitStatus("/api/v1/sites/site-c/most-read?period=7d", 200);
+
+        HttpResponse<String> empty = http.get("/api/v1/sites/site-c/most-read?period=1h&section=world");
+        assertThat(empty.statusCode()).isEqualTo(200);
+        assertThat(empty.body()).contains("\"items\":[]").contains("\"section\":\"world\"").contains("\"period\":\"1h\"");
+
+        HttpResponse<String> unknown = http.get("/api/v1/sites/never-seen/most-read");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.headers().firstValue("Content-Type")).contains("application/problem+json");
+    }
+
+    @Test
+    void rejectsBadParametersWithProblemDetails() {
+        HttpResponse<String> response = http.get("/api/v1/sites/site-a/most-read?period=today2&limit=x");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
+        assertThat(response.body()).contains("\"field\":\"period\"").contains("\"field\":\"limit\"");
+    }
+
+    @Test
+    void skipsUnreadableRecordsAndKeepsReading() {
+        publish("site-d/1h/_all", "not json".getBytes());
+        publish("garbage-key", Json.mapper().writeValueAsBytes(ranking("site-d", "1h", null, 1)));
+        publish(ranking("site-d", "24h", null, 2));
+
+        awaitStatus("/api/v1/sites/site-d/most-read?period=24h", 200);
+        assertThat(http.get("/api/v1/sites/site-d/most-read?period=1h").body()).contains("\"items\":[]");
+    }
+
+    @Test
+    void listsSitesWithTheirSections() {
+        publish(ranking("site-e", "1h", null, 2));
+        publish(ranking("site-e", "1h", "sport", 1));
+        publish(ranking("site-e", "1h", "world", 1));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(http.get("/api/v1/sites").body())
+                .contains("{\"site\":\"site-e\",\"sections\":[\"sport\",\"world\"],\"lastViewAt\":\"2026-11-26T12:00:30Z\"}"));
+    }
+}

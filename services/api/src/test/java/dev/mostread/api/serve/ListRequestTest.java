@@ -1,0 +1,60 @@
+package dev.mostread.api.serve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import dev.mostread.api.serve.MostReadController.ListRequest;
+import dev.mostread.api.serve.MostReadController.ParameterError;
+import dev.mostread.shared.ranking.ListKey;
+import dev.mostread.shared.ranking.Period;
+
+class ListRequestTest {
+
+    @Test
+    void defaultsToTheLastHourOverAllSectionsAndTenItems() {
+        ListRequest request = ListRequest.parse("news21", null, null, null);
+
+        assertThat(request.errors()).isEmpty();
+        assertThat(request.key()).isEqualTo(ListKey.allSections("news21", Period.LAST_HOUR));
+        assertThat(request.limit()).isEqualTo(10);
+    }
+
+    @Test
+    void treatsAnEmptySectionAsAllSections() {
+        assertThat(ListRequest.parse("news21", "24h", "", "50").key()).isEqualTo(ListKey.allSections("news21", Period.LAST_DAY));
+    }
+
+    @Test
+    void readsPeriodSectionAndLimit() {
+        ListRequest request = ListRequest.parse("news21", "7d", "sport", "1");
+
+        assertThat(request.key()).isEqualTo(new ListKey("news21", Period.LAST_WEEK, "sport"));
+        assertThat(request.limit()).isEqualTo(1);
+    }
+
+    @Test
+    void namesEveryBadParameter() {
+        ListRequest request = ListRequest.parse("news21", "1y", "Sport!", "51");
+
+        assertThat(request.errors()).extracting(ParameterError::field).containsExactly("period", "section", "limit");
+        assertThat(request.key()).isNull();
+    }
+
+    @Test
+    void rejectsLimitsThatAreNotIntegersFromOneToFifty() {
+        assertThat(ListRequest.parse("news21", null, null, "0").errors()).hasSize(1);
+        assertThat(ListRequest.parse("news21", null, null, "ten").errors()).hasSize(1);
+        assertThat(ListRequest.parse("news21", null, null, "99999999999").errors()).hasSize(1);
+    }
+
+    @Test
+    void matchesStrongWeakListedAndWildcardEtags() {
+        assertThat(MostReadController.matches("\"abc\"", "\"abc\"")).isTrue();
+        assertThat(MostReadController.matches("W/\"abc\"", "\"abc\"")).isTrue();
+        assertThat(MostReadController.matches("\"x\", \"abc\"", "\"abc\"")).isTrue();
+        assertThat(MostReadController.matches("*", "\"abc\"")).isTrue();
+        assertThat(MostReadController.matches("\"abd\"", "\"abc\"")).isFalse();
+        assertThat(MostReadController.matches(null, "\"abc\"")).isFalse();
+    }
+}
