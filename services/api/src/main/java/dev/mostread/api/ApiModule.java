@@ -39,6 +39,8 @@ public class ApiModule {
             config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
             config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
             config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+            // A new list is served at most this long after it is committed.
+            config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
             return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
         }, topics.rankings());
     }

@@ -1,13 +1,13 @@
 package dev.mostread.api.serve;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -32,7 +32,7 @@ public class RankingCache implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(RankingCache.class);
     private static final Duration POLL = Duration.ofMillis(200);
 
-    private final java.util.function.Supplier<Consumer<String, byte[]>> consumers;
+    private final Supplier<Consumer<String, byte[]>> consumers;
     private final String topic;
     private final Map<String, ServedList> lists = new ConcurrentHashMap<>();
     private final Map<String, Boolean> sites = new ConcurrentHashMap<>();
@@ -41,7 +41,7 @@ public class RankingCache implements SmartLifecycle {
     private volatile Consumer<String, byte[]> consumer;
     private Thread reader;
 
-    public RankingCache(java.util.function.Supplier<Consumer<String, byte[]>> consumers, String topic) {
+    public RankingCache(Supplier<Consumer<String, byte[]>> consumers, String topic) {
         this.consumers = consumers;
         this.topic = topic;
     }
@@ -184,13 +184,5 @@ public class RankingCache implements SmartLifecycle {
     @Override
     public int getPhase() {
         return DEFAULT_PHASE - 4096;
-    }
-
-    /** The newest view time of any list of {@code site}. */
-    static Instant newest(Instant a, Instant b) {
-        if (a == null) {
-            return b;
-        }
-        return b == null || a.isAfter(b) ? a : b;
     }
 }

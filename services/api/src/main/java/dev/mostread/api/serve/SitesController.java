@@ -36,7 +36,7 @@ class SitesController {
                 siteSections.add(ranking.section());
             }
             lastViewAt.merge(ranking.site(), ranking.lastViewAt() == null ? Instant.EPOCH : ranking.lastViewAt(),
-                    RankingCache::newest);
+                    SitesController::newest);
         }
         List<Site> sites = sections.entrySet().stream()
                 .map(entry -> new Site(entry.getKey(), List.copyOf(entry.getValue()),
@@ -44,5 +44,9 @@ class SitesController {
                 .toList();
         return ResponseEntity.ok().cacheControl(MostReadController.CACHE)
                 .header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*").body(sites);
+    }
+
+    private static Instant newest(Instant a, Instant b) {
+        return b.isAfter(a) ? b : a;
     }
 }

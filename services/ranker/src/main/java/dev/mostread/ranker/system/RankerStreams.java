@@ -90,6 +90,8 @@ public class RankerStreams implements SmartLifecycle {
         }
         config.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), instanceId());
         config.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+        // An idle fetch waits this long for data: it bounds how late a tick's candidates reach the publisher.
+        config.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), 50);
         config.putAll(properties.streams());
         return config;
     }
