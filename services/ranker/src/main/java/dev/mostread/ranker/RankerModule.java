@@ -1,6 +1,7 @@
 package dev.mostread.ranker;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringBootConfiguration;
@@ -14,6 +15,7 @@ import dev.mostread.ranker.system.RankerProperties;
 import dev.mostread.ranker.system.RankerStreams;
 import dev.mostread.shared.kafka.Topics;
 import dev.mostread.shared.system.KafkaSettings;
+import dev.mostread.shared.system.SitesProperties;
 import dev.mostread.shared.system.TopicInitializer;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -24,9 +26,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 public class RankerModule {
 
     @Bean
-    RankerStreams rankerStreams(KafkaSettings kafka, RankerProperties properties, Topics topics,
+    RankerStreams rankerStreams(KafkaSettings kafka, RankerProperties properties, SitesProperties sites,
+                                @Value("${mostread.dedupe-window:30s}") Duration dedupeWindow, Topics topics,
                                 TopicInitializer topicInitializer, MeterRegistry registry,
                                 @Value("${mostread.data-dir:./data}") Path dataDir) {
-        return new RankerStreams(kafka, properties, topics, topicInitializer, registry, dataDir.resolve("ranker"));
+        return new RankerStreams(kafka, properties, sites, dedupeWindow, topics, topicInitializer, registry,
+                dataDir.resolve("ranker"));
     }
 }

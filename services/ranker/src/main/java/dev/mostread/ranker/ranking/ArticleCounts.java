@@ -1,65 +1,97 @@
 package dev.mostread.ranker.ranking;
 
+
 import dev.mostread.shared.ranking.Period;
 
 /**
- * One article's views in every period. A view costs one bucket increment per period (three in all),
- * whatever the periods' lengths.
+ * One article's views and visitors in every period. A view costs one bucket increment per rolling period
+ * and one for today (four in all), whatever the periods' lengths.
  */
 public final class ArticleCounts {
 
-    private static final Period[] PERIODS = Period.values();
-
-    private final BucketCounts[] byPeriod = new BucketCounts[PERIODS.length];
+    private final BucketCounts[] rolling = new BucketCounts[Period.ROLLING.size()];
+    private final TodayCounts today;
 
     public ArticleCounts() {
-        for (int i = 0; i < byPeriod.length; i++) {
-            byPeriod[i] = new BucketCounts();
+        this(new TodayCounts());
+    }
+
+    public ArticleCounts(TodayCounts today) {
+        for (int i = 0; i < rolling.length; i++) {
+            rolling[i] = new BucketCounts();
         }
+        this.today = today;
     }
 
     /**
      * Counts one view that happened at {@code eventTime} in every period that still holds that time at
      * {@code now}. A view stamped slightly ahead of {@code now} (clock skew) counts as happening now.
      *
+     * @param dayStart local midnight of the site's current day
+     * @param visitorId who viewed, or null when unknown
      * @return true if the view counted in at least one period
      */
-    public boolean record(long eventTime, long now) {
+    public boolean record(long eventTime, long now, long dayStart, String visitorId) {
         long time = Math.min(eventTime, now);
         boolean counted = false;
-        for (Period period : PERIODS) {
+        for (Period period : Period.ROLLING) {
             if (time >= period.windowStart(now)) {
-                byPeriod[period.ordinal()].add(period.bucketStart(time), 1);
+                rolling[period.ordinal()].add(period.bucketStart(time), 1, visitorId);
                 counted = true;
             }
         }
-        return counted;
+        return today.record(time, dayStart, visitorId) | counted;
     }
 
-    /** Drops the buckets that have left their period at {@code now}; true if any total changed. */
-    public boolean expire(long now) {
-        boolean changed = false;
-        for (Period period : PERIODS) {
-            changed |= byPeriod[period.ordinal()].expireBefore(period.windowStart(now));
+    /** Drops the buckets that have left their periods at {@code now}; true if any total changed. */
+    public boolean expire(long now, long dayStart) {
+        boolean changed = today.rollOver(dayStart);
+        for (Period period : Period.ROLLING) {
+            changed |= rolling[period.ordinal()].expireBefore(period.windowStart(now));
         }
         return changed;
     }
 
     public long views(Period period) {
-        return byPeriod[period.ordinal()].total();
+        return period.isRolling() ? rolling[period.ordinal()].total() : today.views();
+    }
+
+    public long visitors(Period period) {
+        return period.isRolling() ? rolling[period.ordinal()].visitors() : today.visitors();
     }
 
     public BucketCounts buckets(Period period) {
-        return byPeriod[period.ordinal()];
+        return rolling[period.ordinal()];
     }
 
-    /** True when no period holds a view any more: the article can be forgotten. */
+    public TodayCounts today() {
+        return today;
+    }
+
+    /** Hands over, per period, the sketches to write and to delete; today's use {@link Period#TODAY}. */
+    public void drainSketchChanges(SketchChanges changes) {
+        for (Period period : Period.ROLLING) {
+            rolling[period.ordinal()].drainSketchChanges(start -> changes.changed(period, start),
+                    start -> changes.dropped(period, start));
+        }
+        today.drainSketchChanges(day -> changes.changed(Period.TODAY, day), day -> changes.dropped(Period.TODAY, day));
+    }
+
+    /** Receives sketch changes for the changelog. */
+    public interface SketchChanges {
+        void changed(Period period, long bucketStart);
+
+        void dropped(Period period, long bucketStart);
+    }
+
+    /** True when no period holds a view any more: the counts can be forgotten. */
     public boolean isEmpty() {
-        for (BucketCounts counts : byPeriod) {
+        for (BucketCounts counts : rolling) {
             if (counts.total() != 0) {
                 return false;
             }
         }
-        return true;
+        return today.views() == 0;
     }
+
 }

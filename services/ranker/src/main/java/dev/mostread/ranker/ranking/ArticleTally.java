@@ -1,13 +1,16 @@
 package dev.mostread.ranker.ranking;
 
+import java.time.Instant;
 import java.util.Objects;
 
+import dev.mostread.shared.article.Article;
 import dev.mostread.shared.pageview.PageView;
 import dev.mostread.shared.ranking.Period;
 
 /**
- * Everything one partition knows about one article: who it is, how to show it, and its views per period.
- * The {@code ranked*} fields remember where {@link Leaderboards} last filed it, so it can be found and moved.
+ * Everything one partition knows about one article: who it is, how to show it (its catalog entry wins over
+ * what its page views carry), whether it may be shown at all, and its views per period. The {@code ranked*}
+ * fields remember where {@link Leaderboards} last filed it, so it can be found and moved.
  */
 public final class ArticleTally {
 
@@ -15,29 +18,38 @@ public final class ArticleTally {
 
     private final String site;
     private final String articleId;
-    private String section;
-    private String title;
-    private String url;
-    private String imageUrl;
+    private String viewSection;
+    private String viewTitle;
+    private String viewUrl;
+    private String viewImageUrl;
+    private Article catalog;
+    private boolean deleted;
     private long lastViewAt;
     private final ArticleCounts counts;
 
     final long[] rankedViews = new long[PERIODS];
+    final long[] rankedVisitors = new long[PERIODS];
     String rankedSection;
     boolean showChanged;
 
     public ArticleTally(String site, String articleId) {
-        this(site, articleId, null, null, null, null, 0L, new ArticleCounts());
+        this(site, articleId, new Shown(null, null, null, null), null, false, 0L, new ArticleCounts());
     }
 
-    public ArticleTally(String site, String articleId, String section, String title, String url, String imageUrl,
+    /** What page views said about an article's looks: the last non-null value of each field. */
+    public record Shown(String section, String title, String url, String imageUrl) {
+    }
+
+    public ArticleTally(String site, String articleId, Shown fromViews, Article catalog, boolean deleted,
                         long lastViewAt, ArticleCounts counts) {
         this.site = site;
         this.articleId = articleId;
-        this.section = section;
-        this.title = title;
-        this.url = url;
-        this.imageUrl = imageUrl;
+        this.viewSection = fromViews.section();
+        this.viewTitle = fromViews.title();
+        this.viewUrl = fromViews.url();
+        this.viewImageUrl = fromViews.imageUrl();
+        this.catalog = catalog;
+        this.deleted = deleted;
         this.lastViewAt = lastViewAt;
         this.counts = counts;
     }
@@ -45,55 +57,68 @@ public final class ArticleTally {
     /**
      * Counts one view and takes the title, url, image and section it carries (the last one seen wins).
      *
+     * @param dayStart local midnight of the site's current day
      * @return true if the view counted in at least one period
      */
-    public boolean count(PageView view, long eventTime, long now) {
-        showChanged |= update(view);
+    public boolean count(PageView view, long eventTime, long now, long dayStart) {
+        showChanged |= takeLooks(view);
         lastViewAt = Math.max(lastViewAt, Math.min(eventTime, now));
-        return counts.record(eventTime, now);
+        return counts.record(eventTime, now, dayStart, view.visitorId());
     }
 
-    private boolean update(PageView view) {
-        boolean changed = false;
-        if (view.section() != null && !view.section().equals(section)) {
-            section = view.section();
-            changed = true;
-        }
-        if (view.title() != null && !view.title().equals(title)) {
-            title = view.title();
-            changed = true;
-        }
-        if (view.url() != null && !view.url().equals(url)) {
-            url = view.url();
-            changed = true;
-        }
-        if (view.imageUrl() != null && !view.imageUrl().equals(imageUrl)) {
-            imageUrl = view.imageUrl();
-            changed = true;
-        }
-        return changed;
+    private boolean takeLooks(PageView view) {
+        String before = section() + title() + url() + imageUrl();
+        viewSection = view.section() != null ? view.section() : viewSection;
+        viewTitle = view.title() != null ? view.title() : viewTitle;
+        viewUrl = view.url() != null ? view.url() : viewUrl;
+        viewImageUrl = view.imageUrl() != null ? view.imageUrl() : viewImageUrl;
+        return !before.equals(section() + title() + url() + imageUrl());
     }
 
-    public boolean expire(long now) {
-        return counts.expire(now);
+    /** Takes the catalog's entry for this article; null means it was deleted (a tombstone). */
+    public void catalog(Article entry) {
+        this.catalog = entry;
+        this.deleted = entry == null;
+        this.showChanged = true;
+    }
+
+    public boolean expire(long now, long dayStart) {
+        return counts.expire(now, dayStart);
+    }
+
+    /** Out of every list: hidden by the editors, or deleted from the catalog. */
+    public boolean hidden() {
+        return deleted || (catalog != null && catalog.isHidden());
+    }
+
+    /** True while the catalog knows something about this article that must outlive its views. */
+    public boolean hasCatalogState() {
+        return catalog != null || deleted;
     }
 
     /** This article as a list shows it, with the views the list has filed it under. */
-    Candidate candidate(long views) {
-        return new Candidate(articleId, title, url, section, imageUrl, null, views, null);
+    Candidate candidate(Period period, long views) {
+        return new Candidate(articleId, title(), url(), section(), imageUrl(), publishedAt(), views,
+                counts.visitors(period));
     }
 
     /** True when this article's place or looks in a list may differ from what the leaderboards hold. */
     boolean needsRanking() {
-        if (showChanged || !Objects.equals(rankedSection, section)) {
+        if (showChanged || !Objects.equals(rankedSection, section())) {
             return true;
         }
         for (Period period : Period.values()) {
-            if (rankedViews[period.ordinal()] != counts.views(period)) {
+            if (rankedViews[period.ordinal()] != rankedViews(period)
+                    || rankedVisitors[period.ordinal()] != counts.visitors(period)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The views a list files this article under: none while it is hidden. */
+    long rankedViews(Period period) {
+        return hidden() ? 0 : counts.views(period);
     }
 
     public String key() {
@@ -109,19 +134,35 @@ public final class ArticleTally {
     }
 
     public String section() {
-        return section;
+        return catalog != null && catalog.section() != null ? catalog.section() : viewSection;
     }
 
     public String title() {
-        return title;
+        return catalog != null && catalog.title() != null ? catalog.title() : viewTitle;
     }
 
     public String url() {
-        return url;
+        return catalog != null && catalog.url() != null ? catalog.url() : viewUrl;
     }
 
     public String imageUrl() {
-        return imageUrl;
+        return catalog != null && catalog.imageUrl() != null ? catalog.imageUrl() : viewImageUrl;
+    }
+
+    public Instant publishedAt() {
+        return catalog == null ? null : catalog.publishedAt();
+    }
+
+    public Shown fromViews() {
+        return new Shown(viewSection, viewTitle, viewUrl, viewImageUrl);
+    }
+
+    public Article catalog() {
+        return catalog;
+    }
+
+    public boolean deleted() {
+        return deleted;
     }
 
     public long lastViewAt() {

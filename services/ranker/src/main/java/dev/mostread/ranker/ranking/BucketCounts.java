@@ -1,11 +1,20 @@
 package dev.mostread.ranker.ranking;
 
+import java.util.AbstractList;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.LongConsumer;
+
+import org.apache.datasketches.hll.HllSketch;
 
 /**
- * One article's views in the buckets of one period: sparse, sorted by bucket start, with a running total.
- * A view costs one increment (usually of the newest bucket); a bucket leaving the period costs one
- * subtraction, however long the period is.
+ * One article's views in the buckets of one rolling period: sparse, sorted by bucket start, with a running
+ * total and, per bucket, a sketch of its visitors. A view costs one increment (usually of the newest bucket)
+ * and one sketch update; a bucket leaving the period costs one subtraction, however long the period is.
+ * The union of the buckets' sketches is kept up to date as views arrive, and rebuilt only when a bucket
+ * with visitors leaves the period.
  */
 public final class BucketCounts {
 
@@ -14,31 +23,85 @@ public final class BucketCounts {
 
     private long[] starts = NO_STARTS;
     private int[] counts = NO_COUNTS;
+    private HllSketch[] sketches;
     private int size;
     private long total;
 
+    private HllSketch union;
+    private boolean unionStale;
+
+    /** Bucket sketches changed or dropped since {@link #drainSketchChanges} last ran: the changelog's to-do. */
+    private Set<Long> changedSketches;
+    private Set<Long> droppedSketches;
+
     public void add(long bucketStart, int views) {
+        add(bucketStart, views, null);
+    }
+
+    public void add(long bucketStart, int views, String visitorId) {
+        int index = indexFor(bucketStart);
+        counts[index] += views;
         total += views;
+        if (visitorId != null) {
+            sketchAt(index).update(visitorId);
+            if (!unionStale && union != null) {
+                union.update(visitorId);
+            } else {
+                unionStale = true;
+            }
+            changed(bucketStart);
+        }
+    }
+
+    private int indexFor(long bucketStart) {
         if (size > 0 && starts[size - 1] == bucketStart) {
-            counts[size - 1] += views;
-            return;
+            return size - 1;
         }
         int index = Arrays.binarySearch(starts, 0, size, bucketStart);
         if (index >= 0) {
-            counts[index] += views;
-            return;
+            return index;
         }
         int insertAt = -index - 1;
         if (size == starts.length) {
             int capacity = Math.max(4, size * 2);
             starts = Arrays.copyOf(starts, capacity);
             counts = Arrays.copyOf(counts, capacity);
+            if (sketches != null) {
+                sketches = Arrays.copyOf(sketches, capacity);
+            }
         }
         System.arraycopy(starts, insertAt, starts, insertAt + 1, size - insertAt);
         System.arraycopy(counts, insertAt, counts, insertAt + 1, size - insertAt);
+        if (sketches != null) {
+            System.arraycopy(sketches, insertAt, sketches, insertAt + 1, size - insertAt);
+            sketches[insertAt] = null;
+        }
         starts[insertAt] = bucketStart;
-        counts[insertAt] = views;
+        counts[insertAt] = 0;
         size++;
+        return insertAt;
+    }
+
+    private HllSketch sketchAt(int index) {
+        if (sketches == null) {
+            sketches = new HllSketch[starts.length];
+        }
+        if (sketches[index] == null) {
+            sketches[index] = Visitors.newSketch();
+        }
+        return sketches[index];
+    }
+
+    /** Attaches a stored sketch to its bucket (when state is loaded); the bucket must exist. */
+    public void restoreSketch(long bucketStart, HllSketch sketch) {
+        int index = Arrays.binarySearch(starts, 0, size, bucketStart);
+        if (index >= 0) {
+            if (sketches == null) {
+                sketches = new HllSketch[starts.length];
+            }
+            sketches[index] = sketch;
+            unionStale = true;
+        }
     }
 
     /** Drops every bucket that starts before {@code windowStart}; true if the total changed. */
@@ -47,6 +110,10 @@ public final class BucketCounts {
         long removed = 0;
         while (expired < size && starts[expired] < windowStart) {
             removed += counts[expired];
+            if (sketches != null && sketches[expired] != null) {
+                dropped(starts[expired]);
+                unionStale = true;
+            }
             expired++;
         }
         if (expired == 0) {
@@ -54,6 +121,10 @@ public final class BucketCounts {
         }
         System.arraycopy(starts, expired, starts, 0, size - expired);
         System.arraycopy(counts, expired, counts, 0, size - expired);
+        if (sketches != null) {
+            System.arraycopy(sketches, expired, sketches, 0, size - expired);
+            Arrays.fill(sketches, size - expired, size, null);
+        }
         size -= expired;
         total -= removed;
         return removed != 0;
@@ -61,6 +132,29 @@ public final class BucketCounts {
 
     public long total() {
         return total;
+    }
+
+    /** Distinct visitors over every bucket still in the period. */
+    public long visitors() {
+        if (unionStale) {
+            union = sketches == null ? null : Visitors.union(sketchList());
+            unionStale = false;
+        }
+        return Visitors.count(union);
+    }
+
+    private List<HllSketch> sketchList() {
+        return new AbstractList<>() {
+            @Override
+            public HllSketch get(int index) {
+                return sketches[index];
+            }
+
+            @Override
+            public int size() {
+                return size;
+            }
+        };
     }
 
     public int size() {
@@ -73,5 +167,40 @@ public final class BucketCounts {
 
     public int countAt(int index) {
         return counts[index];
+    }
+
+    /** The sketch of the bucket starting at {@code bucketStart}, or null. */
+    public HllSketch sketch(long bucketStart) {
+        int index = Arrays.binarySearch(starts, 0, size, bucketStart);
+        return index >= 0 && sketches != null ? sketches[index] : null;
+    }
+
+    private void changed(long bucketStart) {
+        if (changedSketches == null) {
+            changedSketches = new HashSet<>(4);
+        }
+        changedSketches.add(bucketStart);
+    }
+
+    private void dropped(long bucketStart) {
+        if (droppedSketches == null) {
+            droppedSketches = new HashSet<>(4);
+        }
+        droppedSketches.add(bucketStart);
+        if (changedSketches != null) {
+            changedSketches.remove(bucketStart);
+        }
+    }
+
+    /** Hands over the buckets whose sketch changed and those whose sketch went away, and forgets them. */
+    public void drainSketchChanges(LongConsumer changed, LongConsumer dropped) {
+        if (changedSketches != null) {
+            changedSketches.forEach(changed::accept);
+            changedSketches = null;
+        }
+        if (droppedSketches != null) {
+            droppedSketches.forEach(dropped::accept);
+            droppedSketches = null;
+        }
     }
 }

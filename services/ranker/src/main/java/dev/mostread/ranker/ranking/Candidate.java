@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.Comparator;
 
 /**
- * An article as one partition proposes it for a list: what the list needs to show it, and its views in the
- * list's period.
+ * An article as one partition proposes it for a list: what the list needs to show it, and its views and
+ * distinct visitors in the list's period.
  */
 public record Candidate(String articleId, String title, String url, String section, String imageUrl,
                         Instant publishedAt, long views, Long visitors) {

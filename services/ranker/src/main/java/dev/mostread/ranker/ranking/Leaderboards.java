@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -36,23 +37,33 @@ public final class Leaderboards {
         if (!tally.needsRanking()) {
             return;
         }
+        boolean sectionChanged = !Objects.equals(tally.rankedSection, tally.section());
         for (Period period : Period.values()) {
             int p = period.ordinal();
             long oldViews = tally.rankedViews[p];
-            long newViews = tally.views(period);
-            if (oldViews > 0) {
-                remove(ListKey.allSections(tally.site(), period), oldViews, tally);
-                if (tally.rankedSection != null) {
-                    remove(new ListKey(tally.site(), period, tally.rankedSection), oldViews, tally);
+            long newViews = tally.rankedViews(period);
+            if (oldViews != newViews || sectionChanged) {
+                if (oldViews > 0) {
+                    remove(ListKey.allSections(tally.site(), period), oldViews, tally);
+                    if (tally.rankedSection != null) {
+                        remove(new ListKey(tally.site(), period, tally.rankedSection), oldViews, tally);
+                    }
                 }
-            }
-            if (newViews > 0) {
-                add(ListKey.allSections(tally.site(), period), newViews, tally);
+                if (newViews > 0) {
+                    add(ListKey.allSections(tally.site(), period), newViews, tally);
+                    if (tally.section() != null) {
+                        add(new ListKey(tally.site(), period, tally.section()), newViews, tally);
+                    }
+                }
+            } else if (newViews > 0) {
+                // Same place, new looks or visitors: the lists must still be proposed again.
+                touch(ListKey.allSections(tally.site(), period), tally);
                 if (tally.section() != null) {
-                    add(new ListKey(tally.site(), period, tally.section()), newViews, tally);
+                    touch(new ListKey(tally.site(), period, tally.section()), tally);
                 }
             }
             tally.rankedViews[p] = newViews;
+            tally.rankedVisitors[p] = tally.counts().visitors(period);
         }
         tally.rankedSection = tally.section();
         tally.showChanged = false;
@@ -67,6 +78,10 @@ public final class Leaderboards {
 
     private void add(ListKey list, long views, ArticleTally tally) {
         boards.computeIfAbsent(list, key -> new TreeSet<>(ORDER)).add(new Entry(views, tally.articleId(), tally));
+        touch(list, tally);
+    }
+
+    private void touch(ListKey list, ArticleTally tally) {
         lastViewAt.merge(list, tally.lastViewAt(), Math::max);
         changed.add(list);
     }
@@ -90,7 +105,7 @@ public final class Leaderboards {
         Iterator<Entry> entries = board.iterator();
         while (top.size() < limit && entries.hasNext()) {
             Entry entry = entries.next();
-            top.add(entry.tally().candidate(entry.views()));
+            top.add(entry.tally().candidate(list.period(), entry.views()));
         }
         return top;
     }

@@ -22,9 +22,10 @@ public final class ListMerge {
 
     /**
      * @param previous the list published last for this key, or null; gives each item its previous rank
+     * @param windowStart the first instant of the period that ends at {@code asOf}
      */
     public static Ranking merge(ListKey key, Collection<List<Candidate>> partitions, int limit, Ranking previous,
-                                Instant asOf, Instant lastViewAt) {
+                                Instant asOf, Instant windowStart, Instant lastViewAt) {
         List<Candidate> all = new ArrayList<>();
         for (List<Candidate> candidates : partitions) {
             all.addAll(candidates);
@@ -46,7 +47,6 @@ public final class ListMerge {
                     candidate.section(), candidate.imageUrl(), candidate.publishedAt(), candidate.views(),
                     candidate.visitors(), previousRanks.get(candidate.articleId())));
         }
-        Instant windowStart = Instant.ofEpochMilli(key.period().windowStart(asOf.toEpochMilli()));
         return new Ranking(key.site(), key.period().code(), key.section(), asOf, windowStart, asOf, items,
                 lastViewAt);
     }

@@ -13,6 +13,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 import dev.mostread.ranker.ranking.Candidate;
 import dev.mostread.ranker.ranking.ListMerge;
+import dev.mostread.ranker.ranking.SiteDays;
 import dev.mostread.shared.ranking.ListKey;
 import dev.mostread.shared.ranking.Ranking;
 
@@ -24,13 +25,15 @@ final class ListPublisher implements Processor<String, PartitionCandidates, Stri
 
     private final String storeName;
     private final int listSize;
+    private final SiteDays days;
     private final RankerMetrics metrics;
     private ProcessorContext<String, Ranking> context;
     private KeyValueStore<String, ListState> store;
 
-    ListPublisher(String storeName, int listSize, RankerMetrics metrics) {
+    ListPublisher(String storeName, int listSize, SiteDays days, RankerMetrics metrics) {
         this.storeName = storeName;
         this.listSize = listSize;
+        this.days = days;
         this.metrics = metrics;
     }
 
@@ -63,8 +66,11 @@ final class ListPublisher implements Processor<String, PartitionCandidates, Stri
                 lastViewAt = partition.lastViewAt();
             }
         }
-        Instant asOf = Instant.ofEpochMilli(context.currentSystemTimeMs());
-        Ranking next = ListMerge.merge(key, candidates, listSize, previous, asOf, lastViewAt);
+        long now = context.currentSystemTimeMs();
+        Instant asOf = Instant.ofEpochMilli(now);
+        Instant windowStart = Instant.ofEpochMilli(key.period().isRolling() ? key.period().windowStart(now)
+                : days.startOfDay(key.site(), now));
+        Ranking next = ListMerge.merge(key, candidates, listSize, previous, asOf, windowStart, lastViewAt);
         if (ListMerge.sameList(previous, next)) {
             store.put(record.key(), new ListState(partitions, previous));
             return;

@@ -1,22 +1,20 @@
 package dev.mostread.ranker.stream;
 
-import dev.mostread.shared.pageview.PageView;
-
 /**
- * A {@code page-views} record after parsing: either a view to count (with its event time resolved) and
- * whether it already sits in its article's partition, or the raw bytes of a record to dead-letter.
+ * A source record after parsing: input for an article's task (with its canonical key and whether it already
+ * sits in that article's partition), or the raw bytes of a record to dead-letter.
  */
-record ParsedView(PageView view, boolean inArticlePartition, byte[] raw) {
+record ParsedView(String articleKey, ArticleInput input, boolean inArticlePartition, byte[] raw) {
 
-    static ParsedView valid(PageView view, boolean inArticlePartition) {
-        return new ParsedView(view, inArticlePartition, null);
+    static ParsedView valid(String articleKey, ArticleInput input, boolean inArticlePartition) {
+        return new ParsedView(articleKey, input, inArticlePartition, null);
     }
 
     static ParsedView invalid(byte[] raw) {
-        return new ParsedView(null, false, raw);
+        return new ParsedView(null, null, false, raw);
     }
 
     boolean isInvalid() {
-        return view == null;
+        return input == null;
     }
 }

@@ -1,6 +1,7 @@
 package dev.mostread.ranker.stream;
 
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Map;
 
 import org.apache.kafka.common.serialization.Serde;
@@ -16,9 +17,10 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 
+import dev.mostread.ranker.ranking.RobotFilter;
+import dev.mostread.ranker.ranking.SiteDays;
 import dev.mostread.shared.kafka.JsonSerde;
 import dev.mostread.shared.kafka.Topics;
-import dev.mostread.shared.pageview.PageView;
 import dev.mostread.shared.ranking.Ranking;
 
 /**
@@ -26,9 +28,12 @@ import dev.mostread.shared.ranking.Ranking;
  * graph itself.
  *
  * <pre>
- * page-views ─parse─┬─ invalid ──────────────────────────────────────────────► page-views-dlq
- *                   ├─ in its article's partition ─┐
- *                   └─ any other key ─► [page-views-by-article] ─┴─► count-articles (article-tallies)
+ * page-views ─parse─┬─ unreadable ─────────────────────────────────────────────► page-views-dlq
+ *                   ├─ in its article's partition ──────────────────┐
+ *                   └─ any other key ─► [page-views-by-article] ────┤
+ * articles ───parse─┬─ in its article's partition ──────────────────┤
+ *                   └─ any other key ─► [articles-by-article] ──────┴─► count-articles
+ *                                                                (article-tallies, recent-visits)
  *                                                                          │ per tick: changed top N
  *                                                                          ▼
  *                               rankings ◄── publish-lists (published-lists) ◄── [list-candidates]
@@ -37,63 +42,100 @@ import dev.mostread.shared.ranking.Ranking;
 public final class RankerTopology {
 
     public static final String TALLY_STORE = "article-tallies";
+    public static final String VISITS_STORE = "recent-visits";
     public static final String LISTS_STORE = "published-lists";
-    public static final String BY_ARTICLE_REPARTITION = "page-views-by-article";
+    public static final String VIEWS_BY_ARTICLE = "page-views-by-article";
+    public static final String CATALOG_BY_ARTICLE = "articles-by-article";
     public static final String CANDIDATES_REPARTITION = "list-candidates";
 
     /**
      * @param pageViewPartitions partitions of {@code page-views}: tells which records already sit in their article's partition
+     * @param articlePartitions partitions of {@code articles}
      * @param tick how often each partition proposes its changed lists (and ages its counts)
      * @param listSize how many items each published list keeps
+     * @param dedupeWindow a visitor's views of one article closer than this (event time) count once
+     * @param zones each site's time zone, for "today" (UTC when absent)
+     * @param robots tells robots by their user agent
      */
-    public record Settings(int pageViewPartitions, Duration tick, int listSize) {
-        public static final Settings DEFAULTS = new Settings(6, Duration.ofSeconds(1), 50);
+    public record Settings(int pageViewPartitions, int articlePartitions, Duration tick, int listSize,
+                           Duration dedupeWindow, Map<String, ZoneId> zones, RobotFilter robots) {
+
+        public static Settings defaults(int partitions) {
+            return new Settings(partitions, partitions, Duration.ofSeconds(1), 50, Duration.ofSeconds(30), Map.of(),
+                    new RobotFilter(10_000));
+        }
+
+        public Settings withZones(Map<String, ZoneId> newZones) {
+            return new Settings(pageViewPartitions, articlePartitions, tick, listSize, dedupeWindow, newZones, robots);
+        }
     }
 
     private RankerTopology() {
     }
 
+    /** How long remembered visits are kept: the window, plus the lateness a view may have and still be checked. */
+    static Duration visitRetention(Settings settings) {
+        return settings.dedupeWindow().plus(ArticleCounter.LATE_VISITS).multipliedBy(2);
+    }
+
     public static Topology build(Topics topics, Settings settings, RankerMetrics metrics) {
         Serde<byte[]> bytes = Serdes.ByteArray();
         Serde<String> strings = Serdes.String();
-        Serde<PageView> pageViews = new JsonSerde<>(PageView.class);
+        Serde<ArticleInput> inputs = new JsonSerde<>(ArticleInput.class);
         Serde<PartitionCandidates> candidates = new JsonSerde<>(PartitionCandidates.class);
         Serde<Ranking> rankings = new JsonSerde<>(Ranking.class);
+        ArticlePartitions viewPartitions = new ArticlePartitions(settings.pageViewPartitions());
+        ArticlePartitions catalogPartitions = settings.articlePartitions() == settings.pageViewPartitions()
+                ? new ArticlePartitions(settings.articlePartitions()) : ArticlePartitions.none();
 
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(new TallyStoreBuilder(TALLY_STORE));
+        builder.addStateStore(Stores.windowStoreBuilder(
+                Stores.persistentWindowStore(VISITS_STORE, visitRetention(settings), settings.dedupeWindow(), false),
+                strings, Serdes.Long()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LISTS_STORE), strings,
                 new JsonSerde<>(ListState.class)));
 
-        Map<String, KStream<byte[], ParsedView>> routes = builder
+        Map<String, KStream<byte[], ParsedView>> views = builder
                 .stream(topics.pageViews(), Consumed.with(bytes, bytes).withName("page-views-source"))
-                .processValues(() -> new ParsePageView(settings.pageViewPartitions(), metrics),
+                .processValues(() -> new ParsePageView(viewPartitions, settings.robots(), metrics),
                         Named.as("parse-page-views"))
-                .split(Named.as("route-"))
+                .split(Named.as("views-"))
                 .branch((key, parsed) -> parsed.isInvalid(), Branched.as("invalid"))
-                .branch((key, parsed) -> parsed.inArticlePartition(), Branched.as("direct"))
-                .defaultBranch(Branched.as("rekey"));
-
-        routes.get("route-invalid")
+                .branch((key, parsed) -> parsed.inArticlePartition(), Branched.as("in-place"))
+                .defaultBranch(Branched.as("elsewhere"));
+        views.get("views-invalid")
                 .mapValues(ParsedView::raw, Named.as("dead-letter-value"))
                 .to(topics.pageViewsDlq(), Produced.with(bytes, bytes).withName("dead-letters"));
 
-        KStream<String, PageView> direct = routes.get("route-direct")
-                .map((key, parsed) -> KeyValue.pair(parsed.view().articleKey(), parsed.view()), Named.as("direct-key"));
-        KStream<String, PageView> rekeyed = routes.get("route-rekey")
-                .map((key, parsed) -> KeyValue.pair(parsed.view().articleKey(), parsed.view()), Named.as("article-key"))
-                .repartition(Repartitioned.<String, PageView>as(BY_ARTICLE_REPARTITION)
-                        .withKeySerde(strings).withValueSerde(pageViews));
+        Map<String, KStream<byte[], ParsedView>> catalog = builder
+                .stream(topics.articles(), Consumed.with(bytes, bytes).withName("articles-source"))
+                .processValues(() -> new ParseArticle(catalogPartitions), Named.as("parse-articles"))
+                .split(Named.as("catalog-"))
+                .branch((key, parsed) -> parsed.inArticlePartition(), Branched.as("in-place"))
+                .defaultBranch(Branched.as("elsewhere"));
 
-        direct.merge(rekeyed, Named.as("views-by-article"))
-                .process(() -> new ArticleCounter(TALLY_STORE, settings.tick(), settings.listSize(), metrics),
-                        Named.as("count-articles"), TALLY_STORE)
+        byArticle(views.get("views-in-place"), "views-keyed")
+                .merge(byArticle(views.get("views-elsewhere"), "views-rekeyed")
+                        .repartition(Repartitioned.<String, ArticleInput>as(VIEWS_BY_ARTICLE)
+                                .withKeySerde(strings).withValueSerde(inputs)), Named.as("views-by-article"))
+                .merge(byArticle(catalog.get("catalog-in-place"), "catalog-keyed"), Named.as("views-and-catalog"))
+                .merge(byArticle(catalog.get("catalog-elsewhere"), "catalog-rekeyed")
+                        .repartition(Repartitioned.<String, ArticleInput>as(CATALOG_BY_ARTICLE)
+                                .withKeySerde(strings).withValueSerde(inputs)
+                                .withNumberOfPartitions(settings.pageViewPartitions())), Named.as("article-inputs"))
+                .process(() -> new ArticleCounter(settings, metrics), Named.as("count-articles"), TALLY_STORE,
+                        VISITS_STORE)
                 .repartition(Repartitioned.<String, PartitionCandidates>as(CANDIDATES_REPARTITION)
                         .withKeySerde(strings).withValueSerde(candidates))
-                .process(() -> new ListPublisher(LISTS_STORE, settings.listSize(), metrics),
+                .process(() -> new ListPublisher(LISTS_STORE, settings.listSize(), new SiteDays(settings.zones()), metrics),
                         Named.as("publish-lists"), LISTS_STORE)
                 .to(topics.rankings(), Produced.with(strings, rankings).withName("rankings-sink"));
 
         return builder.build();
+    }
+
+    private static KStream<String, ArticleInput> byArticle(KStream<byte[], ParsedView> parsed, String name) {
+        return parsed.map((key, value) -> KeyValue.pair(value.articleKey(), value.input()), Named.as(name));
     }
 }

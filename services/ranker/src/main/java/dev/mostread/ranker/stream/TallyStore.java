@@ -1,12 +1,13 @@
 package dev.mostread.ranker.stream;
 
-import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
+import org.apache.datasketches.hll.HllSketch;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.StateStore;
@@ -17,7 +18,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.internals.CacheFlushListener;
 import org.apache.kafka.streams.state.internals.CachedStateStore;
 
+import dev.mostread.ranker.ranking.ArticleCounts;
 import dev.mostread.ranker.ranking.ArticleTally;
+import dev.mostread.shared.ranking.Period;
 
 /**
  * The article tallies of one partition, live as Java objects, written behind to a changelogged key-value
@@ -35,7 +38,9 @@ public final class TallyStore implements StateStore, CachedStateStore<Bytes, byt
     private final KeyValueStore<Bytes, byte[]> inner;
     private final TallyCodec codec = new TallyCodec();
     private final Map<String, ArticleTally> tallies = new HashMap<>();
-    private final Set<String> dirty = new HashSet<>();
+    /** Changed since the last flush: the tally to write, or the removed one whose records must go. */
+    private final Map<String, ArticleTally> dirty = new LinkedHashMap<>();
+    private final Map<String, ArticleTally> removed = new HashMap<>();
 
     TallyStore(KeyValueStore<Bytes, byte[]> inner) {
         this.inner = inner;
@@ -45,12 +50,33 @@ public final class TallyStore implements StateStore, CachedStateStore<Bytes, byt
     public void load() {
         tallies.clear();
         dirty.clear();
+        removed.clear();
+        List<KeyValue<TallyCodec.SketchKey, byte[]>> sketches = new ArrayList<>();
         try (KeyValueIterator<Bytes, byte[]> all = inner.all()) {
             while (all.hasNext()) {
                 KeyValue<Bytes, byte[]> entry = all.next();
-                ArticleTally tally = codec.decode(entry.value);
-                tallies.put(tally.key(), tally);
+                TallyCodec.SketchKey sketchKey = TallyCodec.parseSketchKey(entry.key.get());
+                if (sketchKey == null) {
+                    ArticleTally tally = codec.decode(entry.value);
+                    tallies.put(tally.key(), tally);
+                } else {
+                    sketches.add(KeyValue.pair(sketchKey, entry.value));
+                }
             }
+        }
+        for (KeyValue<TallyCodec.SketchKey, byte[]> sketch : sketches) {
+            ArticleTally tally = tallies.get(sketch.key.articleKey());
+            if (tally != null) {
+                restore(tally.counts(), sketch.key, HllSketch.heapify(sketch.value));
+            }
+        }
+    }
+
+    private static void restore(ArticleCounts counts, TallyCodec.SketchKey key, HllSketch sketch) {
+        if (key.period() == Period.TODAY) {
+            counts.today().restoreSketch(key.bucketStart(), sketch);
+        } else {
+            counts.buckets(key.period()).restoreSketch(key.bucketStart(), sketch);
         }
     }
 
@@ -61,12 +87,15 @@ public final class TallyStore implements StateStore, CachedStateStore<Bytes, byt
     /** Keeps {@code tally} and marks it to be written at the next commit. */
     public void put(ArticleTally tally) {
         tallies.put(tally.key(), tally);
-        dirty.add(tally.key());
+        dirty.put(tally.key(), tally);
+        removed.remove(tally.key());
     }
 
     public void remove(String key) {
-        if (tallies.remove(key) != null) {
-            dirty.add(key);
+        ArticleTally tally = tallies.remove(key);
+        if (tally != null) {
+            dirty.put(key, tally);
+            removed.put(key, tally);
         }
     }
 
@@ -83,16 +112,37 @@ public final class TallyStore implements StateStore, CachedStateStore<Bytes, byt
         if (dirty.isEmpty()) {
             return;
         }
-        for (String key : dirty) {
-            Bytes bytes = Bytes.wrap(key.getBytes(StandardCharsets.UTF_8));
-            ArticleTally tally = tallies.get(key);
-            if (tally == null) {
-                inner.delete(bytes);
+        for (Map.Entry<String, ArticleTally> entry : dirty.entrySet()) {
+            String key = entry.getKey();
+            ArticleTally tally = entry.getValue();
+            boolean gone = removed.containsKey(key);
+            ArticleCounts counts = tally.counts();
+            counts.drainSketchChanges(new ArticleCounts.SketchChanges() {
+                @Override
+                public void changed(Period period, long bucketStart) {
+                    if (!gone) {
+                        HllSketch sketch = period == Period.TODAY ? counts.today().sketch()
+                                : counts.buckets(period).sketch(bucketStart);
+                        if (sketch != null) {
+                            inner.put(Bytes.wrap(TallyCodec.sketchKey(key, period, bucketStart)),
+                                    sketch.toCompactByteArray());
+                        }
+                    }
+                }
+
+                @Override
+                public void dropped(Period period, long bucketStart) {
+                    inner.delete(Bytes.wrap(TallyCodec.sketchKey(key, period, bucketStart)));
+                }
+            });
+            if (gone) {
+                inner.delete(Bytes.wrap(TallyCodec.headKey(key)));
             } else {
-                inner.put(bytes, codec.encode(tally));
+                inner.put(Bytes.wrap(TallyCodec.headKey(key)), codec.encode(tally));
             }
         }
         dirty.clear();
+        removed.clear();
     }
 
     @Override
@@ -100,6 +150,7 @@ public final class TallyStore implements StateStore, CachedStateStore<Bytes, byt
         // The task is being closed without a commit: what was not flushed must not survive.
         tallies.clear();
         dirty.clear();
+        removed.clear();
     }
 
     @Override
@@ -125,8 +176,7 @@ public final class TallyStore implements StateStore, CachedStateStore<Bytes, byt
 
     @Override
     public void close() {
-        tallies.clear();
-        dirty.clear();
+        clearCache();
         inner.close();
     }
 

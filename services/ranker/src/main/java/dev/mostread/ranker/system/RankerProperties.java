@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param commitInterval how often offsets and state are committed (one exactly-once transaction each)
  * @param instanceId static group membership id; empty takes one kept in the state directory, so a restarted
  *        instance rejoins without waiting for its old session to time out
+ * @param userAgentCacheSize distinct user agents whose robot verdict is remembered
  * @param streams any other Kafka Streams property, passed as it is
  */
 @ConfigurationProperties("mostread.ranker")
@@ -28,6 +29,7 @@ public record RankerProperties(
         @DefaultValue("0") int standbyReplicas,
         @DefaultValue("100ms") Duration commitInterval,
         @DefaultValue("") String instanceId,
+        @DefaultValue("10000") int userAgentCacheSize,
         Map<String, String> streams) {
 
     public RankerProperties {

@@ -20,10 +20,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
+import dev.mostread.ranker.ranking.RobotFilter;
 import dev.mostread.ranker.stream.RankerMetrics;
 import dev.mostread.ranker.stream.RankerTopology;
 import dev.mostread.shared.kafka.Topics;
 import dev.mostread.shared.system.KafkaSettings;
+import dev.mostread.shared.system.SitesProperties;
 import dev.mostread.shared.system.TopicInitializer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
@@ -35,6 +37,8 @@ public class RankerStreams implements SmartLifecycle {
 
     private final KafkaSettings kafka;
     private final RankerProperties properties;
+    private final SitesProperties sites;
+    private final Duration dedupeWindow;
     private final Topics topics;
     private final TopicInitializer topicInitializer;
     private final MeterRegistry registry;
@@ -42,10 +46,13 @@ public class RankerStreams implements SmartLifecycle {
     private volatile KafkaStreams streams;
     private KafkaStreamsMetrics streamsMetrics;
 
-    public RankerStreams(KafkaSettings kafka, RankerProperties properties, Topics topics,
-                         TopicInitializer topicInitializer, MeterRegistry registry, Path stateDir) {
+    public RankerStreams(KafkaSettings kafka, RankerProperties properties, SitesProperties sites,
+                         Duration dedupeWindow, Topics topics, TopicInitializer topicInitializer,
+                         MeterRegistry registry, Path stateDir) {
         this.kafka = kafka;
         this.properties = properties;
+        this.sites = sites;
+        this.dedupeWindow = dedupeWindow;
         this.topics = topics;
         this.topicInitializer = topicInitializer;
         this.registry = registry;
@@ -57,8 +64,11 @@ public class RankerStreams implements SmartLifecycle {
         topicInitializer.ensure(List.of(topicInitializer.pageViews(), topicInitializer.pageViewsDlq(),
                 topicInitializer.articles(), topicInitializer.rankings()), Duration.ofSeconds(60));
         int partitions = topicInitializer.partitionsOf(topics.pageViews(), Duration.ofSeconds(60));
-        RankerTopology.Settings settings = new RankerTopology.Settings(partitions, properties.tick(),
-                properties.listSize());
+        int articlePartitions = topicInitializer.partitionsOf(topics.articles(), Duration.ofSeconds(60));
+        RobotFilter.warmUp();
+        RankerTopology.Settings settings = new RankerTopology.Settings(partitions, articlePartitions,
+                properties.tick(), properties.listSize(), dedupeWindow, sites.zones(),
+                new RobotFilter(properties.userAgentCacheSize()));
         KafkaStreams created = new KafkaStreams(
                 RankerTopology.build(topics, settings, new RankerMetrics(registry)), streamsConfig());
         created.setUncaughtExceptionHandler(error -> {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
 
@@ -16,12 +17,16 @@ class ArticleCountsTest {
     private static final long MINUTE = Duration.ofMinutes(1).toMillis();
     private static final long HOUR = Duration.ofHours(1).toMillis();
 
+    private static long day(long now) {
+        return Period.startOfDay(now, ZoneOffset.UTC);
+    }
+
     @Test
     void aViewInTheOldestMinuteOfTheHourCountsInTheHour() {
         ArticleCounts counts = new ArticleCounts();
         long oldestMinuteInside = Instant.parse("2026-11-26T11:01:00Z").toEpochMilli();
 
-        counts.record(oldestMinuteInside, NOW);
+        counts.record(oldestMinuteInside, NOW, day(NOW), null);
 
         assertThat(counts.views(Period.LAST_HOUR)).isEqualTo(1);
         assertThat(counts.views(Period.LAST_DAY)).isEqualTo(1);
@@ -33,7 +38,7 @@ class ArticleCountsTest {
         ArticleCounts counts = new ArticleCounts();
         long justOutside = Instant.parse("2026-11-26T11:00:59.999Z").toEpochMilli();
 
-        counts.record(justOutside, NOW);
+        counts.record(justOutside, NOW, day(NOW), null);
 
         assertThat(counts.views(Period.LAST_HOUR)).isZero();
         assertThat(counts.views(Period.LAST_DAY)).isEqualTo(1);
@@ -44,14 +49,14 @@ class ArticleCountsTest {
     void aViewLeavesTheHourExactlyWhenItsMinuteBucketExpires() {
         ArticleCounts counts = new ArticleCounts();
         long viewedAt = Instant.parse("2026-11-26T12:00:10Z").toEpochMilli();
-        counts.record(viewedAt, NOW);
+        counts.record(viewedAt, NOW, day(NOW), null);
 
         long lastMomentInside = Instant.parse("2026-11-26T12:59:59.999Z").toEpochMilli();
-        assertThat(counts.expire(lastMomentInside)).isFalse();
+        assertThat(counts.expire(lastMomentInside, day(lastMomentInside))).isFalse();
         assertThat(counts.views(Period.LAST_HOUR)).isEqualTo(1);
 
         long firstMomentOutside = lastMomentInside + 1;
-        assertThat(counts.expire(firstMomentOutside)).isTrue();
+        assertThat(counts.expire(firstMomentOutside, day(firstMomentOutside))).isTrue();
         assertThat(counts.views(Period.LAST_HOUR)).isZero();
         assertThat(counts.views(Period.LAST_DAY)).isEqualTo(1);
     }
@@ -59,13 +64,14 @@ class ArticleCountsTest {
     @Test
     void aViewLeavesTheWeekAfterItsHourBucketIsOneHundredSixtyEightHoursOld() {
         ArticleCounts counts = new ArticleCounts();
-        counts.record(NOW, NOW);
+        counts.record(NOW, NOW, day(NOW), null);
 
-        counts.expire(NOW + 167 * HOUR);
+        counts.expire(NOW + 167 * HOUR, day(NOW + 167 * HOUR));
         assertThat(counts.views(Period.LAST_WEEK)).isEqualTo(1);
         assertThat(counts.isEmpty()).isFalse();
 
-        counts.expire(Period.LAST_WEEK.bucketStart(NOW) + 168 * HOUR);
+        long weekLater = Period.LAST_WEEK.bucketStart(NOW) + 168 * HOUR;
+        counts.expire(weekLater, day(weekLater));
         assertThat(counts.views(Period.LAST_WEEK)).isZero();
         assertThat(counts.isEmpty()).isTrue();
     }
@@ -74,7 +80,7 @@ class ArticleCountsTest {
     void aViewStampedAheadOfNowCountsAsHappeningNow() {
         ArticleCounts counts = new ArticleCounts();
 
-        counts.record(NOW + 2 * MINUTE, NOW);
+        counts.record(NOW + 2 * MINUTE, NOW, day(NOW), null);
 
         assertThat(counts.buckets(Period.LAST_HOUR).startAt(0)).isEqualTo(Period.LAST_HOUR.bucketStart(NOW));
         assertThat(counts.views(Period.LAST_HOUR)).isEqualTo(1);
@@ -84,10 +90,10 @@ class ArticleCountsTest {
     void outOfOrderViewsLandInTheirOwnBuckets() {
         ArticleCounts counts = new ArticleCounts();
 
-        counts.record(NOW, NOW);
-        counts.record(NOW - 10 * MINUTE, NOW);
-        counts.record(NOW - 5 * MINUTE, NOW);
-        counts.record(NOW - 10 * MINUTE, NOW);
+        counts.record(NOW, NOW, day(NOW), null);
+        counts.record(NOW - 10 * MINUTE, NOW, day(NOW), null);
+        counts.record(NOW - 5 * MINUTE, NOW, day(NOW), null);
+        counts.record(NOW - 10 * MINUTE, NOW, day(NOW), null);
 
         BucketCounts hour = counts.buckets(Period.LAST_HOUR);
         assertThat(hour.size()).isEqualTo(3);
@@ -101,7 +107,7 @@ class ArticleCountsTest {
     void aWholeHourOfViewsCostsSixtyBucketsNotOneEntryPerView() {
         ArticleCounts counts = new ArticleCounts();
         for (int second = 0; second < 3600; second++) {
-            counts.record(NOW - second * 1000L, NOW);
+            counts.record(NOW - second * 1000L, NOW, day(NOW), null);
         }
 
         assertThat(counts.views(Period.LAST_HOUR)).isLessThan(3600).isGreaterThan(3500);

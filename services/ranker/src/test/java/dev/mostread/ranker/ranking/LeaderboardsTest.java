@@ -15,6 +15,7 @@ import dev.mostread.shared.ranking.Period;
 class LeaderboardsTest {
 
     private static final long NOW = Instant.parse("2026-11-26T12:00:30Z").toEpochMilli();
+    private static final long DAY = Period.startOfDay(NOW, java.time.ZoneOffset.UTC);
     private static final String SITE = "news21";
     private static final ListKey HOUR_ALL = ListKey.allSections(SITE, Period.LAST_HOUR);
     private static final ListKey HOUR_SPORT = new ListKey(SITE, Period.LAST_HOUR, "sport");
@@ -24,7 +25,7 @@ class LeaderboardsTest {
     private ArticleTally viewed(String articleId, String section, int views) {
         ArticleTally tally = new ArticleTally(SITE, articleId);
         for (int i = 0; i < views; i++) {
-            tally.count(view(articleId, section), NOW, NOW);
+            tally.count(view(articleId, section), NOW, NOW, DAY);
         }
         leaderboards.update(tally);
         return tally;
@@ -67,8 +68,8 @@ class LeaderboardsTest {
         viewed("a", null, 2);
         ArticleTally b = viewed("b", null, 1);
 
-        b.count(view("b", null), NOW, NOW);
-        b.count(view("b", null), NOW, NOW);
+        b.count(view("b", null), NOW, NOW, DAY);
+        b.count(view("b", null), NOW, NOW, DAY);
         leaderboards.update(b);
 
         assertThat(ids(leaderboards.top(HOUR_ALL, 10))).containsExactly("b", "a");
@@ -88,7 +89,7 @@ class LeaderboardsTest {
     void anArticleThatChangesSectionLeavesItsOldSectionList() {
         ArticleTally a = viewed("a", "sport", 1);
 
-        a.count(view("a", "politics"), NOW, NOW);
+        a.count(view("a", "politics"), NOW, NOW, DAY);
         leaderboards.update(a);
 
         assertThat(leaderboards.top(HOUR_SPORT, 10)).isEmpty();
@@ -99,7 +100,7 @@ class LeaderboardsTest {
     void anArticleWhoseViewsExpireLeavesTheListButStaysInLongerPeriods() {
         ArticleTally a = viewed("a", null, 1);
 
-        a.expire(NOW + 3_600_000L);
+        a.expire(NOW + 3_600_000L, DAY);
         leaderboards.update(a);
 
         assertThat(leaderboards.top(HOUR_ALL, 10)).isEmpty();
@@ -123,7 +124,7 @@ class LeaderboardsTest {
         ArticleTally a = viewed("a", null, 1);
         leaderboards.drainChanged(50);
 
-        a.count(new PageView(SITE, "a", NOW, null, null, null, "New title", null, null, null, null), NOW, NOW);
+        a.count(new PageView(SITE, "a", NOW, null, null, null, "New title", null, null, null, null), NOW, NOW, DAY);
         leaderboards.update(a);
 
         Map<ListKey, List<Candidate>> changed = leaderboards.drainChanged(50);

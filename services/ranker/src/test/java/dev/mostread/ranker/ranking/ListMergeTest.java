@@ -17,13 +17,14 @@ class ListMergeTest {
 
     private static final ListKey KEY = ListKey.allSections("news21", Period.LAST_HOUR);
     private static final Instant AS_OF = Instant.parse("2026-11-26T12:00:30Z");
+    private static final Instant WINDOW_START = Instant.parse("2026-11-26T11:01:00Z");
 
     private static Candidate candidate(String id, long views) {
         return new Candidate(id, "T " + id, "https://x.example/" + id, null, null, null, views, null);
     }
 
     private static Ranking merge(List<List<Candidate>> partitions, int limit, Ranking previous) {
-        return ListMerge.merge(KEY, partitions, limit, previous, AS_OF, AS_OF);
+        return ListMerge.merge(KEY, partitions, limit, previous, AS_OF, WINDOW_START, AS_OF);
     }
 
     @Test
@@ -64,7 +65,7 @@ class ListMergeTest {
     }
 
     @Test
-    void windowStartIsTheStartOfTheOldestBucketInThePeriod() {
+    void carriesTheWindowItWasMergedFor() {
         Ranking ranking = merge(List.of(), 10, null);
 
         assertThat(ranking.windowStart()).isEqualTo(Instant.parse("2026-11-26T11:01:00Z"));
@@ -76,7 +77,7 @@ class ListMergeTest {
     void aListWithTheSameItemsIsTheSameListWhateverItsTime() {
         Ranking first = merge(List.of(List.of(candidate("a", 3))), 10, null);
         Ranking later = ListMerge.merge(KEY, List.of(List.of(candidate("a", 3))), 10, first,
-                AS_OF.plusSeconds(5), AS_OF);
+                AS_OF.plusSeconds(5), WINDOW_START, AS_OF);
         Ranking changed = merge(List.of(List.of(candidate("a", 4))), 10, first);
 
         assertThat(ListMerge.sameList(first, later)).isTrue();

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.mostread.ranker.ranking.RobotFilter;
 import dev.mostread.shared.kafka.JsonSerde;
 import dev.mostread.shared.kafka.Topics;
 import dev.mostread.shared.ranking.RankedItem;
@@ -36,6 +37,8 @@ class RankerTopologyTest {
     private static final Duration TICK = Duration.ofSeconds(1);
     private static final String NEWS = "news21";
     private static final String DAILY = "daily";
+    private static final RankerTopology.Settings SETTINGS = new RankerTopology.Settings(1, 1, TICK, 50,
+            Duration.ofSeconds(30), Map.of(), new RobotFilter(100));
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private TopologyTestDriver driver;
@@ -51,7 +54,7 @@ class RankerTopologyTest {
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         config.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         driver = new TopologyTestDriver(
-                RankerTopology.build(TOPICS, new RankerTopology.Settings(1, TICK, 50), new RankerMetrics(registry)),
+                RankerTopology.build(TOPICS, SETTINGS, new RankerMetrics(registry)),
                 config, START);
         pageViews = driver.createInputTopic(TOPICS.pageViews(), new StringSerializer(), new StringSerializer());
         rankings = driver.createOutputTopic(TOPICS.rankings(), new StringDeserializer(),
@@ -102,10 +105,10 @@ class RankerTopologyTest {
         Map<String, Ranking> published = tick();
 
         assertThat(published).containsOnlyKeys(
-                "news21/1h/_all", "news21/24h/_all", "news21/7d/_all",
-                "news21/1h/sport", "news21/24h/sport", "news21/7d/sport",
-                "news21/1h/politics", "news21/24h/politics", "news21/7d/politics",
-                "daily/1h/_all", "daily/24h/_all", "daily/7d/_all");
+                "news21/1h/_all", "news21/24h/_all", "news21/7d/_all", "news21/today/_all",
+                "news21/1h/sport", "news21/24h/sport", "news21/7d/sport", "news21/today/sport",
+                "news21/1h/politics", "news21/24h/politics", "news21/7d/politics", "news21/today/politics",
+                "daily/1h/_all", "daily/24h/_all", "daily/7d/_all", "daily/today/_all");
         Ranking hour = published.get("news21/1h/_all");
         assertThat(ids(hour)).containsExactly("b", "a");
         assertThat(views(hour)).containsExactly(2L, 1L);

@@ -15,7 +15,7 @@ import dev.mostread.shared.kafka.Topics;
  * names, a clock and the topic initializer.
  */
 @AutoConfiguration
-@EnableConfigurationProperties(KafkaSettings.class)
+@EnableConfigurationProperties({KafkaSettings.class, SitesProperties.class})
 public class CommonAutoConfiguration {
 
     @Bean

@@ -1,0 +1,64 @@
+package dev.mostread.ranker.ranking;
+
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Reload de-duplication: when each visitor last had a view of each article counted, in event time. A view
+ * within {@code window} of that one (before or after it) is a repeat and is not counted.
+ */
+public final class RecentVisits {
+
+    private final long windowMillis;
+    /** In order of last counting, so forgetting the oldest is a walk from the head. */
+    private final LinkedHashMap<String, Long> lastCounted = new LinkedHashMap<>(1024, 0.75f, false);
+
+    public RecentVisits(long windowMillis) {
+        this.windowMillis = windowMillis;
+    }
+
+    public static String key(String articleKey, String visitorId) {
+        return articleKey + '\u0000' + visitorId;
+    }
+
+    /** True if a view at {@code eventTime} repeats the last counted one of the same visitor and article. */
+    public boolean isRepeat(String key, long eventTime) {
+        Long last = lastCounted.get(key);
+        return last != null && Math.abs(eventTime - last) < windowMillis;
+    }
+
+    /** Remembers that a view of {@code key} at {@code eventTime} was counted. */
+    public void counted(String key, long eventTime) {
+        lastCounted.remove(key);
+        lastCounted.put(key, eventTime);
+    }
+
+    /** Loads a stored entry, keeping the later time if the key is already known. */
+    public void restore(String key, long eventTime) {
+        lastCounted.merge(key, eventTime, Math::max);
+    }
+
+    /** Forgets entries counted before {@code time}: they can no longer make a view a repeat. */
+    public void forgetBefore(long time) {
+        Iterator<Map.Entry<String, Long>> entries = lastCounted.entrySet().iterator();
+        while (entries.hasNext()) {
+            if (entries.next().getValue() >= time) {
+                return;
+            }
+            entries.remove();
+        }
+    }
+
+    public long windowMillis() {
+        return windowMillis;
+    }
+
+    public int size() {
+        return lastCounted.size();
+    }
+
+    public void clear() {
+        lastCounted.clear();
+    }
+}
