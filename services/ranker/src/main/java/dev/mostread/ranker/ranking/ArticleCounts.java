@@ -33,14 +33,22 @@ public final class ArticleCounts {
      */
     public boolean record(long eventTime, long now, long dayStart, String visitorId) {
         long time = Math.min(eventTime, now);
+        long visitorHash = visitorId == null ? 0 : VisitorSketch.hash(visitorId);
         boolean counted = false;
         for (Period period : Period.ROLLING) {
             if (time >= period.windowStart(now)) {
-                rolling[period.ordinal()].add(period.bucketStart(time), 1, visitorId);
+                BucketCounts buckets = rolling[period.ordinal()];
+                if (visitorId == null) {
+                    buckets.add(period.bucketStart(time), 1);
+                } else {
+                    buckets.addVisit(period.bucketStart(time), visitorHash);
+                }
                 counted = true;
             }
         }
-        return today.record(time, dayStart, visitorId) | counted;
+        boolean today = visitorId == null ? this.today.record(time, dayStart)
+                : this.today.recordVisit(time, dayStart, visitorHash);
+        return today | counted;
     }
 
     /** Drops the buckets that have left their periods at {@code now}; true if any total changed. */

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.LongConsumer;
 
-import org.apache.datasketches.hll.HllSketch;
 
 /**
  * One article's views in the buckets of one rolling period: sparse, sorted by bucket start, with a running
@@ -23,11 +22,11 @@ public final class BucketCounts {
 
     private long[] starts = NO_STARTS;
     private int[] counts = NO_COUNTS;
-    private HllSketch[] sketches;
+    private VisitorSketch[] sketches;
     private int size;
     private long total;
 
-    private HllSketch union;
+    private VisitorSketch union;
     private boolean unionStale;
 
     /** Bucket sketches changed or dropped since {@link #drainSketchChanges} last ran: the changelog's to-do. */
@@ -35,22 +34,23 @@ public final class BucketCounts {
     private Set<Long> droppedSketches;
 
     public void add(long bucketStart, int views) {
-        add(bucketStart, views, null);
-    }
-
-    public void add(long bucketStart, int views, String visitorId) {
         int index = indexFor(bucketStart);
         counts[index] += views;
         total += views;
-        if (visitorId != null) {
-            sketchAt(index).update(visitorId);
-            if (!unionStale && union != null) {
-                union.update(visitorId);
-            } else {
-                unionStale = true;
-            }
-            changed(bucketStart);
+    }
+
+    /** Counts one view by a known visitor ({@link VisitorSketch#hash} of the visitor id). */
+    public void addVisit(long bucketStart, long visitorHash) {
+        int index = indexFor(bucketStart);
+        counts[index]++;
+        total++;
+        sketchAt(index).add(visitorHash);
+        if (!unionStale && union != null) {
+            union.add(visitorHash);
+        } else {
+            unionStale = true;
         }
+        changed(bucketStart);
     }
 
     private int indexFor(long bucketStart) {
@@ -82,22 +82,22 @@ public final class BucketCounts {
         return insertAt;
     }
 
-    private HllSketch sketchAt(int index) {
+    private VisitorSketch sketchAt(int index) {
         if (sketches == null) {
-            sketches = new HllSketch[starts.length];
+            sketches = new VisitorSketch[starts.length];
         }
         if (sketches[index] == null) {
-            sketches[index] = Visitors.newSketch();
+            sketches[index] = new VisitorSketch();
         }
         return sketches[index];
     }
 
     /** Attaches a stored sketch to its bucket (when state is loaded); the bucket must exist. */
-    public void restoreSketch(long bucketStart, HllSketch sketch) {
+    public void restoreSketch(long bucketStart, VisitorSketch sketch) {
         int index = Arrays.binarySearch(starts, 0, size, bucketStart);
         if (index >= 0) {
             if (sketches == null) {
-                sketches = new HllSketch[starts.length];
+                sketches = new VisitorSketch[starts.length];
             }
             sketches[index] = sketch;
             unionStale = true;
@@ -137,16 +137,16 @@ public final class BucketCounts {
     /** Distinct visitors over every bucket still in the period. */
     public long visitors() {
         if (unionStale) {
-            union = sketches == null ? null : Visitors.union(sketchList());
+            union = sketches == null ? null : VisitorSketch.union(sketchList());
             unionStale = false;
         }
-        return Visitors.count(union);
+        return VisitorSketch.count(union);
     }
 
-    private List<HllSketch> sketchList() {
+    private List<VisitorSketch> sketchList() {
         return new AbstractList<>() {
             @Override
-            public HllSketch get(int index) {
+            public VisitorSketch get(int index) {
                 return sketches[index];
             }
 
@@ -170,7 +170,7 @@ public final class BucketCounts {
     }
 
     /** The sketch of the bucket starting at {@code bucketStart}, or null. */
-    public HllSketch sketch(long bucketStart) {
+    public VisitorSketch sketch(long bucketStart) {
         int index = Arrays.binarySearch(starts, 0, size, bucketStart);
         return index >= 0 && sketches != null ? sketches[index] : null;
     }

@@ -1,6 +1,5 @@
 package dev.mostread.ranker.ranking;
 
-import org.apache.datasketches.hll.HllSketch;
 
 /**
  * One article's views and visitors since local midnight: a counter that starts again at zero when the
@@ -10,7 +9,7 @@ public final class TodayCounts {
 
     private long dayStart = Long.MIN_VALUE;
     private long views;
-    private HllSketch visitors;
+    private VisitorSketch visitors;
     private boolean sketchChanged;
     private long droppedDay = Long.MIN_VALUE;
 
@@ -23,19 +22,25 @@ public final class TodayCounts {
     }
 
     /** Counts a view at {@code time} if it belongs to the day starting at {@code currentDayStart}. */
-    public boolean record(long time, long currentDayStart, String visitorId) {
+    public boolean record(long time, long currentDayStart) {
         rollOver(currentDayStart);
         if (time < currentDayStart) {
             return false;
         }
         views++;
-        if (visitorId != null) {
-            if (visitors == null) {
-                visitors = Visitors.newSketch();
-            }
-            visitors.update(visitorId);
-            sketchChanged = true;
+        return true;
+    }
+
+    /** As {@link #record(long, long)}, for a view by a known visitor. */
+    public boolean recordVisit(long time, long currentDayStart, long visitorHash) {
+        if (!record(time, currentDayStart)) {
+            return false;
         }
+        if (visitors == null) {
+            visitors = new VisitorSketch();
+        }
+        visitors.add(visitorHash);
+        sketchChanged = true;
         return true;
     }
 
@@ -55,7 +60,7 @@ public final class TodayCounts {
         return hadViews;
     }
 
-    public void restoreSketch(long day, HllSketch sketch) {
+    public void restoreSketch(long day, VisitorSketch sketch) {
         if (day == dayStart) {
             visitors = sketch;
         }
@@ -70,10 +75,10 @@ public final class TodayCounts {
     }
 
     public long visitors() {
-        return Visitors.count(visitors);
+        return VisitorSketch.count(visitors);
     }
 
-    public HllSketch sketch() {
+    public VisitorSketch sketch() {
         return visitors;
     }
 

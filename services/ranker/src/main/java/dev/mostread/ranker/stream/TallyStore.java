@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.datasketches.hll.HllSketch;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.StateStore;
@@ -20,6 +19,7 @@ import org.apache.kafka.streams.state.internals.CachedStateStore;
 
 import dev.mostread.ranker.ranking.ArticleCounts;
 import dev.mostread.ranker.ranking.ArticleTally;
+import dev.mostread.ranker.ranking.VisitorSketch;
 import dev.mostread.shared.ranking.Period;
 
 /**
@@ -67,12 +67,12 @@ public final class TallyStore implements StateStore, CachedStateStore<Bytes, byt
         for (KeyValue<TallyCodec.SketchKey, byte[]> sketch : sketches) {
             ArticleTally tally = tallies.get(sketch.key.articleKey());
             if (tally != null) {
-                restore(tally.counts(), sketch.key, HllSketch.heapify(sketch.value));
+                restore(tally.counts(), sketch.key, VisitorSketch.fromBytes(sketch.value));
             }
         }
     }
 
-    private static void restore(ArticleCounts counts, TallyCodec.SketchKey key, HllSketch sketch) {
+    private static void restore(ArticleCounts counts, TallyCodec.SketchKey key, VisitorSketch sketch) {
         if (key.period() == Period.TODAY) {
             counts.today().restoreSketch(key.bucketStart(), sketch);
         } else {
@@ -121,11 +121,11 @@ public final class TallyStore implements StateStore, CachedStateStore<Bytes, byt
                 @Override
                 public void changed(Period period, long bucketStart) {
                     if (!gone) {
-                        HllSketch sketch = period == Period.TODAY ? counts.today().sketch()
+                        VisitorSketch sketch = period == Period.TODAY ? counts.today().sketch()
                                 : counts.buckets(period).sketch(bucketStart);
                         if (sketch != null) {
                             inner.put(Bytes.wrap(TallyCodec.sketchKey(key, period, bucketStart)),
-                                    sketch.toCompactByteArray());
+                                    sketch.toBytes());
                         }
                     }
                 }

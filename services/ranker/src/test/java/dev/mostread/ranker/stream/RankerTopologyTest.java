@@ -8,13 +8,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -23,24 +18,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.mostread.ranker.ranking.RobotFilter;
-import dev.mostread.shared.kafka.JsonSerde;
 import dev.mostread.shared.kafka.Topics;
 import dev.mostread.shared.ranking.RankedItem;
 import dev.mostread.shared.ranking.Ranking;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 class RankerTopologyTest {
 
-    private static final Topics TOPICS = new Topics("");
     private static final Instant START = Instant.parse("2026-11-26T12:00:30Z");
-    private static final Duration TICK = Duration.ofSeconds(1);
+    private static final Duration TICK = RankerDriver.TICK;
     private static final String NEWS = "news21";
     private static final String DAILY = "daily";
-    private static final RankerTopology.Settings SETTINGS = new RankerTopology.Settings(1, 1, TICK, 50,
-            Duration.ofSeconds(30), Map.of(), new RobotFilter(100));
 
-    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private RankerDriver ranker;
     private TopologyTestDriver driver;
     private TestInputTopic<String, String> pageViews;
     private TestOutputTopic<String, Ranking> rankings;
@@ -48,51 +37,36 @@ class RankerTopologyTest {
 
     @BeforeEach
     void startDriver() {
-        Properties config = new Properties();
-        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "ranker-test");
-        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        config.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
-        driver = new TopologyTestDriver(
-                RankerTopology.build(TOPICS, SETTINGS, new RankerMetrics(registry)),
-                config, START);
-        pageViews = driver.createInputTopic(TOPICS.pageViews(), new StringSerializer(), new StringSerializer());
-        rankings = driver.createOutputTopic(TOPICS.rankings(), new StringDeserializer(),
-                new JsonSerde<>(Ranking.class).deserializer());
-        deadLetters = driver.createOutputTopic(TOPICS.pageViewsDlq(), new ByteArrayDeserializer(),
-                new ByteArrayDeserializer());
+        ranker = new RankerDriver(START);
+        driver = ranker.driver;
+        pageViews = ranker.pageViews;
+        rankings = ranker.rankings;
+        deadLetters = ranker.deadLetters;
     }
 
     @AfterEach
     void closeDriver() {
-        driver.close();
+        ranker.close();
     }
 
     private void view(String site, String articleId, String section, Instant at) {
-        pageViews.pipeInput(site + "/" + articleId, json(site, articleId, section, at), at);
+        ranker.view(site, articleId, section, at);
     }
 
     private static String json(String site, String articleId, String section, Instant at) {
-        return "{\"site\":\"" + site + "\",\"articleId\":\"" + articleId + "\","
-                + (section == null ? "" : "\"section\":\"" + section + "\",")
-                + "\"title\":\"Title " + articleId + "\",\"url\":\"https://" + site + ".example/" + articleId + "\","
-                + "\"timestamp\":" + at.toEpochMilli() + "}";
+        return RankerDriver.json(site, articleId, section, at);
     }
 
-    /** Moves the wall clock one tick and returns the newest list published per key. */
     private Map<String, Ranking> tick() {
-        driver.advanceWallClockTime(TICK);
-        Map<String, Ranking> latest = new LinkedHashMap<>();
-        rankings.readKeyValuesToList().forEach(kv -> latest.put(kv.key, kv.value));
-        return latest;
+        return ranker.tick();
     }
 
     private static List<String> ids(Ranking ranking) {
-        return ranking.items().stream().map(RankedItem::articleId).toList();
+        return RankerDriver.ids(ranking);
     }
 
     private static List<Long> views(Ranking ranking) {
-        return ranking.items().stream().map(RankedItem::views).toList();
+        return RankerDriver.views(ranking);
     }
 
     @Test
@@ -119,7 +93,7 @@ class RankerTopologyTest {
         assertThat(ids(published.get("daily/7d/_all"))).containsExactly("x");
         assertThat(hour.asOf()).isEqualTo(START.plus(TICK));
         assertThat(hour.windowStart()).isEqualTo(Instant.parse("2026-11-26T11:01:00Z"));
-        assertThat(registry.get("mostread.views.counted").counter().count()).isEqualTo(4);
+        assertThat(ranker.counted()).isEqualTo(4);
         assertThat(tick()).isEmpty();
     }
 
@@ -216,7 +190,7 @@ class RankerTopologyTest {
         assertThat(header(dead.get(0), Topics.HEADER_SOURCE)).isEqualTo("page-views-0-0");
         assertThat(header(dead.get(1), Topics.HEADER_ERROR)).startsWith("site must match");
         assertThat(header(dead.get(1), Topics.HEADER_SOURCE)).isEqualTo("page-views-0-1");
-        assertThat(registry.get("mostread.views.filtered").tag("reason", "invalid").counter().count()).isEqualTo(2);
+        assertThat(ranker.filtered("invalid")).isEqualTo(2);
         assertThat(ids(tick().get("news21/1h/_all"))).containsExactly("a");
     }
 
@@ -228,9 +202,9 @@ class RankerTopologyTest {
         view(NEWS, "skewed", null, START.plus(Duration.ofMinutes(4)));
 
         assertThat(ids(tick().get("news21/1h/_all"))).containsExactly("skewed");
-        assertThat(registry.get("mostread.views.filtered").tag("reason", "not_article").counter().count()).isEqualTo(1);
-        assertThat(registry.get("mostread.views.filtered").tag("reason", "future").counter().count()).isEqualTo(1);
-        assertThat(registry.get("mostread.views.filtered").tag("reason", "too_old").counter().count()).isEqualTo(1);
+        assertThat(ranker.filtered("not_article")).isEqualTo(1);
+        assertThat(ranker.filtered("future")).isEqualTo(1);
+        assertThat(ranker.filtered("too_old")).isEqualTo(1);
     }
 
     @Test

@@ -1,0 +1,126 @@
+package dev.mostread.ranker.stream;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+
+import dev.mostread.ranker.ranking.RobotFilter;
+import dev.mostread.shared.kafka.JsonSerde;
+import dev.mostread.shared.kafka.Topics;
+import dev.mostread.shared.ranking.RankedItem;
+import dev.mostread.shared.ranking.Ranking;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+/** The real ranker topology in a {@link TopologyTestDriver}, with the inputs and outputs tests need. */
+final class RankerDriver implements AutoCloseable {
+
+    static final Topics TOPICS = new Topics("");
+    static final Duration TICK = Duration.ofSeconds(1);
+    private static final RobotFilter ROBOTS = new RobotFilter(100);
+
+    final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    final TopologyTestDriver driver;
+    final TestInputTopic<String, String> pageViews;
+    final TestInputTopic<String, String> articles;
+    final TestOutputTopic<String, Ranking> rankings;
+    final TestOutputTopic<byte[], byte[]> deadLetters;
+
+    RankerDriver(Instant start) {
+        this(start, Map.of());
+    }
+
+    RankerDriver(Instant start, Map<String, ZoneId> zones) {
+        Properties config = new Properties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "ranker-test");
+        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        config.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+        config.put(StreamsConfig.STATE_DIR_CONFIG, freshStateDir());
+        RankerTopology.Settings settings = new RankerTopology.Settings(1, 1, TICK, 50, Duration.ofSeconds(30),
+                zones, ROBOTS);
+        driver = new TopologyTestDriver(RankerTopology.build(TOPICS, settings, new RankerMetrics(registry)),
+                config, start);
+        pageViews = driver.createInputTopic(TOPICS.pageViews(), new StringSerializer(), new StringSerializer());
+        articles = driver.createInputTopic(TOPICS.articles(), new StringSerializer(), new StringSerializer());
+        rankings = driver.createOutputTopic(TOPICS.rankings(), new StringDeserializer(),
+                new JsonSerde<>(Ranking.class).deserializer());
+        deadLetters = driver.createOutputTopic(TOPICS.pageViewsDlq(), new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
+    }
+
+    private static String freshStateDir() {
+        try {
+            return java.nio.file.Files.createTempDirectory("ranker-test-").toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** A page view as JSON; {@code extra} adds fields such as {@code "visitorId":"v1"}. */
+    static String json(String site, String articleId, String section, Instant at, String... extra) {
+        StringBuilder json = new StringBuilder("{\"site\":\"" + site + "\",\"articleId\":\"" + articleId + "\",");
+        if (section != null) {
+            json.append("\"section\":\"").append(section).append("\",");
+        }
+        json.append("\"title\":\"Title ").append(articleId).append("\",\"url\":\"https://").append(site)
+                .append(".example/").append(articleId).append("\",\"timestamp\":").append(at.toEpochMilli());
+        for (String field : extra) {
+            json.append(',').append(field);
+        }
+        return json.append('}').toString();
+    }
+
+    void view(String site, String articleId, String section, Instant at, String... extra) {
+        pageViews.pipeInput(site + "/" + articleId, json(site, articleId, section, at, extra), at);
+    }
+
+    /** Writes a catalog entry (or, with {@code json} null, a tombstone) for an article. */
+    void catalog(String site, String articleId, String json, Instant at) {
+        articles.pipeInput(site + "/" + articleId, json, at);
+    }
+
+    /** Moves the wall clock by {@code duration} and returns the newest list published per key meanwhile. */
+    Map<String, Ranking> advance(Duration duration) {
+        driver.advanceWallClockTime(duration);
+        Map<String, Ranking> latest = new LinkedHashMap<>();
+        rankings.readKeyValuesToList().forEach(kv -> latest.put(kv.key, kv.value));
+        return latest;
+    }
+
+    Map<String, Ranking> tick() {
+        return advance(TICK);
+    }
+
+    double filtered(String reason) {
+        return registry.get("mostread.views.filtered").tag("reason", reason).counter().count();
+    }
+
+    double counted() {
+        return registry.get("mostread.views.counted").counter().count();
+    }
+
+    static List<String> ids(Ranking ranking) {
+        return ranking.items().stream().map(RankedItem::articleId).toList();
+    }
+
+    static List<Long> views(Ranking ranking) {
+        return ranking.items().stream().map(RankedItem::views).toList();
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+    }
+}
