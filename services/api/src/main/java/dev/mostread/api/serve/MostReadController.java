@@ -22,6 +22,7 @@ import dev.mostread.shared.pageview.PageViewRules;
 import dev.mostread.shared.ranking.ListKey;
 import dev.mostread.shared.ranking.Period;
 import dev.mostread.shared.ranking.Ranking;
+import dev.mostread.shared.system.SitesProperties;
 import dev.mostread.shared.web.Problems;
 
 /** {@code GET /api/v1/sites/{site}/most-read} (§4.1): a list from memory, ready to cache at the edge. */
@@ -33,10 +34,12 @@ class MostReadController {
             .staleWhileRevalidate(Duration.ofSeconds(30));
 
     private final RankingCache cache;
+    private final SitesProperties sites;
     private final Clock clock;
 
-    MostReadController(RankingCache cache, Clock clock) {
+    MostReadController(RankingCache cache, SitesProperties sites, Clock clock) {
         this.cache = cache;
+        this.sites = sites;
         this.clock = clock;
     }
 
@@ -73,8 +76,9 @@ class MostReadController {
     /** A known site with no view in this period or section yet. */
     private Ranking emptyList(ListKey key) {
         Instant now = clock.instant();
-        return new Ranking(key.site(), key.period().code(), key.section(), now,
-                Instant.ofEpochMilli(key.period().windowStart(now.toEpochMilli())), now, List.of(), null);
+        long windowStart = key.period().windowStart(now.toEpochMilli(), sites.zone(key.site()));
+        return new Ranking(key.site(), key.period().code(), key.section(), now, Instant.ofEpochMilli(windowStart), now,
+                List.of(), null);
     }
 
     static boolean matches(String ifNoneMatch, String etag) {
@@ -106,7 +110,7 @@ class MostReadController {
             if (period != null && !period.isEmpty()) {
                 chosen = Period.fromCode(period).orElse(null);
                 if (chosen == null) {
-                    errors.add(new ParameterError("period", "must be one of 1h, 24h, 7d"));
+                    errors.add(new ParameterError("period", "must be one of 1h, 24h, 7d, today"));
                 }
             }
             String chosenSection = section == null || section.isEmpty() ? null : section;

@@ -31,7 +31,8 @@ import dev.mostread.shared.testing.Http;
 
 /** The API serves whatever is in {@code rankings}, read from a real broker, and survives what it cannot read. */
 @SpringBootTest(classes = ApiApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "mostread.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
+        properties = {"mostread.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+                "mostread.sites.site-c.zone=Asia/Seoul"})
 @EmbeddedKafka(topics = {"rankings", "articles"}, partitions = 6)
 class ApiIntegrationTest {
 
@@ -118,6 +119,11 @@ class ApiIntegrationTest {
         HttpResponse<String> empty = http.get("/api/v1/sites/site-c/most-read?period=1h&section=world");
         assertThat(empty.statusCode()).isEqualTo(200);
         assertThat(empty.body()).contains("\"items\":[]").contains("\"section\":\"world\"").contains("\"period\":\"1h\"");
+
+        Ranking today = Json.mapper().readValue(http.get("/api/v1/sites/site-c/most-read?period=today").body(), Ranking.class);
+        assertThat(today.items()).isEmpty();
+        assertThat(today.windowStart().atZone(java.time.ZoneId.of("Asia/Seoul")).toLocalTime())
+                .isEqualTo(java.time.LocalTime.MIDNIGHT);
 
         HttpResponse<String> unknown = http.get("/api/v1/sites/never-seen/most-read");
         assertThat(unknown.statusCode()).isEqualTo(404);

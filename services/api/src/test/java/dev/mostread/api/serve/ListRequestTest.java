@@ -34,6 +34,12 @@ class ListRequestTest {
     }
 
     @Test
+    void acceptsToday() {
+        assertThat(ListRequest.parse("news21", "today", null, null).key())
+                .isEqualTo(ListKey.allSections("news21", Period.TODAY));
+    }
+
+    @Test
     void namesEveryBadParameter() {
         ListRequest request = ListRequest.parse("news21", "1y", "Sport!", "51");
 
