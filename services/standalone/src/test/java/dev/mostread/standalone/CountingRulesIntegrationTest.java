@@ -129,4 +129,20 @@ class CountingRulesIntegrationTest {
                 assertThat(items("?limit=50")).extracting(RankedItem::articleId)
                         .contains("stays").doesNotContain("to-delete"));
     }
+
+    @Test
+    void aHiddenArticleLeavesTheListAndComesBackWithItsViews() {
+        http.postJson("/api/v1/events", "[" + view("hide-me") + "," + view("hide-me") + "," + view("hide-me") + "]");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(items("?limit=50")).extracting(RankedItem::articleId).contains("hide-me"));
+
+        produce(Topics.ARTICLES, "rules/hide-me", "{\"hidden\":true}");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(items("?limit=50")).extracting(RankedItem::articleId).doesNotContain("hide-me"));
+
+        produce(Topics.ARTICLES, "rules/hide-me", "{\"hidden\":false}");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(items("?limit=50")).extracting(RankedItem::articleId, RankedItem::views)
+                        .contains(org.assertj.core.groups.Tuple.tuple("hide-me", 3L)));
+    }
 }

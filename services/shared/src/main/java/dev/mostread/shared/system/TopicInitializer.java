@@ -15,6 +15,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,12 +63,20 @@ public final class TopicInitializer {
         return new NewTopic(name, Optional.of(settings.partitions()), replication).configs(configs);
     }
 
-    /** The number of partitions {@code topic} has now. */
+    /** The number of partitions {@code topic} has now; waits for a topic just created to become known. */
     public int partitionsOf(String topic, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         try (Admin admin = admin(timeout)) {
-            return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("Could not describe topic " + topic, e.getCause());
+            while (true) {
+                try {
+                    return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                        throw new IllegalStateException("Could not describe topic " + topic, e.getCause());
+                    }
+                    Thread.sleep(100);
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while describing topic " + topic, e);
