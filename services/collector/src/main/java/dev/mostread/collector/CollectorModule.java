@@ -129,8 +129,10 @@ public class CollectorModule {
         return new WebMvcConfigurer() {
             @Override
             public void addCorsMappings(CorsRegistry registry) {
-                registry.addMapping("/api/v1/events").allowedOrigins("*").allowedMethods("POST")
-                        .allowedHeaders("Content-Type").maxAge(Duration.ofDays(1).toSeconds());
+                // navigator.sendBeacon sends credentials, so a wildcard origin would fail its CORS check:
+                // echo the page's origin instead. No cookie is ever read.
+                registry.addMapping("/api/v1/events").allowedOriginPatterns("*").allowCredentials(true)
+                        .allowedMethods("POST").allowedHeaders("Content-Type").maxAge(Duration.ofDays(1).toSeconds());
             }
         };
     }

@@ -160,6 +160,53 @@ class EventsIntegrationTest {
     }
 
     @Test
+    void thePixelRecordsOneViewFromItsQueryAndAnswersAnUncacheableGif() {
+        HttpResponse<String> response = http.get("/api/v1/pixel.gif?site=news21&articleId=amp-1&title=AMP%20story"
+                + "&url=https%3A%2F%2Fnews21.example%2Famp-1", "User-Agent", "Mozilla/5.0 (Android 14; Mobile) Firefox/133.0");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).contains("image/gif");
+        assertThat(response.headers().firstValue("Cache-Control").orElseThrow()).contains("no-store");
+        assertThat(response.body().getBytes(StandardCharsets.ISO_8859_1)).hasSize(PixelController.GIF.length);
+        assertThat(written()).isEqualTo(1);
+        String value = probe.readAll(Topics.PAGE_VIEWS).stream()
+                .filter(r -> "news21/amp-1".equals(r.key())).map(r -> new String(r.value(), StandardCharsets.UTF_8))
+                .findFirst().orElseThrow();
+        assertThat(value).contains("\"title\":\"AMP story\"").contains("\"userAgent\":\"Mozilla/5.0 (Android 14; Mobile) Firefox/133.0\"");
+    }
+
+    @Test
+    void thePixelStillAnswersTheGifForBadParametersAndCountsTheRejection() {
+        double rejectedBefore = rejected("invalid");
+
+        HttpResponse<String> response = http.get("/api/v1/pixel.gif?site=NOT%20A%20SITE&articleId=");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).contains("image/gif");
+        assertThat(written()).isZero();
+        assertThat(rejected("invalid") - rejectedBefore).isEqualTo(1);
+    }
+
+    @Test
+    void servesTheTrackerScript() {
+        HttpResponse<String> response = http.get("/tracker.js");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow()).contains("javascript");
+        assertThat(response.body()).contains("sendBeacon").contains("/api/v1/events");
+    }
+
+    @Test
+    void answersTheBeaconPreflightForAnyOriginWithCredentials() {
+        HttpResponse<String> response = http.options(EVENTS, "Origin", "https://news21.example",
+                "Access-Control-Request-Method", "POST", "Access-Control-Request-Headers", "content-type");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).contains("https://news21.example");
+        assertThat(response.headers().firstValue("Access-Control-Allow-Credentials")).contains("true");
+    }
+
+    @Test
     void countsAcceptedEvents() {
         double before = registry.get("mostread.events.accepted").counter().count();
 

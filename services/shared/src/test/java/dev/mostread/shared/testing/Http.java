@@ -22,6 +22,19 @@ public final class Http {
         return send(request(path, headers).GET().build());
     }
 
+    public HttpResponse<String> options(String path, String... headers) {
+        return send(request(path, headers).method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    public HttpResponse<String> put(String path, String body, String... headers) {
+        return send(request(path, headers).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    public HttpResponse<String> delete(String path, String... headers) {
+        return send(request(path, headers).DELETE().build());
+    }
+
     public HttpResponse<String> post(String path, String contentType, String body) {
         return post(path, contentType, body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
