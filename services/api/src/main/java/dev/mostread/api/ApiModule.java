@@ -9,7 +9,13 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.annotation.Value;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -17,6 +23,7 @@ import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.FilterType;
 
+import dev.mostread.api.serve.ListStreams;
 import dev.mostread.api.serve.RankingCache;
 import dev.mostread.shared.kafka.Topics;
 import dev.mostread.shared.system.KafkaSettings;
@@ -26,6 +33,27 @@ import dev.mostread.shared.system.TopicInitializer;
 @Configuration(proxyBeanMethods = false)
 @ComponentScan(excludeFilters = @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootConfiguration.class))
 public class ApiModule {
+
+    @Bean
+    ListStreams listStreams(RankingCache rankingCache,
+                            @Value("${mostread.api.stream-heartbeat:15s}") Duration heartbeat,
+                            @Value("${mostread.api.stream-timeout:30m}") Duration timeout) {
+        return new ListStreams(rankingCache, heartbeat, timeout);
+    }
+
+    /** Writes catalog entries: acks from every in-sync replica, idempotent. */
+    @Bean(destroyMethod = "close")
+    Producer<String, byte[]> articleProducer(KafkaSettings kafka) {
+        Map<String, Object> config = new HashMap<>(kafka.client());
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, "mostread-api-catalog");
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000);
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 5000);
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 4000);
+        return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+    }
 
     @Bean
     RankingCache rankingCache(KafkaSettings kafka, Topics topics, TopicInitializer topicInitializer) {

@@ -1,6 +1,7 @@
 package dev.mostread.standalone;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -15,8 +16,10 @@ import org.springframework.context.annotation.Import;
 
 import dev.mostread.api.ApiModule;
 import dev.mostread.collector.CollectorModule;
+import dev.mostread.collector.collect.PageViewPublisher;
 import dev.mostread.ranker.RankerModule;
 import dev.mostread.shared.system.KafkaSettings;
+import dev.mostread.standalone.demo.DemoTraffic;
 import dev.mostread.standalone.embedded.EmbeddedKafkaBroker;
 import dev.mostread.standalone.embedded.EmbeddedKafkaEnvironment;
 import dev.mostread.standalone.embedded.EmbeddedKafkaProperties;
@@ -46,6 +49,12 @@ public class StandaloneApplication {
     EmbeddedKafkaBroker embeddedKafkaBroker(EmbeddedKafkaProperties properties,
                                             @Value("${mostread.data-dir:./data}") Path dataDir) {
         return new EmbeddedKafkaBroker(properties, dataDir);
+    }
+
+    @Bean
+    @ConditionalOnProperty("mostread.demo")
+    DemoTraffic demoTraffic(PageViewPublisher pageViewPublisher, Clock clock) {
+        return new DemoTraffic(pageViewPublisher, clock);
     }
 
     /** Kafka settings, and so every client, wait for the embedded broker; it is destroyed after them. */

@@ -63,8 +63,13 @@ abstract class PipelineScenario {
     }
 
     static List<String> awaitList(Http http, String query, List<String> expected) {
+        return awaitList(http, SITE, query, expected);
+    }
+
+    /** Waits until {@code site}'s list for {@code query} shows exactly {@code expected} ("articleId=views"). */
+    static List<String> awaitList(Http http, String site, String query, List<String> expected) {
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-            HttpResponse<String> response = http.get(LIST + query);
+            HttpResponse<String> response = http.get("/api/v1/sites/" + site + "/most-read" + query);
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(idsAndViews(ranking(response))).isEqualTo(expected);
         });

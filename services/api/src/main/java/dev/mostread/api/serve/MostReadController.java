@@ -1,5 +1,6 @@
 package dev.mostread.api.serve;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,12 +11,14 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import dev.mostread.shared.kafka.Json;
 import dev.mostread.shared.pageview.PageViewRules;
@@ -24,6 +27,7 @@ import dev.mostread.shared.ranking.Period;
 import dev.mostread.shared.ranking.Ranking;
 import dev.mostread.shared.system.SitesProperties;
 import dev.mostread.shared.web.Problems;
+import jakarta.servlet.http.HttpServletResponse;
 
 /** {@code GET /api/v1/sites/{site}/most-read} (§4.1): a list from memory, ready to cache at the edge. */
 @RestController
@@ -34,11 +38,13 @@ class MostReadController {
             .staleWhileRevalidate(Duration.ofSeconds(30));
 
     private final RankingCache cache;
+    private final ListStreams streams;
     private final SitesProperties sites;
     private final Clock clock;
 
-    MostReadController(RankingCache cache, SitesProperties sites, Clock clock) {
+    MostReadController(RankingCache cache, ListStreams streams, SitesProperties sites, Clock clock) {
         this.cache = cache;
+        this.streams = streams;
         this.sites = sites;
         this.clock = clock;
     }
@@ -49,21 +55,11 @@ class MostReadController {
                                @RequestParam(required = false) String section,
                                @RequestParam(required = false) String limit,
                                @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-        ListRequest request = ListRequest.parse(site, period, section, limit);
-        if (!request.errors().isEmpty()) {
-            return Problems.respond(HttpStatus.BAD_REQUEST).header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
-                    .body(Problems.withErrors(Problems.of(HttpStatus.BAD_REQUEST, "invalid-parameters",
-                            "Invalid parameters", "See errors for the parameters at fault."), request.errors()));
+        Lookup lookup = lookup(site, period, section, limit);
+        if (lookup.problem() != null) {
+            return lookup.problem();
         }
-        ListKey key = request.key();
-        Optional<ServedList> list = cache.list(key);
-        if (list.isEmpty() && !cache.knows(site)) {
-            return Problems.respond(HttpStatus.NOT_FOUND).header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
-                    .body(Problems.of(HttpStatus.NOT_FOUND, "unknown-site", "Unknown site",
-                            "No view of site '" + site + "' has been counted yet."));
-        }
-        ServedList.Body body = list.map(served -> served.body(request.limit()))
-                .orElseGet(() -> ServedList.render(emptyList(key), Json.mapper()));
+        ServedList.Body body = lookup.body();
         if (matches(ifNoneMatch, body.etag())) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(body.etag()).cacheControl(CACHE)
                     .header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*").build();
@@ -71,6 +67,52 @@ class MostReadController {
         return ResponseEntity.ok().eTag(body.etag()).cacheControl(CACHE)
                 .header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
                 .contentType(MediaType.APPLICATION_JSON).body(body.json());
+    }
+
+    /** The same list as Server-Sent Events: event {@code ranking} at connect and on every change. */
+    @GetMapping("/api/v1/sites/{site}/most-read/stream")
+    SseEmitter stream(@PathVariable String site,
+                      @RequestParam(required = false) String period,
+                      @RequestParam(required = false) String section,
+                      @RequestParam(required = false) String limit,
+                      HttpServletResponse response) throws IOException {
+        Lookup lookup = lookup(site, period, section, limit);
+        response.setHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
+        if (lookup.problem() != null) {
+            // An SSE handler cannot return a problem body through Spring's converters: write it here.
+            response.setStatus(lookup.problem().getStatusCode().value());
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.getOutputStream().write(Json.mapper().writeValueAsBytes(lookup.problem().getBody()));
+            return null;
+        }
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
+        response.setHeader("X-Accel-Buffering", "no");
+        return streams.open(lookup.key(), lookup.limit(), lookup.body());
+    }
+
+    /** A checked request: the list's key, limit and current body, or the problem to answer instead. */
+    private record Lookup(ListKey key, int limit, ServedList.Body body, ResponseEntity<ProblemDetail> problem) {
+    }
+
+    private Lookup lookup(String site, String period, String section, String limit) {
+        ListRequest request = ListRequest.parse(site, period, section, limit);
+        if (!request.errors().isEmpty()) {
+            return new Lookup(null, 0, null, Problems.respond(HttpStatus.BAD_REQUEST)
+                    .header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
+                    .body(Problems.withErrors(Problems.of(HttpStatus.BAD_REQUEST, "invalid-parameters",
+                            "Invalid parameters", "See errors for the parameters at fault."), request.errors())));
+        }
+        ListKey key = request.key();
+        Optional<ServedList> list = cache.list(key);
+        if (list.isEmpty() && !cache.knows(site)) {
+            return new Lookup(null, 0, null, Problems.respond(HttpStatus.NOT_FOUND)
+                    .header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
+                    .body(Problems.of(HttpStatus.NOT_FOUND, "unknown-site", "Unknown site",
+                            "No view of site '" + site + "' has been counted yet.")));
+        }
+        ServedList.Body body = list.map(served -> served.body(request.limit()))
+                .orElseGet(() -> ServedList.render(emptyList(key), Json.mapper()));
+        return new Lookup(key, request.limit(), body, null);
     }
 
     /** A known site with no view in this period or section yet. */

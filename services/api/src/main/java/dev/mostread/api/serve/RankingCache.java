@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
 import org.apache.kafka.clients.consumer.Consumer;
@@ -36,6 +37,7 @@ public class RankingCache implements SmartLifecycle {
     private final String topic;
     private final Map<String, ServedList> lists = new ConcurrentHashMap<>();
     private final Map<String, Boolean> sites = new ConcurrentHashMap<>();
+    private final List<java.util.function.Consumer<ServedList>> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean running;
     private volatile boolean caughtUp;
     private volatile Consumer<String, byte[]> consumer;
@@ -44,6 +46,11 @@ public class RankingCache implements SmartLifecycle {
     public RankingCache(Supplier<Consumer<String, byte[]>> consumers, String topic) {
         this.consumers = consumers;
         this.topic = topic;
+    }
+
+    /** Calls {@code listener} with every new version of any list, on the reader thread: it must not block. */
+    public void onChange(java.util.function.Consumer<ServedList> listener) {
+        listeners.add(listener);
     }
 
     public Optional<ServedList> list(ListKey key) {
@@ -152,8 +159,10 @@ public class RankingCache implements SmartLifecycle {
             if (ListKey.parse(record.key()).isEmpty() || ranking.items() == null) {
                 return;
             }
-            lists.put(record.key(), new ServedList(ranking, Json.mapper()));
+            ServedList list = new ServedList(ranking, Json.mapper());
+            lists.put(record.key(), list);
             sites.put(ranking.site(), Boolean.TRUE);
+            listeners.forEach(listener -> listener.accept(list));
         } catch (RuntimeException e) {
             log.warn("Skipping unreadable ranking {} at {}-{}@{}: {}", record.key(), record.topic(),
                     record.partition(), record.offset(), e.getMessage());

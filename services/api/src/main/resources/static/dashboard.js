@@ -1,0 +1,166 @@
+/* The operators' dashboard: lists from the SSE streams, rates from /api/v1/stats, charts by uPlot. */
+(function () {
+  'use strict';
+  var PERIODS = [['1h', 'Last hour'], ['24h', 'Last 24 hours'], ['7d', 'Last 7 days'], ['today', 'Today']];
+  var WINDOW = 150; // points kept on the charts (5 minutes at one poll every 2 s)
+  var siteSelect = document.getElementById('site');
+  var streams = [];
+  var lists = {};
+  var previous = null;
+  var series = { t: [], counted: [], accepted: [], reasons: {} };
+  var rateChart, filteredChart;
+
+  function $(id) { return document.getElementById(id); }
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text != null) e.textContent = text;
+    return e;
+  }
+  function fmt(n, digits) { return n == null || isNaN(n) ? '–' : n.toFixed(digits == null ? 1 : digits); }
+
+  function move(item) {
+    if (item.previousRank == null) return ['new', 'new'];
+    var d = item.previousRank - item.rank;
+    return d > 0 ? ['up', '▲' + d] : d < 0 ? ['down', '▼' + (-d)] : ['same', '='];
+  }
+
+  function renderList(period, label) {
+    var box = $('list-' + period);
+    if (!box) {
+      box = el('div', 'list');
+      box.id = 'list-' + period;
+      box.setAttribute('data-period', period);
+      var h = el('h2');
+      h.appendChild(el('span', null, label));
+      h.appendChild(el('span', 'muted age', ''));
+      box.appendChild(h);
+      box.appendChild(el('table'));
+      $('lists').appendChild(box);
+    }
+    var data = lists[period];
+    var table = box.querySelector('table');
+    var rows = document.createDocumentFragment();
+    (data ? data.items : []).forEach(function (item) {
+      var tr = el('tr', 'item');
+      var m = move(item);
+      tr.appendChild(el('td', 'num', item.rank));
+      tr.appendChild(el('td', m[0], m[1]));
+      tr.appendChild(el('td', 'title', item.title || item.articleId));
+      tr.appendChild(el('td', 'num views', item.views));
+      tr.appendChild(el('td', 'num muted', item.visitors == null ? '' : item.visitors + ' v'));
+      rows.appendChild(tr);
+    });
+    if (!data || !data.items.length) {
+      var tr = el('tr');
+      tr.appendChild(el('td', 'muted', 'No views in this period yet.'));
+      rows.appendChild(tr);
+    }
+    table.replaceChildren(rows);
+  }
+
+  function ages() {
+    var newest = null;
+    PERIODS.forEach(function (p) {
+      var data = lists[p[0]];
+      var box = $('list-' + p[0]);
+      if (!data || !box) return;
+      var age = (Date.now() - Date.parse(data.asOf)) / 1000;
+      box.querySelector('.age').textContent = 'as of ' + fmt(age, 0) + ' s ago';
+      newest = newest == null ? age : Math.min(newest, age);
+    });
+    $('list-age').textContent = newest == null ? '–' : fmt(newest, 0) + ' s';
+  }
+
+  function follow(site) {
+    streams.forEach(function (s) { s.close(); });
+    streams = [];
+    lists = {};
+    $('lists').replaceChildren();
+    PERIODS.forEach(function (p) {
+      renderList(p[0], p[1]);
+      var es = new EventSource('/api/v1/sites/' + encodeURIComponent(site) + '/most-read/stream?period=' + p[0] + '&limit=10');
+      es.addEventListener('ranking', function (e) {
+        lists[p[0]] = JSON.parse(e.data);
+        renderList(p[0], p[1]);
+        ages();
+        $('status').textContent = 'live';
+      });
+      es.onerror = function () { $('status').textContent = 'reconnecting…'; };
+      streams.push(es);
+    });
+  }
+
+  function chart(target, names) {
+    var opts = {
+      width: Math.max(380, target.clientWidth - 10), height: 180,
+      scales: { x: { time: true, range: function (u, min, max) { return [max - WINDOW * 2, max]; } } },
+      axes: [{}, { size: 50 }],
+      series: [{}].concat(names.map(function (n, i) {
+        return { label: n, stroke: ['#2563eb', '#16a34a', '#dc2626', '#d97706', '#7c3aed', '#0891b2', '#db2777'][i % 7], width: 2 };
+      }))
+    };
+    return new uPlot(opts, [[]].concat(names.map(function () { return []; })), target);
+  }
+
+  function poll() {
+    fetch('/api/v1/stats', { cache: 'no-store' }).then(function (r) { return r.json(); }).then(function (now) {
+      if (previous) {
+        var dt = (now.time - previous.time) / 1000;
+        if (dt > 0) {
+          var counted = (now.counted - previous.counted) / dt;
+          var accepted = (now.accepted - previous.accepted) / dt;
+          $('views-rate').textContent = fmt(counted);
+          $('accepted-rate').textContent = fmt(accepted);
+          series.t.push(now.time / 1000);
+          series.counted.push(counted);
+          series.accepted.push(accepted);
+          var reasons = Object.keys(now.filtered || {}).sort();
+          var filteredTotal = 0;
+          reasons.forEach(function (r) {
+            var rate = ((now.filtered[r] || 0) - ((previous.filtered || {})[r] || 0)) / dt;
+            filteredTotal += rate;
+            (series.reasons[r] = series.reasons[r] || []).push(rate);
+          });
+          $('filtered-share').textContent = counted + filteredTotal > 0
+            ? fmt(100 * filteredTotal / (counted + filteredTotal)) + ' %' : '–';
+          if (series.t.length > WINDOW) {
+            series.t.shift(); series.counted.shift(); series.accepted.shift();
+            reasons.forEach(function (r) { series.reasons[r].shift(); });
+          }
+          if (!rateChart) rateChart = chart($('rate-chart'), ['counted', 'accepted']);
+          rateChart.setData([series.t, series.counted, series.accepted]);
+          if (reasons.length) {
+            if (!filteredChart) filteredChart = chart($('filtered-chart'), reasons);
+            filteredChart.setData([series.t].concat(reasons.map(function (r) { return series.reasons[r]; })));
+          }
+        }
+      }
+      if (now.lagSeconds) $('lag').textContent = fmt(now.lagSeconds.p50, 2) + ' / ' + fmt(now.lagSeconds.p99, 2) + ' s';
+      previous = now;
+    }).catch(function () { $('status').textContent = 'stats unavailable'; });
+  }
+
+  function loadSites() {
+    fetch('/api/v1/sites').then(function (r) { return r.json(); }).then(function (sites) {
+      if (!sites.length) {
+        $('status').textContent = 'no site has views yet';
+        setTimeout(loadSites, 2000);
+        return;
+      }
+      var wanted = new URLSearchParams(location.search).get('site');
+      sites.forEach(function (s) {
+        var o = el('option', null, s.site);
+        o.value = s.site;
+        siteSelect.appendChild(o);
+      });
+      if (wanted) siteSelect.value = wanted;
+      follow(siteSelect.value || sites[0].site);
+    }).catch(function () { setTimeout(loadSites, 2000); });
+  }
+  loadSites();
+  siteSelect.addEventListener('change', function () { follow(siteSelect.value); });
+  poll();
+  setInterval(poll, 2000);
+  setInterval(ages, 1000);
+})();
