@@ -31,6 +31,7 @@ class CountingRulesIntegrationTest {
     private static final String GOOGLEBOT = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)";
     private static final String SITE = "rules";
     private static final String LIST = "/api/v1/sites/" + SITE + "/most-read";
+    private static final String TOKEN = "editor-token";
 
     @TempDir
     static Path dataDir;
@@ -41,7 +42,7 @@ class CountingRulesIntegrationTest {
     @BeforeAll
     static void start() {
         app = StandaloneApplication.application().run("--server.port=0", "--mostread.data-dir=" + dataDir,
-                "--mostread.kafka.embedded.port=0");
+                "--mostread.kafka.embedded.port=0", "--mostread.admin-token=" + TOKEN);
         http = new Http(PipelineScenario.httpPort(app));
         broker = app.getEnvironment().getProperty("mostread.kafka.bootstrap-servers");
     }
@@ -144,5 +145,30 @@ class CountingRulesIntegrationTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(items("?limit=50")).extracting(RankedItem::articleId, RankedItem::views)
                         .contains(org.assertj.core.groups.Tuple.tuple("hide-me", 3L)));
+    }
+
+    @Test
+    void catalogWritesNeedTheAdminTokenAndShowInTheListsWithinTenSeconds() {
+        http.postJson("/api/v1/events", "[" + view("edited") + "," + view("edited") + "]");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(items("?limit=50")).extracting(RankedItem::articleId).contains("edited"));
+        String path = "/api/v1/sites/" + SITE + "/articles/edited";
+
+        assertThat(http.put(path, "{\"title\":\"Sneaky\"}").statusCode()).isEqualTo(401);
+        assertThat(http.put(path, "{\"title\":\"Sneaky\"}", "Authorization", "Bearer wrong").statusCode()).isEqualTo(401);
+        assertThat(http.delete(path).statusCode()).isEqualTo(401);
+        var invalid = http.put(path, "{\"url\":\"javascript:alert(1)\",\"hidden\":\"yes\"}", "Authorization", "Bearer " + TOKEN);
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat(invalid.body()).contains("\"field\":\"url\"").contains("\"field\":\"hidden\"");
+
+        assertThat(http.put(path, "{\"title\":\"Edited by the desk\",\"publishedAt\":\"2026-11-26T08:00:00Z\"}",
+                "Authorization", "Bearer " + TOKEN).statusCode()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(items("?limit=50")).extracting(RankedItem::articleId, RankedItem::title)
+                        .contains(org.assertj.core.groups.Tuple.tuple("edited", "Edited by the desk")));
+
+        assertThat(http.delete(path, "Authorization", "Bearer " + TOKEN).statusCode()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(items("?limit=50")).extracting(RankedItem::articleId).doesNotContain("edited"));
     }
 }

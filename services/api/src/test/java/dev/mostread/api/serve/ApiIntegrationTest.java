@@ -150,6 +150,45 @@ class ApiIntegrationTest {
     }
 
     @Test
+    void catalogWritesAreDisabledWithoutAConfiguredAdminToken() {
+        HttpResponse<String> put = http.put("/api/v1/sites/site-a/articles/a1", "{\"title\":\"x\"}",
+                "Authorization", "Bearer anything");
+        HttpResponse<String> delete = http.delete("/api/v1/sites/site-a/articles/a1");
+
+        assertThat(put.statusCode()).isEqualTo(401);
+        assertThat(put.headers().firstValue("WWW-Authenticate")).contains("Bearer");
+        assertThat(put.body()).contains("disabled");
+        assertThat(delete.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void manyIdleStreamsHoldNoThreadEach() throws Exception {
+        publish(ranking("site-f", "1h", null, 3));
+        awaitStatus("/api/v1/sites/site-f/most-read", 200);
+        int threadsBefore = java.lang.management.ManagementFactory.getThreadMXBean().getThreadCount();
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        List<java.util.concurrent.CompletableFuture<HttpResponse<java.util.stream.Stream<String>>>> streams = new ArrayList<>();
+        int subscribers = 300;
+        for (int i = 0; i < subscribers; i++) {
+            streams.add(client.sendAsync(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/sites/site-f/most-read/stream")).build(),
+                    HttpResponse.BodyHandlers.ofLines()));
+        }
+        try {
+            // More open streams than Tomcat has request threads (200): each got its first list all the same.
+            for (var stream : streams) {
+                assertThat(stream.get(30, java.util.concurrent.TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+            }
+            int threadsAfter = java.lang.management.ManagementFactory.getThreadMXBean().getThreadCount();
+            assertThat(threadsAfter - threadsBefore).isLessThan(100);
+        } finally {
+            for (var stream : streams) {
+                stream.thenAccept(response -> response.body().close());
+            }
+        }
+    }
+
+    @Test
     void listsSitesWithTheirSections() {
         publish(ranking("site-e", "1h", null, 2));
         publish(ranking("site-e", "1h", "sport", 1));
