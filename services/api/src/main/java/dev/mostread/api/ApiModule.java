@@ -1,10 +1,12 @@
 package dev.mostread.api;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -25,14 +27,25 @@ import org.springframework.context.annotation.FilterType;
 
 import dev.mostread.api.serve.ListStreams;
 import dev.mostread.api.serve.RankingCache;
+import dev.mostread.api.serve.RankingsHealthIndicator;
 import dev.mostread.shared.kafka.Topics;
+import dev.mostread.shared.ranking.Period;
 import dev.mostread.shared.system.KafkaSettings;
 import dev.mostread.shared.system.TopicInitializer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.TimeGauge;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 
 /** Everything the API adds to an application context, whether it runs alone or inside the standalone app. */
 @Configuration(proxyBeanMethods = false)
 @ComponentScan(excludeFilters = @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootConfiguration.class))
 public class ApiModule {
+
+    /** Readiness: the {@code rankings} health contributor. */
+    @Bean
+    RankingsHealthIndicator rankingsHealthIndicator(RankingCache rankingCache) {
+        return new RankingsHealthIndicator(rankingCache);
+    }
 
     @Bean
     ListStreams listStreams(RankingCache rankingCache,
@@ -43,7 +56,7 @@ public class ApiModule {
 
     /** Writes catalog entries: acks from every in-sync replica, idempotent. */
     @Bean(destroyMethod = "close")
-    Producer<String, byte[]> articleProducer(KafkaSettings kafka) {
+    Producer<String, byte[]> articleProducer(KafkaSettings kafka, MeterRegistry registry) {
         Map<String, Object> config = new HashMap<>(kafka.client());
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "mostread-api-catalog");
@@ -52,12 +65,16 @@ public class ApiModule {
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000);
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 5000);
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 4000);
-        return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+        KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
+                new ByteArraySerializer());
+        new KafkaClientMetrics(producer).bindTo(registry);
+        return producer;
     }
 
     @Bean
-    RankingCache rankingCache(KafkaSettings kafka, Topics topics, TopicInitializer topicInitializer) {
-        return new RankingCache(() -> {
+    RankingCache rankingCache(KafkaSettings kafka, Topics topics, TopicInitializer topicInitializer,
+                              MeterRegistry registry, Clock clock) {
+        RankingCache cache = new RankingCache(() -> {
             topicInitializer.ensure(List.of(topicInitializer.rankings(), topicInitializer.articles()),
                     Duration.ofSeconds(60));
             Map<String, Object> config = new HashMap<>(kafka.client());
@@ -69,7 +86,17 @@ public class ApiModule {
             config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
             // A new list is served at most this long after it is committed.
             config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
-            return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+            KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                    new ByteArrayDeserializer());
+            new KafkaClientMetrics(consumer).bindTo(registry);
+            return consumer;
         }, topics.rankings());
+        for (Period period : Period.values()) {
+            TimeGauge.builder("mostread.ranking.age", cache, TimeUnit.MILLISECONDS,
+                            c -> c.ageMillis(period, clock.instant()))
+                    .description("Age of the freshest list of each period this instance serves")
+                    .tag("period", period.code()).register(registry);
+        }
+        return cache;
     }
 }

@@ -24,6 +24,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import dev.mostread.collector.collect.CollectorMetrics;
 import dev.mostread.collector.collect.CollectorProperties;
+import dev.mostread.collector.collect.KafkaWritesHealthIndicator;
 import dev.mostread.collector.collect.PageViewPublisher;
 import dev.mostread.shared.kafka.Json;
 import dev.mostread.shared.kafka.Topics;
@@ -66,6 +67,12 @@ public class CollectorModule {
     @Bean
     PageViewPublisher pageViewPublisher(Producer<String, byte[]> pageViewProducer, Topics topics) {
         return new PageViewPublisher(pageViewProducer, topics, Json.mapper());
+    }
+
+    /** Readiness: the {@code kafkaWrites} health contributor. */
+    @Bean
+    KafkaWritesHealthIndicator kafkaWritesHealthIndicator(KafkaSettings kafka, java.time.Clock clock) {
+        return new KafkaWritesHealthIndicator(kafka, clock);
     }
 
     @Bean

@@ -11,6 +11,7 @@ import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.FilterType;
 
+import dev.mostread.ranker.system.RankerHealthIndicator;
 import dev.mostread.ranker.system.RankerProperties;
 import dev.mostread.ranker.system.RankerStreams;
 import dev.mostread.shared.kafka.Topics;
@@ -32,5 +33,11 @@ public class RankerModule {
                                 @Value("${mostread.data-dir:./data}") Path dataDir) {
         return new RankerStreams(kafka, properties, sites, dedupeWindow, topics, topicInitializer, registry,
                 dataDir.resolve("ranker"));
+    }
+
+    /** Readiness: the {@code rankerStreams} health contributor. */
+    @Bean
+    RankerHealthIndicator rankerStreamsHealthIndicator(RankerStreams rankerStreams) {
+        return new RankerHealthIndicator(rankerStreams);
     }
 }

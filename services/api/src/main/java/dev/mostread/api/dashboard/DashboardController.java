@@ -2,6 +2,7 @@ package dev.mostread.api.dashboard;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
@@ -12,7 +13,8 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.distribution.ValueAtPercentile;
+import io.micrometer.core.instrument.distribution.CountAtBucket;
+import io.micrometer.core.instrument.distribution.HistogramSnapshot;
 
 /**
  * The operators' live page, {@code /dashboard}, and the numbers it polls from this process's meters. Lists
@@ -44,15 +46,26 @@ class DashboardController {
         stats.put("rejected", byReason("mostread.events.rejected"));
         stats.put("filtered", byReason("mostread.views.filtered"));
         Timer lag = registry.find("mostread.ranking.lag").timer();
-        if (lag != null) {
-            Map<String, Double> percentiles = new LinkedHashMap<>();
-            for (ValueAtPercentile value : lag.takeSnapshot().percentileValues()) {
-                percentiles.put("p" + Math.round(value.percentile() * 100), value.value(java.util.concurrent.TimeUnit.SECONDS));
-            }
-            percentiles.put("max", lag.max(java.util.concurrent.TimeUnit.SECONDS));
-            stats.put("lagSeconds", percentiles);
+        if (lag != null && lag.count() > 0) {
+            HistogramSnapshot snapshot = lag.takeSnapshot();
+            Map<String, Double> lagSeconds = new LinkedHashMap<>();
+            lagSeconds.put("p50", bucketAt(snapshot, 0.5));
+            lagSeconds.put("p99", bucketAt(snapshot, 0.99));
+            lagSeconds.put("max", lag.max(TimeUnit.SECONDS));
+            stats.put("lagSeconds", lagSeconds);
         }
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(stats);
+    }
+
+    /** The upper bound, in seconds, of the SLO bucket that holds the {@code quantile} (the histogram is coarse). */
+    private static Double bucketAt(HistogramSnapshot snapshot, double quantile) {
+        double wanted = snapshot.count() * quantile;
+        for (CountAtBucket bucket : snapshot.histogramCounts()) {
+            if (bucket.count() >= wanted) {
+                return bucket.bucket(TimeUnit.SECONDS);
+            }
+        }
+        return snapshot.max(TimeUnit.SECONDS);
     }
 
     private double sum(String name) {

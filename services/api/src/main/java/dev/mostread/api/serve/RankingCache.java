@@ -1,6 +1,7 @@
 package dev.mostread.api.serve;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.springframework.context.SmartLifecycle;
 
 import dev.mostread.shared.kafka.Json;
 import dev.mostread.shared.ranking.ListKey;
+import dev.mostread.shared.ranking.Period;
 import dev.mostread.shared.ranking.Ranking;
 
 /**
@@ -37,6 +39,7 @@ public class RankingCache implements SmartLifecycle {
     private final String topic;
     private final Map<String, ServedList> lists = new ConcurrentHashMap<>();
     private final Map<String, Boolean> sites = new ConcurrentHashMap<>();
+    private final Map<Period, Instant> newestAsOf = new ConcurrentHashMap<>();
     private final List<java.util.function.Consumer<ServedList>> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean running;
     private volatile boolean caughtUp;
@@ -65,6 +68,15 @@ public class RankingCache implements SmartLifecycle {
         List<Ranking> all = new ArrayList<>(lists.size());
         lists.values().forEach(list -> all.add(list.ranking()));
         return all;
+    }
+
+    /**
+     * How old the freshest list of {@code period} is, in milliseconds (NaN before the first): while views
+     * flow, lists change every tick, so a growing age means the pipeline has stalled.
+     */
+    public double ageMillis(Period period, Instant now) {
+        Instant newest = newestAsOf.get(period);
+        return newest == null ? Double.NaN : Math.max(0, now.toEpochMilli() - newest.toEpochMilli());
     }
 
     /** True once everything that was in {@code rankings} when this instance started has been read. */
@@ -162,6 +174,7 @@ public class RankingCache implements SmartLifecycle {
             ServedList list = new ServedList(ranking, Json.mapper());
             lists.put(record.key(), list);
             sites.put(ranking.site(), Boolean.TRUE);
+            newestAsOf.merge(list.ranking().key().period(), ranking.asOf(), (a, b) -> a.isAfter(b) ? a : b);
             listeners.forEach(listener -> listener.accept(list));
         } catch (RuntimeException e) {
             log.warn("Skipping unreadable ranking {} at {}-{}@{}: {}", record.key(), record.topic(),

@@ -52,6 +52,7 @@ final class ArticleCounter implements Processor<String, ArticleInput, String, Pa
     private final Map<ListKey, List<Candidate>> proposed = new HashMap<>();
     private long expiredAtMinute = Long.MIN_VALUE;
     private long newestVisitStored = Long.MIN_VALUE;
+    private long oldestArrival = Long.MAX_VALUE;
 
     ArticleCounter(RankerTopology.Settings settings, RankerMetrics metrics) {
         this.settings = settings;
@@ -89,6 +90,7 @@ final class ArticleCounter implements Processor<String, ArticleInput, String, Pa
     public void process(Record<String, ArticleInput> record) {
         ArticleInput input = record.value();
         if (input.isView()) {
+            oldestArrival = Math.min(oldestArrival, input.arrivedAt());
             count(record.key(), input.view());
         } else {
             applyCatalog(record.key(), input.article());
@@ -156,12 +158,14 @@ final class ArticleCounter implements Processor<String, ArticleInput, String, Pa
         touched.clear();
         Instant asOf = Instant.ofEpochMilli(now);
         int partition = context.taskId().partition();
+        long arrival = oldestArrival == Long.MAX_VALUE ? 0L : oldestArrival;
+        oldestArrival = Long.MAX_VALUE;
         leaderboards.drainChanged(settings.listSize()).forEach((list, top) -> {
             if (!top.equals(proposed.get(list))) {
                 proposed.put(list, top);
                 Instant lastViewAt = Instant.ofEpochMilli(leaderboards.lastViewAt(list));
                 context.forward(new Record<>(list.toString(),
-                        new PartitionCandidates(partition, asOf, lastViewAt, top), now));
+                        new PartitionCandidates(partition, asOf, lastViewAt, top, arrival), now));
             }
         });
     }

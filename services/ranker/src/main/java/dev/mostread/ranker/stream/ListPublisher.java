@@ -77,6 +77,6 @@ final class ListPublisher implements Processor<String, PartitionCandidates, Stri
         }
         store.put(record.key(), new ListState(partitions, next));
         context.forward(new Record<>(record.key(), next, asOf.toEpochMilli()));
-        metrics.published();
+        metrics.published(incoming.oldestArrival() > 0 ? now - incoming.oldestArrival() : -1);
     }
 }

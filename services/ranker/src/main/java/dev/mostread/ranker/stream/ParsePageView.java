@@ -2,6 +2,7 @@ package dev.mostread.ranker.stream;
 
 import java.nio.charset.StandardCharsets;
 
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -61,7 +62,21 @@ final class ParsePageView implements FixedKeyProcessor<byte[], byte[], ParsedVie
         }
         String articleKey = view.articleKey();
         boolean inPlace = partitions.inArticlePartition(record.key(), articleKey, context.recordMetadata().orElse(null));
-        context.forward(record.withValue(ParsedView.valid(articleKey, ArticleInput.view(view.withTimestamp(eventTime)), inPlace)));
+        ArticleInput input = ArticleInput.view(view.withTimestamp(eventTime), arrivedAt(record));
+        context.forward(record.withValue(ParsedView.valid(articleKey, input, inPlace)));
+    }
+
+    /** When the view reached mostread: the collector's receipt header, else the record's own timestamp. */
+    private static long arrivedAt(FixedKeyRecord<byte[], byte[]> record) {
+        Header header = record.headers().lastHeader(Topics.HEADER_RECEIVED_AT);
+        if (header != null) {
+            try {
+                return Long.parseLong(new String(header.value(), StandardCharsets.UTF_8));
+            } catch (NumberFormatException e) {
+                // a header some other client set: fall back to the record's time
+            }
+        }
+        return record.timestamp();
     }
 
     private void deadLetter(FixedKeyRecord<byte[], byte[]> record, String reason) {

@@ -1,11 +1,13 @@
 package dev.mostread.ranker.stream;
 
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 /** The ranker's counters (§6): views counted, views filtered by reason, lists published. */
 public final class RankerMetrics {
@@ -21,6 +23,7 @@ public final class RankerMetrics {
 
     private final Counter counted;
     private final Counter published;
+    private final Timer lag;
     private final Map<FilterReason, Counter> filtered = new EnumMap<>(FilterReason.class);
 
     public RankerMetrics(MeterRegistry registry) {
@@ -28,6 +31,13 @@ public final class RankerMetrics {
                 .description("Page views counted toward the lists").register(registry);
         published = Counter.builder("mostread.rankings.published")
                 .description("Lists published to the rankings topic").register(registry);
+        lag = Timer.builder("mostread.ranking.lag")
+                .description("From the arrival of the oldest view in a list update to the update's publication")
+                .serviceLevelObjectives(Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
+                        Duration.ofMillis(1500), Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10),
+                        Duration.ofSeconds(30))
+                .minimumExpectedValue(Duration.ofMillis(100)).maximumExpectedValue(Duration.ofMinutes(5))
+                .register(registry);
         for (FilterReason reason : FilterReason.values()) {
             filtered.put(reason, Counter.builder("mostread.views.filtered")
                     .description("Page views not counted, by reason")
@@ -43,7 +53,11 @@ public final class RankerMetrics {
         filtered.get(reason).increment();
     }
 
-    void published() {
+    /** One list written to {@code rankings}; {@code lagMillis} negative when no new view caused it. */
+    void published(long lagMillis) {
         published.increment();
+        if (lagMillis >= 0) {
+            lag.record(Duration.ofMillis(lagMillis));
+        }
     }
 }
