@@ -33,6 +33,10 @@ import dev.mostread.shared.ranking.Period;
 import dev.mostread.shared.system.KafkaSettings;
 import dev.mostread.shared.system.TopicInitializer;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.micrometer.core.instrument.TimeGauge;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 
@@ -40,6 +44,16 @@ import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 @Configuration(proxyBeanMethods = false)
 @ComponentScan(excludeFilters = @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootConfiguration.class))
 public class ApiModule {
+
+    /** The OpenAPI document's title and the bearer scheme catalog writes use. */
+    @Bean
+    OpenAPI mostreadOpenApi() {
+        return new OpenAPI()
+                .info(new Info().title("mostread").version("v1")
+                        .description("Real-time most-read lists for news sites. Errors are application/problem+json (RFC 9457)."))
+                .components(new Components().addSecuritySchemes("bearer",
+                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")));
+    }
 
     /** Readiness: the {@code rankings} health contributor. */
     @Bean

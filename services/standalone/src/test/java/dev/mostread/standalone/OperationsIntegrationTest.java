@@ -154,6 +154,28 @@ class OperationsIntegrationTest {
 
     @Test
     @Order(5)
+    void theOpenApiDocumentDescribesEveryEndpointWithItsProblemShapes() {
+        var docs = http.get("/v3/api-docs");
+
+        assertThat(docs.statusCode()).isEqualTo(200);
+        JsonNode paths = Json.mapper().readTree(docs.body()).get("paths");
+        assertThat(paths.has("/api/v1/events")).isTrue();
+        assertThat(paths.has("/api/v1/pixel.gif")).isTrue();
+        assertThat(paths.has("/api/v1/sites")).isTrue();
+        assertThat(paths.has("/api/v1/sites/{site}/most-read")).isTrue();
+        assertThat(paths.has("/api/v1/sites/{site}/most-read/stream")).isTrue();
+        assertThat(paths.get("/api/v1/sites/{site}/articles/{articleId}").has("put")).isTrue();
+        assertThat(paths.get("/api/v1/sites/{site}/articles/{articleId}").has("delete")).isTrue();
+        assertThat(paths.get("/api/v1/events").get("post").get("responses").get("400").get("content")
+                .has("application/problem+json")).isTrue();
+        assertThat(docs.body()).contains("urn:mostread:problem:invalid-events");
+        assertThat(http.get("/swagger-ui/index.html").statusCode()).isEqualTo(200);
+        assertThat(http.get("/swagger-ui.html").statusCode()).isIn(200, 302);
+        assertThat(http.get("/actuator/env").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    @Order(6)
     void readinessGoesDownWhenTheBrokerStopsAndComesBackWhenItReturns() {
         EmbeddedKafkaBroker broker = app.getBean(EmbeddedKafkaBroker.class);
         assertThat(http.get("/actuator/health/readiness").statusCode()).isEqualTo(200);

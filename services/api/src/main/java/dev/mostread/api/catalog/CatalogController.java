@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,7 +31,16 @@ import dev.mostread.shared.kafka.ArticleKey;
 import dev.mostread.shared.kafka.Json;
 import dev.mostread.shared.kafka.Topics;
 import dev.mostread.shared.pageview.PageViewRules;
+import dev.mostread.shared.web.ApiDocs;
 import dev.mostread.shared.web.Problems;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -40,6 +50,7 @@ import tools.jackson.databind.JsonNode;
  * Without a configured token they are disabled and always answer 401.
  */
 @RestController
+@Tag(name = "Catalog", description = "Editorial catalog writes (admin token)")
 class CatalogController {
 
     private static final Logger log = LoggerFactory.getLogger(CatalogController.class);
@@ -62,6 +73,16 @@ class CatalogController {
         }
     }
 
+    @Operation(summary = "Write an article's catalog entry", description = "Its title, url, section, image and "
+            + "publishedAt win over page views; hidden=true keeps it out of every list.",
+            security = @SecurityRequirement(name = "bearer"))
+    @ApiResponse(responseCode = "202", description = "Written; lists show it within a second",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Article.class)))
+    @ApiResponse(responseCode = "400", description = "A field breaks a rule", content = @Content(mediaType = ApiDocs.PROBLEM_JSON,
+            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "401", description = "No or wrong token, or writes disabled", content = @Content(
+            mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class),
+            examples = @ExampleObject(value = ApiDocs.UNAUTHORIZED_EXAMPLE)))
     @PutMapping("/api/v1/sites/{site}/articles/{articleId}")
     ResponseEntity<?> put(@PathVariable String site, @PathVariable String articleId,
                           @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
@@ -80,6 +101,11 @@ class CatalogController {
         return write(site, articleId, Json.mapper().writeValueAsBytes(article), article);
     }
 
+    @Operation(summary = "Delete an article from the catalog (a tombstone): it leaves every list",
+            security = @SecurityRequirement(name = "bearer"))
+    @ApiResponse(responseCode = "202", description = "Tombstone written")
+    @ApiResponse(responseCode = "401", description = "No or wrong token, or writes disabled", content = @Content(
+            mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
     @DeleteMapping("/api/v1/sites/{site}/articles/{articleId}")
     ResponseEntity<?> delete(@PathVariable String site, @PathVariable String articleId,
                              @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization) {

@@ -11,6 +11,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 import io.micrometer.core.instrument.Counter;
+import io.swagger.v3.oas.annotations.Hidden;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.CountAtBucket;
@@ -29,12 +32,15 @@ class DashboardController {
         this.registry = registry;
     }
 
+    @Hidden
     @GetMapping("/dashboard")
     String dashboard() {
         return "forward:/dashboard.html";
     }
 
     /** Running totals of the mostread counters this process has, for the dashboard to turn into rates. */
+    @Operation(summary = "Running totals of this process's mostread counters (what the dashboard polls)")
+    @Tag(name = "Operations")
     @GetMapping("/api/v1/stats")
     @ResponseBody
     ResponseEntity<Map<String, Object>> stats() {

@@ -27,10 +27,18 @@ import dev.mostread.shared.ranking.Period;
 import dev.mostread.shared.ranking.Ranking;
 import dev.mostread.shared.system.SitesProperties;
 import dev.mostread.shared.web.Problems;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import dev.mostread.shared.web.ApiDocs;
 import jakarta.servlet.http.HttpServletResponse;
 
 /** {@code GET /api/v1/sites/{site}/most-read} (§4.1): a list from memory, ready to cache at the edge. */
 @RestController
+@Tag(name = "Most read", description = "Ranked lists")
 class MostReadController {
 
     static final int MAX_LIMIT = 50;
@@ -49,6 +57,18 @@ class MostReadController {
         this.clock = clock;
     }
 
+    @Operation(summary = "A site's most-read list",
+            description = "period: 1h (default), 24h, 7d, today; section: absent for all; limit: 1-50 (default 10). "
+                    + "ETag/If-None-Match, Cache-Control public max-age=5 stale-while-revalidate=30, CORS *.")
+    @ApiResponse(responseCode = "200", description = "The list", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = Ranking.class)))
+    @ApiResponse(responseCode = "304", description = "Not modified since the ETag given in If-None-Match")
+    @ApiResponse(responseCode = "400", description = "Bad period, section or limit", content = @Content(
+            mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class),
+            examples = @ExampleObject(value = ApiDocs.INVALID_PARAMETERS_EXAMPLE)))
+    @ApiResponse(responseCode = "404", description = "A site never seen", content = @Content(
+            mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class),
+            examples = @ExampleObject(value = ApiDocs.UNKNOWN_SITE_EXAMPLE)))
     @GetMapping("/api/v1/sites/{site}/most-read")
     ResponseEntity<?> mostRead(@PathVariable String site,
                                @RequestParam(required = false) String period,
@@ -70,12 +90,20 @@ class MostReadController {
     }
 
     /** The same list as Server-Sent Events: event {@code ranking} at connect and on every change. */
+    @Operation(summary = "The same list as Server-Sent Events",
+            description = "Event 'ranking' with the list JSON at connect and on every change; a comment at least every 15 s.")
+    @ApiResponse(responseCode = "200", description = "text/event-stream", content = @Content(mediaType = "text/event-stream"))
+    @ApiResponse(responseCode = "400", description = "Bad parameters", content = @Content(mediaType = ApiDocs.PROBLEM_JSON,
+            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = "A site never seen", content = @Content(mediaType = ApiDocs.PROBLEM_JSON,
+            schema = @Schema(implementation = ProblemDetail.class)))
     @GetMapping("/api/v1/sites/{site}/most-read/stream")
     SseEmitter stream(@PathVariable String site,
                       @RequestParam(required = false) String period,
                       @RequestParam(required = false) String section,
                       @RequestParam(required = false) String limit,
-                      HttpServletResponse response) throws IOException {
+                      @io.swagger.v3.oas.annotations.Parameter(hidden = true) HttpServletResponse response)
+            throws IOException {
         Lookup lookup = lookup(site, period, section, limit);
         response.setHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
         if (lookup.problem() != null) {

@@ -12,9 +12,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.mostread.shared.ranking.Ranking;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** {@code GET /api/v1/sites} (§4.1): every site with lists, its sections and its newest counted view. */
 @RestController
+@Tag(name = "Most read")
 class SitesController {
 
     record Site(String site, List<String> sections, Instant lastViewAt) {
@@ -26,6 +29,7 @@ class SitesController {
         this.cache = cache;
     }
 
+    @Operation(summary = "Every site with lists, its sections and its newest counted view")
     @GetMapping("/api/v1/sites")
     ResponseEntity<List<Site>> sites() {
         Map<String, TreeSet<String>> sections = new TreeMap<>();

@@ -22,6 +22,13 @@ import dev.mostread.shared.pageview.PageView;
 import dev.mostread.shared.pageview.PageViewReader;
 import dev.mostread.shared.pageview.TimeLimits;
 import dev.mostread.shared.web.Problems;
+import dev.mostread.shared.web.ApiDocs;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
@@ -29,6 +36,7 @@ import jakarta.servlet.http.HttpServletRequest;
  * Kafka has acknowledged every event.
  */
 @RestController
+@Tag(name = "Collect", description = "Page views in")
 class EventsController {
 
     private final PageViewReader reader;
@@ -46,8 +54,26 @@ class EventsController {
         this.clock = clock;
     }
 
+    @Operation(summary = "Record page views",
+            description = "One PageView or an array of at most 1000, all or nothing; 202 only once Kafka has every one.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = "application/json", schema = @Schema(oneOf = {PageView.class, PageView[].class}),
+                    examples = @ExampleObject(value = "[{\"site\":\"news21\",\"articleId\":\"budget-2027\",\"title\":\"The budget, explained\",\"url\":\"https://news21.example/budget-2027\",\"section\":\"politics\",\"visitorId\":\"v-123\"}]"))))
+    @ApiResponse(responseCode = "202", description = "Every event written", content = @Content(
+            mediaType = "application/json", examples = @ExampleObject(value = "{\"accepted\":2}")))
+    @ApiResponse(responseCode = "400", description = "An event breaks a rule; nothing written", content = @Content(
+            mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class),
+            examples = @ExampleObject(value = ApiDocs.INVALID_EVENTS_EXAMPLE)))
+    @ApiResponse(responseCode = "413", description = "Body over 1 MiB", content = @Content(mediaType = ApiDocs.PROBLEM_JSON,
+            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "415", description = "Not application/json", content = @Content(mediaType = ApiDocs.PROBLEM_JSON,
+            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "503", description = "Kafka did not acknowledge within 5 s; Retry-After set",
+            content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class),
+                    examples = @ExampleObject(value = ApiDocs.KAFKA_UNAVAILABLE_EXAMPLE)))
     @PostMapping("/api/v1/events")
-    ResponseEntity<?> collect(@RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
+    ResponseEntity<?> collect(@io.swagger.v3.oas.annotations.Parameter(hidden = true)
+                              @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
                               HttpServletRequest request) throws IOException {
         if (!isJson(contentType)) {
             metrics.rejected(RejectReason.UNSUPPORTED_MEDIA_TYPE, 1);

@@ -16,6 +16,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.mostread.collector.collect.CollectorMetrics.RejectReason;
 import dev.mostread.shared.kafka.Json;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import dev.mostread.shared.pageview.PageView;
 import dev.mostread.shared.pageview.PageViewReader;
 import dev.mostread.shared.pageview.TimeLimits;
@@ -28,6 +31,7 @@ import tools.jackson.databind.node.ObjectNode;
  * counted as rejected, never shown to the reader.
  */
 @RestController
+@Tag(name = "Collect")
 class PixelController {
 
     static final byte[] GIF = Base64.getDecoder().decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7");
@@ -52,6 +56,9 @@ class PixelController {
         this.clock = clock;
     }
 
+    @Operation(summary = "Record one page view from query parameters (AMP, no-JS)",
+            description = "Any PageView field as a query parameter. Always answers the 1x1 GIF; what cannot be recorded is counted as rejected.")
+    @ApiResponse(responseCode = "200", description = "A 1x1 transparent GIF, never cached")
     @GetMapping("/api/v1/pixel.gif")
     ResponseEntity<byte[]> pixel(@RequestParam MultiValueMap<String, String> parameters,
                                  @RequestHeader(value = "User-Agent", required = false) String userAgent,
