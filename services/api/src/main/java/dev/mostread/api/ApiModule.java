@@ -13,7 +13,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -71,14 +70,7 @@ public class ApiModule {
     /** Writes catalog entries: acks from every in-sync replica, idempotent. */
     @Bean(destroyMethod = "close")
     Producer<String, byte[]> articleProducer(KafkaSettings kafka, MeterRegistry registry) {
-        Map<String, Object> config = new HashMap<>(kafka.client());
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        config.put(ProducerConfig.CLIENT_ID_CONFIG, "mostread-api-catalog");
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000);
-        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 5000);
-        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 4000);
+        Map<String, Object> config = kafka.reliableProducer("mostread-api-catalog", Duration.ofSeconds(5));
         KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
                 new ByteArraySerializer());
         new KafkaClientMetrics(producer).bindTo(registry);

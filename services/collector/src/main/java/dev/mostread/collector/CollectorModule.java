@@ -1,7 +1,6 @@
 package dev.mostread.collector;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -45,20 +44,10 @@ public class CollectorModule {
     @Bean(destroyMethod = "close")
     Producer<String, byte[]> pageViewProducer(KafkaSettings kafka, CollectorProperties properties,
                                               MeterRegistry registry) {
-        int timeout = (int) properties.sendTimeout().toMillis();
-        Map<String, Object> config = new HashMap<>(kafka.client());
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        config.put(ProducerConfig.CLIENT_ID_CONFIG, "mostread-collector");
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        Map<String, Object> config = kafka.reliableProducer("mostread-collector", properties.sendTimeout());
         config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, 64 * 1024);
         config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        // A request waits at most sendTimeout; the producer gives up on its records at about the same time,
-        // so an event answered 503 is, as far as the client can tell, not written.
-        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout);
-        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeout);
-        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.max(1000, timeout - 1000));
         Producer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
         new KafkaClientMetrics(producer).bindTo(registry);
         return producer;

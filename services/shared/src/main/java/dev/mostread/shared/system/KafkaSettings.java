@@ -23,4 +23,22 @@ public record KafkaSettings(
     public KafkaSettings {
         client = client == null ? Map.of() : Map.copyOf(client);
     }
+
+    /**
+     * The configuration of a producer whose writes a caller waits for: acks from every in-sync replica,
+     * idempotent, and giving up on a record after {@code timeout} — about when the caller stops waiting, so
+     * that what was answered "not written" is, as far as anyone can tell, not written.
+     */
+    public Map<String, Object> reliableProducer(String clientId, java.time.Duration timeout) {
+        int millis = (int) timeout.toMillis();
+        Map<String, Object> config = new java.util.HashMap<>(client);
+        config.put("bootstrap.servers", bootstrapServers);
+        config.put("client.id", clientId);
+        config.put("acks", "all");
+        config.put("enable.idempotence", true);
+        config.put("max.block.ms", millis);
+        config.put("delivery.timeout.ms", millis);
+        config.put("request.timeout.ms", Math.max(1000, millis - 1000));
+        return config;
+    }
 }
