@@ -22,13 +22,16 @@ import org.springframework.web.servlet.config.annotation.CorsRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import dev.mostread.collector.collect.CollectorMetrics;
+import dev.mostread.collector.collect.ClientRateLimits;
 import dev.mostread.collector.collect.CollectorProperties;
+import dev.mostread.collector.collect.SitePolicy;
 import dev.mostread.collector.collect.KafkaWritesHealthIndicator;
 import dev.mostread.collector.collect.PageViewPublisher;
 import dev.mostread.shared.kafka.Json;
 import dev.mostread.shared.kafka.Topics;
 import dev.mostread.shared.pageview.PageViewReader;
 import dev.mostread.shared.system.KafkaSettings;
+import dev.mostread.shared.system.SitesProperties;
 import dev.mostread.shared.system.TopicInitializer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
@@ -62,6 +65,16 @@ public class CollectorModule {
     @Bean
     KafkaWritesHealthIndicator kafkaWritesHealthIndicator(KafkaSettings kafka, java.time.Clock clock) {
         return new KafkaWritesHealthIndicator(kafka, clock);
+    }
+
+    @Bean
+    SitePolicy sitePolicy(SitesProperties sites) {
+        return new SitePolicy(sites);
+    }
+
+    @Bean
+    ClientRateLimits clientRateLimits(CollectorProperties properties) {
+        return new ClientRateLimits(properties.rateLimit());
     }
 
     @Bean

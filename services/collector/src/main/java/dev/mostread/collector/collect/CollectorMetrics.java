@@ -12,7 +12,7 @@ public class CollectorMetrics {
 
     /** Why events were turned away; the lower-case name is the {@code reason} tag. */
     public enum RejectReason {
-        INVALID, TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, KAFKA_UNAVAILABLE;
+        INVALID, TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, KAFKA_UNAVAILABLE, RATE_LIMITED, SITE_NOT_ALLOWED, ORIGIN_NOT_ALLOWED;
 
         String tag() {
             return name().toLowerCase(Locale.ROOT);

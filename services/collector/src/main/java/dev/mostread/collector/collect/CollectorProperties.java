@@ -12,10 +12,27 @@ import org.springframework.util.unit.DataSize;
  * @param maxBodySize larger request bodies get 413
  * @param sendTimeout how long a request waits for Kafka to acknowledge its events before answering 503
  * @param retryAfter the {@code Retry-After} a 503 suggests
+ * @param rateLimit events per client IP
  */
 @ConfigurationProperties("mostread.collector")
 public record CollectorProperties(
         @DefaultValue("1MB") DataSize maxBodySize,
         @DefaultValue("5s") Duration sendTimeout,
-        @DefaultValue("5s") Duration retryAfter) {
+        @DefaultValue("5s") Duration retryAfter,
+        @DefaultValue RateLimit rateLimit) {
+
+    /**
+     * A token bucket per client IP, one token per event.
+     *
+     * @param enabled on by default
+     * @param burst events a client may send at once (a full bucket)
+     * @param perSecond events per second the bucket refills
+     * @param clients distinct clients remembered at most (the least recently seen are forgotten)
+     */
+    public record RateLimit(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("1000") long burst,
+            @DefaultValue("100") long perSecond,
+            @DefaultValue("100000") long clients) {
+    }
 }

@@ -43,14 +43,18 @@ class EventsController {
     private final PageViewPublisher publisher;
     private final CollectorProperties properties;
     private final CollectorMetrics metrics;
+    private final SitePolicy sites;
+    private final ClientRateLimits rateLimits;
     private final Clock clock;
 
     EventsController(PageViewReader reader, PageViewPublisher publisher, CollectorProperties properties,
-                     CollectorMetrics metrics, Clock clock) {
+                     CollectorMetrics metrics, SitePolicy sites, ClientRateLimits rateLimits, Clock clock) {
         this.reader = reader;
         this.publisher = publisher;
         this.properties = properties;
         this.metrics = metrics;
+        this.sites = sites;
+        this.rateLimits = rateLimits;
         this.clock = clock;
     }
 
@@ -68,6 +72,10 @@ class EventsController {
             schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "415", description = "Not application/json", content = @Content(mediaType = ApiDocs.PROBLEM_JSON,
             schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "403", description = "A site not served here, or a page origin the site does not accept",
+            content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "429", description = "Over the per-client rate limit; Retry-After set",
+            content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "503", description = "Kafka did not acknowledge within 5 s; Retry-After set",
             content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class),
                     examples = @ExampleObject(value = ApiDocs.KAFKA_UNAVAILABLE_EXAMPLE)))
@@ -97,6 +105,10 @@ class EventsController {
                     errors.size() + " problem(s) in the request; no event of it was recorded.");
             return Problems.respond(HttpStatus.BAD_REQUEST).body(Problems.withErrors(problem, errors));
         }
+        ResponseEntity<?> refused = refuse(views, request);
+        if (refused != null) {
+            return refused;
+        }
         try {
             publisher.publish(views, receivedAt, properties.sendTimeout());
         } catch (PageViewPublisher.NotAcknowledgedException e) {
@@ -108,6 +120,33 @@ class EventsController {
         }
         metrics.accepted(views.size());
         return ResponseEntity.accepted().body(Map.of("accepted", views.size()));
+    }
+
+    /** 403 for a site not served here or a page origin it does not accept, 429 over the client's rate limit. */
+    private ResponseEntity<?> refuse(List<PageView> views, HttpServletRequest request) {
+        FieldError site = sites.unknownSite(views).orElse(null);
+        if (site != null) {
+            metrics.rejected(RejectReason.SITE_NOT_ALLOWED, views.size());
+            return forbidden("site-not-allowed", "Site not served here", site);
+        }
+        FieldError origin = sites.refusedOrigin(views, request.getHeader(HttpHeaders.ORIGIN)).orElse(null);
+        if (origin != null) {
+            metrics.rejected(RejectReason.ORIGIN_NOT_ALLOWED, views.size());
+            return forbidden("origin-not-allowed", "Origin not allowed", origin);
+        }
+        long wait = rateLimits.take(request.getRemoteAddr(), views.size());
+        if (wait > 0) {
+            metrics.rejected(RejectReason.RATE_LIMITED, views.size());
+            return Problems.respond(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, String.valueOf(wait))
+                    .body(Problems.of(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many events",
+                            "This client sent more events than its rate limit allows; retry after " + wait + " s."));
+        }
+        return null;
+    }
+
+    private static ResponseEntity<?> forbidden(String type, String title, FieldError error) {
+        return Problems.respond(HttpStatus.FORBIDDEN).body(Problems.withErrors(
+                Problems.of(HttpStatus.FORBIDDEN, type, title, "No event of the request was recorded."), List.of(error)));
     }
 
     /** Gives each view its event time (the time received when it has none) and checks the time limits. */

@@ -43,11 +43,15 @@ class PixelController {
     private final PageViewPublisher publisher;
     private final CollectorProperties properties;
     private final CollectorMetrics metrics;
+    private final SitePolicy sites;
+    private final ClientRateLimits rateLimits;
     private final JsonMapper mapper;
     private final Clock clock;
 
     PixelController(PageViewReader reader, PageViewPublisher publisher, CollectorProperties properties,
-                    CollectorMetrics metrics, Clock clock) {
+                    CollectorMetrics metrics, SitePolicy sites, ClientRateLimits rateLimits, Clock clock) {
+        this.sites = sites;
+        this.rateLimits = rateLimits;
         this.reader = reader;
         this.publisher = publisher;
         this.properties = properties;
@@ -62,8 +66,9 @@ class PixelController {
     @GetMapping("/api/v1/pixel.gif")
     ResponseEntity<byte[]> pixel(@RequestParam MultiValueMap<String, String> parameters,
                                  @RequestHeader(value = "User-Agent", required = false) String userAgent,
-                                 @RequestHeader(value = "Referer", required = false) String referer) {
-        record(parameters, userAgent, referer);
+                                 @RequestHeader(value = "Referer", required = false) String referer,
+                                 jakarta.servlet.http.HttpServletRequest request) {
+        record(parameters, userAgent, referer, request.getRemoteAddr());
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.noStore().mustRevalidate().cachePrivate())
                 .header("Pragma", "no-cache")
@@ -72,7 +77,7 @@ class PixelController {
                 .body(GIF);
     }
 
-    private void record(MultiValueMap<String, String> parameters, String userAgent, String referer) {
+    private void record(MultiValueMap<String, String> parameters, String userAgent, String referer, String client) {
         ObjectNode event = mapper.createObjectNode();
         for (String field : FIELDS) {
             String value = parameters.getFirst(field);
@@ -100,8 +105,17 @@ class PixelController {
             metrics.rejected(RejectReason.INVALID, 1);
             return;
         }
+        List<PageView> views = List.of(view.withTimestamp(eventTime));
+        if (sites.unknownSite(views).isPresent()) {
+            metrics.rejected(RejectReason.SITE_NOT_ALLOWED, 1);
+            return;
+        }
+        if (rateLimits.take(client, 1) > 0) {
+            metrics.rejected(RejectReason.RATE_LIMITED, 1);
+            return;
+        }
         try {
-            publisher.publish(List.of(view.withTimestamp(eventTime)), now, properties.sendTimeout());
+            publisher.publish(views, now, properties.sendTimeout());
             metrics.accepted(1);
         } catch (PageViewPublisher.NotAcknowledgedException e) {
             metrics.rejected(RejectReason.KAFKA_UNAVAILABLE, 1);

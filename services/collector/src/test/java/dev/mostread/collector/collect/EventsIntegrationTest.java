@@ -25,7 +25,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /** The collector against a real (embedded KRaft) broker: what it accepts is in Kafka, what it rejects is not. */
 @SpringBootTest(classes = CollectorApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "mostread.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
+        properties = {"mostread.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+                // these tests send thousands of events from one address; AbuseIntegrationTest covers the limit
+                "mostread.collector.rate-limit.enabled=false"})
 @EmbeddedKafka(topics = "page-views", partitions = 6)
 class EventsIntegrationTest {
 

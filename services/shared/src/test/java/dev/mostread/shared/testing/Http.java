@@ -48,6 +48,12 @@ public final class Http {
         return post(path, "application/json", body);
     }
 
+    /** POSTs JSON with extra headers, given as name, value, name, value, ... */
+    public HttpResponse<String> postJson(String path, String body, String... headers) {
+        return send(request(path, headers).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
     private HttpRequest.Builder request(String path, String... headers) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
         for (int i = 0; i + 1 < headers.length; i += 2) {

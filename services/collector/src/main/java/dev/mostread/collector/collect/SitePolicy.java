@@ -1,0 +1,52 @@
+package dev.mostread.collector.collect;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import dev.mostread.shared.pageview.FieldError;
+import dev.mostread.shared.pageview.PageView;
+import dev.mostread.shared.system.SitesProperties;
+
+/**
+ * Which sites this collector serves and from which page origins: when {@code mostread.sites} lists sites,
+ * events for any other site are refused; {@code mostread.sites.{site}.allowed-origins} restricts the pages
+ * (by their {@code Origin}) that may send a site's events. Requests without an {@code Origin} (servers,
+ * apps) are not restricted by origin.
+ */
+public class SitePolicy {
+
+    private final SitesProperties sites;
+
+    public SitePolicy(SitesProperties sites) {
+        this.sites = sites;
+    }
+
+    /** The first view whose site is not served here, as a field error, if any. */
+    public Optional<FieldError> unknownSite(List<PageView> views) {
+        if (sites.sites().isEmpty()) {
+            return Optional.empty();
+        }
+        for (int index = 0; index < views.size(); index++) {
+            if (!sites.sites().containsKey(views.get(index).site())) {
+                return Optional.of(new FieldError(index, "site", "is not a site served here"));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The first view whose site does not accept events from {@code origin}, as a field error, if any. */
+    public Optional<FieldError> refusedOrigin(List<PageView> views, String origin) {
+        if (origin == null) {
+            return Optional.empty();
+        }
+        for (int index = 0; index < views.size(); index++) {
+            List<String> allowed = sites.site(views.get(index).site()).allowedOrigins();
+            if (!allowed.isEmpty() && allowed.stream().noneMatch(o -> o.toLowerCase(Locale.ROOT)
+                    .equals(origin.toLowerCase(Locale.ROOT)))) {
+                return Optional.of(new FieldError(index, "site", "does not accept events from origin " + origin));
+            }
+        }
+        return Optional.empty();
+    }
+}
