@@ -34,11 +34,30 @@ public class EmbeddedKafkaBroker {
 
     private final EmbeddedKafkaProperties properties;
     private final Path logDir;
+    private final int nodeId;
+    private final String voters;
+    private final String clusterId;
+    private final Map<String, String> overrides;
     private volatile KafkaRaftServer server;
 
     public EmbeddedKafkaBroker(EmbeddedKafkaProperties properties, Path dataDir) {
+        this(properties, dataDir, NODE_ID, NODE_ID + "@127.0.0.1:" + properties.controllerPort(),
+                Uuid.randomUuid().toString(), Map.of());
+    }
+
+    /**
+     * One node of a local multi-node cluster (for tests that stop brokers): every node gets the same
+     * {@code voters} ({@code id@host:controllerPort,...}) and {@code clusterId}; {@code overrides} replace the
+     * single-node settings (replication factors, minimum ISR).
+     */
+    public EmbeddedKafkaBroker(EmbeddedKafkaProperties properties, Path dataDir, int nodeId, String voters,
+                               String clusterId, Map<String, String> overrides) {
         this.properties = properties;
         this.logDir = dataDir.resolve("kafka").toAbsolutePath();
+        this.nodeId = nodeId;
+        this.voters = voters;
+        this.clusterId = clusterId;
+        this.overrides = Map.copyOf(overrides);
     }
 
     public synchronized void start() {
@@ -60,8 +79,8 @@ public class EmbeddedKafkaBroker {
         String controller = CONTROLLER_LISTENER + "://127.0.0.1:" + properties.controllerPort();
         Map<String, Object> config = new HashMap<>();
         config.put("process.roles", "broker,controller");
-        config.put("node.id", String.valueOf(NODE_ID));
-        config.put("controller.quorum.voters", NODE_ID + "@127.0.0.1:" + properties.controllerPort());
+        config.put("node.id", String.valueOf(nodeId));
+        config.put("controller.quorum.voters", voters);
         config.put("listeners", listener + "," + controller);
         config.put("advertised.listeners", listener);
         config.put("controller.listener.names", CONTROLLER_LISTENER);
@@ -82,6 +101,7 @@ public class EmbeddedKafkaBroker {
         config.put("num.partitions", "6");
         config.put("group.initial.rebalance.delay.ms", "0");
         config.put("auto.create.topics.enable", "false");
+        config.putAll(overrides);
         return config;
     }
 
@@ -93,8 +113,8 @@ public class EmbeddedKafkaBroker {
             Files.createDirectories(logDir);
             new Formatter()
                     .setPrintStream(new PrintStream(PrintStream.nullOutputStream()))
-                    .setNodeId(NODE_ID)
-                    .setClusterId(Uuid.randomUuid().toString())
+                    .setNodeId(nodeId)
+                    .setClusterId(clusterId)
                     .setDirectories(List.of(logDir.toString()))
                     .setMetadataLogDirectory(config.metadataLogDir())
                     .setControllerListenerName(CONTROLLER_LISTENER)
