@@ -1,0 +1,124 @@
+package dev.mostread.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import dev.mostread.api.ApiApplication;
+import dev.mostread.ranker.RankerApplication;
+import dev.mostread.shared.kafka.Topics;
+import dev.mostread.shared.ranking.RankedItem;
+import dev.mostread.shared.testing.Http;
+
+/**
+ * Scale-out: three brokers, three ranker instances sharing one application id (one stopped and another
+ * added midway) and two API instances; a known stream of 100,000 views across three sites. Every list, from
+ * either API, equals the list computed independently here.
+ */
+class MultiInstanceIntegrationTest {
+
+    private static final int VIEWS = 100_000;
+    private static final List<String> SITES = List.of("multi-a", "multi-b", "multi-c");
+
+    @TempDir
+    Path dir;
+
+    private ConfigurableApplicationContext ranker(String bootstrap, String id) {
+        return new SpringApplicationBuilder(RankerApplication.class).run("--spring.application.name=mostread-ranker",
+                "--server.port=0", "--mostread.kafka.bootstrap-servers=" + bootstrap,
+                "--mostread.kafka.replication-factor=3", "--mostread.data-dir=" + dir.resolve(id),
+                "--mostread.ranker.instance-id=" + id, "--mostread.ranker.standby-replicas=1");
+    }
+
+    private static ConfigurableApplicationContext api(String bootstrap) {
+        return new SpringApplicationBuilder(ApiApplication.class).run("--spring.application.name=mostread-api",
+                "--server.port=0", "--mostread.kafka.bootstrap-servers=" + bootstrap);
+    }
+
+    @Test
+    void threeRankersWithOneReplacedMidwayAndTwoApisServeExactlyTheExpectedLists() {
+        List<ConfigurableApplicationContext> running = new ArrayList<>();
+        try (LocalKafkaCluster cluster = new LocalKafkaCluster(dir.resolve("cluster"), 3)) {
+            String bootstrap = cluster.bootstrapServers();
+            ConfigurableApplicationContext first = ranker(bootstrap, "ranker-1");
+            running.add(first);
+            ConfigurableApplicationContext second = ranker(bootstrap, "ranker-2");
+            running.add(second);
+            running.add(ranker(bootstrap, "ranker-3"));
+            List<Http> apis = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                ConfigurableApplicationContext api = api(bootstrap);
+                running.add(api);
+                apis.add(new Http(PipelineScenario.httpPort(api)));
+            }
+
+            Map<String, Map<String, Long>> expected = new HashMap<>();
+            Random random = new Random(11);
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
+                    ProducerConfig.LINGER_MS_CONFIG, 10), new StringSerializer(), new StringSerializer())) {
+                for (int i = 0; i < VIEWS; i++) {
+                    if (i == VIEWS / 2) {
+                        producer.flush();
+                        second.close();
+                        running.remove(second);
+                        running.add(ranker(bootstrap, "ranker-4"));
+                    }
+                    String site = SITES.get(random.nextInt(SITES.size()));
+                    String article = "story-" + (int) Math.floor(Math.pow(random.nextDouble(), 3) * 500);
+                    String key = random.nextInt(10) == 0 ? null : site + "/" + article;
+                    producer.send(new ProducerRecord<>(Topics.PAGE_VIEWS, key,
+                            "{\"site\":\"" + site + "\",\"articleId\":\"" + article + "\"}"));
+                    expected.computeIfAbsent(site, s -> new HashMap<>()).merge(article, 1L, Long::sum);
+                }
+            }
+
+            await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+                for (Http api : apis) {
+                    for (String site : SITES) {
+                        for (String period : List.of("1h", "24h", "7d")) {
+                            var response = api.get("/api/v1/sites/" + site + "/most-read?limit=50&period=" + period);
+                            assertThat(response.statusCode()).isEqualTo(200);
+                            assertThat(PipelineScenario.ranking(response).items().stream()
+                                    .map(RankedItem::articleId).toList().size()).isEqualTo(50);
+                            assertThat(idsAndViews(PipelineScenario.ranking(response).items()))
+                                    .as("%s %s", site, period).isEqualTo(top(expected.get(site)));
+                        }
+                    }
+                }
+            });
+            assertThat(apis.get(0).get("/api/v1/sites/multi-a/most-read?period=24h").body())
+                    .isEqualTo(apis.get(1).get("/api/v1/sites/multi-a/most-read?period=24h").body());
+        } finally {
+            running.forEach(ConfigurableApplicationContext::close);
+        }
+    }
+
+    private static List<String> idsAndViews(List<RankedItem> items) {
+        return items.stream().map(item -> item.articleId() + "=" + item.views()).toList();
+    }
+
+    private static List<String> top(Map<String, Long> views) {
+        List<Map.Entry<String, Long>> entries = new ArrayList<>(views.entrySet());
+        entries.sort(Comparator.<Map.Entry<String, Long>>comparingLong(Map.Entry::getValue).reversed()
+                .thenComparing(Map.Entry::getKey));
+        return entries.stream().limit(50).map(e -> e.getKey() + "=" + e.getValue()).toList();
+    }
+}
