@@ -19,6 +19,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.mostread.shared.ranking.RankedItem;
 import dev.mostread.shared.testing.Http;
+import dev.mostread.shared.testing.TestScale;
 import dev.mostread.standalone.embedded.EmbeddedKafkaBroker;
 
 /**
@@ -28,7 +29,7 @@ import dev.mostread.standalone.embedded.EmbeddedKafkaBroker;
 class BrokerFailureIntegrationTest {
 
     private static final String SITE = "failover";
-    private static final int POSTS = 1500;
+    private static final int POSTS = TestScale.times(1500);
 
     @Test
     void oneOfThreeBrokersStoppedAndRestartedDuringPostsLosesNoAcceptedViewAndDoublesNone(@TempDir Path dir) {

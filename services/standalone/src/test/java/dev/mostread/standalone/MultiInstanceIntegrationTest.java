@@ -26,6 +26,7 @@ import dev.mostread.ranker.RankerApplication;
 import dev.mostread.shared.kafka.Topics;
 import dev.mostread.shared.ranking.RankedItem;
 import dev.mostread.shared.testing.Http;
+import dev.mostread.shared.testing.TestScale;
 
 /**
  * Scale-out: three brokers, three ranker instances sharing one application id (one stopped and another
@@ -34,7 +35,7 @@ import dev.mostread.shared.testing.Http;
  */
 class MultiInstanceIntegrationTest {
 
-    private static final int VIEWS = 100_000;
+    private static final int VIEWS = TestScale.times(100_000);
     private static final List<String> SITES = List.of("multi-a", "multi-b", "multi-c");
 
     @TempDir

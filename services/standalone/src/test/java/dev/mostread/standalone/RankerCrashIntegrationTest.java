@@ -30,6 +30,7 @@ import dev.mostread.shared.kafka.Json;
 import dev.mostread.shared.kafka.Topics;
 import dev.mostread.shared.ranking.RankedItem;
 import dev.mostread.shared.ranking.Ranking;
+import dev.mostread.shared.testing.TestScale;
 import dev.mostread.shared.testing.TopicProbe;
 
 /**
@@ -41,7 +42,8 @@ class RankerCrashIntegrationTest {
 
     private static final Path RANKER_JAR = Path.of("..", "ranker", "target", "mostread-ranker.jar");
     private static final long SEED = 42L;
-    private static final int VIEWS = 30_000;
+    private static final int VIEWS = TestScale.times(30_000);
+    private static final int KILLS = 2 + TestScale.factor();
     private static final int BATCH = 1_000;
     private static final List<String> SITES = List.of("crash-a", "crash-b", "crash-c");
 
@@ -81,7 +83,7 @@ class RankerCrashIntegrationTest {
         assertThat(RANKER_JAR).exists();
         Random random = new Random(SEED);
         Set<Integer> killAfterBatch = new TreeSet<>();
-        while (killAfterBatch.size() < 3) {
+        while (killAfterBatch.size() < KILLS) {
             killAfterBatch.add(2 + random.nextInt(VIEWS / BATCH - 4));
         }
         Map<String, Map<String, Long>> expected = new HashMap<>();
@@ -123,7 +125,7 @@ class RankerCrashIntegrationTest {
                     }
                 }
             });
-            assertThat(kills).isEqualTo(3);
+            assertThat(kills).isEqualTo(KILLS);
             long total = expected.values().stream().flatMap(m -> m.values().stream()).mapToLong(Long::longValue).sum();
             assertThat(total).isEqualTo(VIEWS);
         } finally {

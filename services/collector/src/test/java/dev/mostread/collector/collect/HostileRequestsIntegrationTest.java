@@ -14,6 +14,7 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 import dev.mostread.collector.CollectorApplication;
 import dev.mostread.shared.testing.HostileInput;
 import dev.mostread.shared.testing.Http;
+import dev.mostread.shared.testing.TestScale;
 
 /** Thousands of generated hostile requests to the collector: never a 5xx, and it still works afterwards. */
 @SpringBootTest(classes = CollectorApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -23,7 +24,7 @@ import dev.mostread.shared.testing.Http;
 class HostileRequestsIntegrationTest {
 
     private static final long SEED = 20261126L;
-    private static final int CASES = 2000;
+    private static final int CASES = TestScale.times(2000);
 
     @LocalServerPort
     int port;

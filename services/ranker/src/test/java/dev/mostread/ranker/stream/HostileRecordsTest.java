@@ -10,13 +10,14 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.junit.jupiter.api.Test;
 
 import dev.mostread.shared.testing.HostileInput;
+import dev.mostread.shared.testing.TestScale;
 
 /** Thousands of generated hostile records on both input topics: the topology never stops, poison goes to the DLQ. */
 class HostileRecordsTest {
 
     private static final Instant START = Instant.parse("2026-11-26T12:00:30Z");
     private static final long SEED = 20261128L;
-    private static final int RECORDS = 5000;
+    private static final int RECORDS = TestScale.times(5000);
 
     @Test
     void generatedRecordsOnPageViewsAndArticlesNeverStopTheTopology() {
