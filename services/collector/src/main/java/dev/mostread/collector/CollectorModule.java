@@ -24,6 +24,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import dev.mostread.collector.collect.CollectorMetrics;
 import dev.mostread.collector.collect.ClientRateLimits;
 import dev.mostread.collector.collect.CollectorProperties;
+import dev.mostread.collector.collect.Intake;
 import dev.mostread.collector.collect.SitePolicy;
 import dev.mostread.collector.collect.KafkaWritesHealthIndicator;
 import dev.mostread.collector.collect.PageViewPublisher;
@@ -75,6 +76,12 @@ public class CollectorModule {
     @Bean
     ClientRateLimits clientRateLimits(CollectorProperties properties) {
         return new ClientRateLimits(properties.rateLimit());
+    }
+
+    @Bean
+    Intake intake(PageViewPublisher pageViewPublisher, CollectorProperties properties, CollectorMetrics metrics,
+                  SitePolicy sitePolicy, ClientRateLimits clientRateLimits) {
+        return new Intake(pageViewPublisher, properties, metrics, sitePolicy, clientRateLimits);
     }
 
     @Bean

@@ -3,7 +3,6 @@ package dev.mostread.collector.collect;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -20,7 +19,6 @@ import dev.mostread.collector.collect.CollectorMetrics.RejectReason;
 import dev.mostread.shared.pageview.FieldError;
 import dev.mostread.shared.pageview.PageView;
 import dev.mostread.shared.pageview.PageViewReader;
-import dev.mostread.shared.pageview.TimeLimits;
 import dev.mostread.shared.web.Problems;
 import dev.mostread.shared.web.ApiDocs;
 import io.swagger.v3.oas.annotations.Operation;
@@ -40,21 +38,17 @@ import jakarta.servlet.http.HttpServletRequest;
 class EventsController {
 
     private final PageViewReader reader;
-    private final PageViewPublisher publisher;
+    private final Intake intake;
     private final CollectorProperties properties;
     private final CollectorMetrics metrics;
-    private final SitePolicy sites;
-    private final ClientRateLimits rateLimits;
     private final Clock clock;
 
-    EventsController(PageViewReader reader, PageViewPublisher publisher, CollectorProperties properties,
-                     CollectorMetrics metrics, SitePolicy sites, ClientRateLimits rateLimits, Clock clock) {
+    EventsController(PageViewReader reader, Intake intake, CollectorProperties properties, CollectorMetrics metrics,
+                     Clock clock) {
         this.reader = reader;
-        this.publisher = publisher;
+        this.intake = intake;
         this.properties = properties;
         this.metrics = metrics;
-        this.sites = sites;
-        this.rateLimits = rateLimits;
         this.clock = clock;
     }
 
@@ -97,73 +91,38 @@ class EventsController {
         }
         long receivedAt = clock.millis();
         PageViewReader.Batch batch = reader.readBatch(body);
-        List<FieldError> errors = new ArrayList<>(batch.errors());
-        List<PageView> views = batch.valid() ? resolveTimes(batch.views(), receivedAt, errors) : List.of();
-        if (!errors.isEmpty()) {
+        if (!batch.valid()) {
             metrics.rejected(RejectReason.INVALID, batch.size());
-            ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-events", "Invalid page views",
-                    errors.size() + " problem(s) in the request; no event of it was recorded.");
-            return Problems.respond(HttpStatus.BAD_REQUEST).body(Problems.withErrors(problem, errors));
+            return invalid(batch.errors());
         }
-        ResponseEntity<?> refused = refuse(views, request);
-        if (refused != null) {
-            return refused;
-        }
-        try {
-            publisher.publish(views, receivedAt, properties.sendTimeout());
-        } catch (PageViewPublisher.NotAcknowledgedException e) {
-            metrics.rejected(RejectReason.KAFKA_UNAVAILABLE, views.size());
-            return Problems.respond(HttpStatus.SERVICE_UNAVAILABLE)
-                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(properties.retryAfter().toSeconds()))
+        Intake.Outcome outcome = intake.accept(batch.views(), receivedAt, request.getRemoteAddr(),
+                request.getHeader(HttpHeaders.ORIGIN));
+        return switch (outcome.result()) {
+            case ACCEPTED -> ResponseEntity.accepted().body(Map.of("accepted", batch.views().size()));
+            case INVALID -> invalid(outcome.errors());
+            case SITE_NOT_ALLOWED -> forbidden("site-not-allowed", "Site not served here", outcome.errors());
+            case ORIGIN_NOT_ALLOWED -> forbidden("origin-not-allowed", "Origin not allowed", outcome.errors());
+            case RATE_LIMITED -> Problems.respond(HttpStatus.TOO_MANY_REQUESTS)
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(outcome.retryAfter()))
+                    .body(Problems.of(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many events",
+                            "This client sent more events than its rate limit allows; retry after "
+                                    + outcome.retryAfter() + " s."));
+            case KAFKA_UNAVAILABLE -> Problems.respond(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(outcome.retryAfter()))
                     .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "kafka-unavailable",
                             "Events not recorded", "Kafka did not acknowledge the events in time; send them again."));
-        }
-        metrics.accepted(views.size());
-        return ResponseEntity.accepted().body(Map.of("accepted", views.size()));
+        };
     }
 
-    /** 403 for a site not served here or a page origin it does not accept, 429 over the client's rate limit. */
-    private ResponseEntity<?> refuse(List<PageView> views, HttpServletRequest request) {
-        FieldError site = sites.unknownSite(views).orElse(null);
-        if (site != null) {
-            metrics.rejected(RejectReason.SITE_NOT_ALLOWED, views.size());
-            return forbidden("site-not-allowed", "Site not served here", site);
-        }
-        FieldError origin = sites.refusedOrigin(views, request.getHeader(HttpHeaders.ORIGIN)).orElse(null);
-        if (origin != null) {
-            metrics.rejected(RejectReason.ORIGIN_NOT_ALLOWED, views.size());
-            return forbidden("origin-not-allowed", "Origin not allowed", origin);
-        }
-        long wait = rateLimits.take(request.getRemoteAddr(), views.size());
-        if (wait > 0) {
-            metrics.rejected(RejectReason.RATE_LIMITED, views.size());
-            return Problems.respond(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, String.valueOf(wait))
-                    .body(Problems.of(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many events",
-                            "This client sent more events than its rate limit allows; retry after " + wait + " s."));
-        }
-        return null;
+    private static ResponseEntity<?> invalid(List<FieldError> errors) {
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-events", "Invalid page views",
+                errors.size() + " problem(s) in the request; no event of it was recorded.");
+        return Problems.respond(HttpStatus.BAD_REQUEST).body(Problems.withErrors(problem, errors));
     }
 
-    private static ResponseEntity<?> forbidden(String type, String title, FieldError error) {
+    private static ResponseEntity<?> forbidden(String type, String title, List<FieldError> errors) {
         return Problems.respond(HttpStatus.FORBIDDEN).body(Problems.withErrors(
-                Problems.of(HttpStatus.FORBIDDEN, type, title, "No event of the request was recorded."), List.of(error)));
-    }
-
-    /** Gives each view its event time (the time received when it has none) and checks the time limits. */
-    private static List<PageView> resolveTimes(List<PageView> views, long receivedAt, List<FieldError> errors) {
-        List<PageView> resolved = new ArrayList<>(views.size());
-        for (int index = 0; index < views.size(); index++) {
-            PageView view = views.get(index);
-            long eventTime = view.timestamp() == null ? receivedAt : view.timestamp();
-            switch (TimeLimits.check(eventTime, receivedAt)) {
-                case FUTURE -> errors.add(new FieldError(index, "timestamp",
-                        "is more than " + TimeLimits.MAX_FUTURE.toMinutes() + " minutes in the future"));
-                case TOO_OLD -> errors.add(new FieldError(index, "timestamp",
-                        "is more than " + TimeLimits.MAX_AGE.toDays() + " days old"));
-                case IN_RANGE -> resolved.add(view.withTimestamp(eventTime));
-            }
-        }
-        return resolved;
+                Problems.of(HttpStatus.FORBIDDEN, type, title, "No event of the request was recorded."), errors));
     }
 
     private static boolean isJson(String contentType) {

@@ -16,12 +16,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.mostread.collector.collect.CollectorMetrics.RejectReason;
 import dev.mostread.shared.kafka.Json;
+import dev.mostread.shared.pageview.PageViewReader;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import dev.mostread.shared.pageview.PageView;
-import dev.mostread.shared.pageview.PageViewReader;
-import dev.mostread.shared.pageview.TimeLimits;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -40,23 +38,15 @@ class PixelController {
     private static final Pattern DIGITS = Pattern.compile("\\d{1,18}");
 
     private final PageViewReader reader;
-    private final PageViewPublisher publisher;
-    private final CollectorProperties properties;
+    private final Intake intake;
     private final CollectorMetrics metrics;
-    private final SitePolicy sites;
-    private final ClientRateLimits rateLimits;
-    private final JsonMapper mapper;
+    private final JsonMapper mapper = Json.mapper();
     private final Clock clock;
 
-    PixelController(PageViewReader reader, PageViewPublisher publisher, CollectorProperties properties,
-                    CollectorMetrics metrics, SitePolicy sites, ClientRateLimits rateLimits, Clock clock) {
-        this.sites = sites;
-        this.rateLimits = rateLimits;
+    PixelController(PageViewReader reader, Intake intake, CollectorMetrics metrics, Clock clock) {
         this.reader = reader;
-        this.publisher = publisher;
-        this.properties = properties;
+        this.intake = intake;
         this.metrics = metrics;
-        this.mapper = Json.mapper();
         this.clock = clock;
     }
 
@@ -94,32 +84,12 @@ class PixelController {
         putIfAbsent(event, "userAgent", userAgent, 1024);
         putIfAbsent(event, "referrer", referer, 2048);
         PageViewReader.Result result = reader.readOne(mapper.writeValueAsBytes(event));
-        long now = clock.millis();
         if (!result.valid()) {
             metrics.rejected(RejectReason.INVALID, 1);
             return;
         }
-        PageView view = result.view();
-        long eventTime = view.timestamp() == null ? now : view.timestamp();
-        if (TimeLimits.check(eventTime, now) != TimeLimits.Verdict.IN_RANGE) {
-            metrics.rejected(RejectReason.INVALID, 1);
-            return;
-        }
-        List<PageView> views = List.of(view.withTimestamp(eventTime));
-        if (sites.unknownSite(views).isPresent()) {
-            metrics.rejected(RejectReason.SITE_NOT_ALLOWED, 1);
-            return;
-        }
-        if (rateLimits.take(client, 1) > 0) {
-            metrics.rejected(RejectReason.RATE_LIMITED, 1);
-            return;
-        }
-        try {
-            publisher.publish(views, now, properties.sendTimeout());
-            metrics.accepted(1);
-        } catch (PageViewPublisher.NotAcknowledgedException e) {
-            metrics.rejected(RejectReason.KAFKA_UNAVAILABLE, 1);
-        }
+        // Whatever the outcome, the reader gets the GIF; the intake counts what it refused.
+        intake.accept(List.of(result.view()), clock.millis(), client, null);
     }
 
     private static void putIfAbsent(ObjectNode event, String field, String value, int maxLength) {
