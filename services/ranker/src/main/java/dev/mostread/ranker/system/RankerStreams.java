@@ -83,6 +83,12 @@ public class RankerStreams implements SmartLifecycle {
     }
 
     Properties streamsConfig() {
+        return streamsConfig(kafka, properties, stateDir, instanceId());
+    }
+
+    /** The ranker's Kafka Streams configuration; the benchmark runs the topology with exactly this. */
+    public static Properties streamsConfig(KafkaSettings kafka, RankerProperties properties, Path stateDir,
+                                           String instanceId) {
         Properties config = new Properties();
         config.putAll(kafka.client());
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
@@ -98,7 +104,7 @@ public class RankerStreams implements SmartLifecycle {
         if (kafka.replicationFactor() > 0) {
             config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) kafka.replicationFactor());
         }
-        config.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), instanceId());
+        config.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), instanceId);
         config.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
         // An idle fetch waits this long for data: it bounds how late a tick's candidates reach the publisher.
         config.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), 50);

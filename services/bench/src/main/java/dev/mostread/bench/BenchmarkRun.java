@@ -1,0 +1,226 @@
+package dev.mostread.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.apache.kafka.clients.producer.Producer;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+import dev.mostread.bench.drain.DrainResult;
+import dev.mostread.loadgen.Preloader;
+import dev.mostread.loadgen.Progress;
+import dev.mostread.loadgen.TrafficModel;
+import dev.mostread.loadgen.ViewGenerator;
+import dev.mostread.shared.kafka.Json;
+import dev.mostread.shared.kafka.Topics;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The benchmark: one run, one machine, every figure side by side (see {@code bench/run.sh} and
+ * {@code docs/BENCHMARKS.md}).
+ */
+@Command(name = "mostread-bench", mixinStandardHelpOptions = true,
+        description = "Drain, freshness, serving, scale and JMH benchmarks of mostread against its baselines.")
+public final class BenchmarkRun implements Callable<Integer> {
+
+    @Option(names = "--views", defaultValue = "5000000", description = "views preloaded per dataset")
+    long views;
+    @Option(names = "--runs", defaultValue = "3", description = "runs per figure (the median is reported)")
+    int runs;
+    @Option(names = "--articles", defaultValue = "100000", description = "distinct articles of the main dataset")
+    int articles;
+    @Option(names = "--scale", split = ",", defaultValue = "1000,100000,1000000", description = "distinct articles of the scale curve")
+    List<Integer> scale;
+    @Option(names = "--threads", defaultValue = "1", description = "stream threads of every Kafka Streams subject")
+    int threads;
+    @Option(names = "--naive-seconds", defaultValue = "40", description = "how long the hopping-window baseline runs")
+    long naiveSeconds;
+    @Option(names = "--probes", defaultValue = "100", description = "freshness probes per run")
+    int probes;
+    @Option(names = "--wrk-seconds", defaultValue = "5", description = "length of each wrk run")
+    long wrkSeconds;
+    @Option(names = "--connections", split = ",", defaultValue = "8,32,128", description = "wrk connection counts")
+    List<Integer> connections;
+    @Option(names = "--jmh", defaultValue = "true", negatable = true, description = "run the JMH micro-benchmarks")
+    boolean jmh;
+    @Option(names = "--jmh-iterations", defaultValue = "5")
+    int jmhIterations;
+    @Option(names = "--standalone-jar", defaultValue = "services/standalone/target/mostread-standalone.jar")
+    Path standaloneJar;
+    @Option(names = "--out", defaultValue = "docs", description = "where BENCHMARKS.md and benchmarks.json go")
+    Path out;
+    @Option(names = "--command-line", defaultValue = "", description = "the command that started this run, for the record")
+    String commandLine;
+
+    private final List<String> log = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+        Instant startedAt = Instant.now();
+        Path work = Files.createTempDirectory("mostread-bench");
+        Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Report report = new Report(machine(), commandLine, views, runs, threads, articles);
+        List<Integer> datasets = new ArrayList<>(scale);
+        if (!datasets.contains(articles)) {
+            datasets.add(articles);
+        }
+        try (BenchCluster cluster = new BenchCluster(work.resolve("broker"))) {
+            String bootstrap = cluster.bootstrapServers();
+            for (int size : datasets) {
+                Topics topics = dataset(size);
+                cluster.createTopics(topics);
+                say("preloading %,d views over %,d articles into %s", views, size, topics.pageViews());
+                Preloader preloader = new Preloader(new ViewGenerator(TrafficModel.newsGroup(size, size)), Clock.systemUTC());
+                try (Producer<String, byte[]> producer = Preloader.producer(bootstrap)) {
+                    Progress progress = new Progress("preloaded", views, System.err);
+                    long written = preloader.preload(producer, topics.pageViews(), views, progress);
+                    report.dataset(size, written, preloader.meanValueBytes(written), progress.perSecond());
+                }
+            }
+            String main = dataset(articles).prefix();
+            report.drain("plain-consumer", drains("plain-consumer", bootstrap, main, 0));
+            report.drain("plain-consumer-bytes", drains("plain-consumer-bytes", bootstrap, main, 0));
+            report.drain("mostread-eos", drains("mostread-eos", bootstrap, main, 0));
+            report.drain("mostread-alos", drains("mostread-alos", bootstrap, main, 0));
+            report.drain("naive-hopping", drains("naive-hopping", bootstrap, main, naiveSeconds));
+            try (Serving.Redis redis = new Serving.Redis(Files.createDirectories(work.resolve("redis")))) {
+                report.drain("redis-zincrby", drains("redis-zincrby", bootstrap, main, 0, Integer.toString(redis.port)));
+            }
+            for (int size : scale) {
+                report.scale(size, size == articles ? report.drains().get("mostread-eos")
+                        : drains("mostread-eos", bootstrap, dataset(size).prefix(), 0));
+            }
+            double halfLoad = report.medianRate("mostread-eos") / 2;
+            servingAndFreshness(report, cluster, work, halfLoad);
+        }
+        if (jmh) {
+            report.jmh(jmh());
+        }
+        report.finish(Duration.between(startedAt, Instant.now()));
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("BENCHMARKS.md"), report.markdown());
+        Files.writeString(out.resolve("benchmarks.json"), Json.mapper().writerWithDefaultPrettyPrinter()
+                .writeValueAsString(report.json()) + "\n");
+        say("wrote %s and %s in %s", out.resolve("BENCHMARKS.md"), out.resolve("benchmarks.json"),
+                Duration.between(startedAt, Instant.now()));
+        System.out.println(report.summary());
+        return 0;
+    }
+
+    private static Topics dataset(int size) {
+        return new Topics("a" + size + "-");
+    }
+
+    private List<DrainResult> drains(String subject, String bootstrap, String prefix, long cap, String... extra)
+            throws IOException, InterruptedException {
+        List<DrainResult> results = new ArrayList<>();
+        for (int run = 1; run <= runs; run++) {
+            say("%s on %s, run %d of %d", subject, prefix + Topics.PAGE_VIEWS, run, runs);
+            DrainResult result = Forks.drain(subject, bootstrap, prefix, views, threads, cap == 0 ? 1800 : cap, extra);
+            say("  %,d views in %.1f s: %,.0f views/s; %,d state updates, %,d outputs; heap %,d MB", result.views(),
+                    result.seconds(), result.viewsPerSecond(), result.stateUpdates(), result.outputRecords(),
+                    result.heapBytes() >> 20);
+            results.add(result);
+        }
+        return results;
+    }
+
+    private void servingAndFreshness(Report report, BenchCluster cluster, Path work, double halfLoad) throws Exception {
+        Topics topics = new Topics("fresh-");
+        say("freshness: standalone app, background %,.0f views/s (half the exactly-once drain rate), %d probes x %d runs",
+                halfLoad, probes, runs);
+        try (Standalone app = new Standalone(standaloneJar, cluster.bootstrapServers(), topics.prefix(),
+                Files.createDirectories(work.resolve("standalone")), work.resolve("standalone.log"), List.of())) {
+            List<Freshness.Result> results = new ArrayList<>();
+            for (int run = 1; run <= runs; run++) {
+                Freshness.Result result = new Freshness().measure(app, cluster.bootstrapServers(), topics,
+                        TrafficModel.newsGroup(articles, 1000 + run), halfLoad, probes);
+                say("  run %d: p50 %.0f ms, p99 %.0f ms, max %.0f ms at %,.0f background views/s", run, result.p50(),
+                        result.p99(), result.max(), result.backgroundPerSecond());
+                results.add(result);
+            }
+            report.freshness(results);
+
+            URI list = app.uri("/api/v1/sites/news-1/most-read?period=1h&limit=10");
+            HttpResponse<byte[]> body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(list).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            if (body.statusCode() != 200) {
+                throw new IllegalStateException("GET " + list + " answered " + body.statusCode());
+            }
+            try (Serving.Nginx nginx = new Serving.Nginx(Files.createDirectories(work.resolve("nginx")), body.body())) {
+                Map<Integer, Map<String, List<Serving.WrkResult>>> serving = new LinkedHashMap<>();
+                Serving.wrk(list, 8, Duration.ofSeconds(Math.max(1, wrkSeconds / 2))); // warm the API's JIT
+                for (int c : connections) {
+                    Map<String, List<Serving.WrkResult>> byTarget = new LinkedHashMap<>();
+                    for (int run = 1; run <= runs; run++) {
+                        for (Map.Entry<String, URI> target : Map.of("mostread", list, "nginx", nginx.url).entrySet()) {
+                            Serving.WrkResult r = Serving.wrk(target.getValue(), c, Duration.ofSeconds(wrkSeconds));
+                            say("  wrk -c%d %s: %,.0f req/s, p99 %.2f ms", c, target.getKey(), r.requestsPerSecond(), r.p99Millis());
+                            byTarget.computeIfAbsent(target.getKey(), k -> new ArrayList<>()).add(r);
+                        }
+                    }
+                    serving.put(c, byTarget);
+                }
+                report.serving(serving, body.body().length);
+            }
+        }
+    }
+
+    private List<Report.JmhFigure> jmh() throws Exception {
+        say("JMH: hot path and list rendering");
+        OptionsBuilder options = new OptionsBuilder();
+        options.include("dev.mostread.bench.jmh").forks(1).warmupIterations(2).warmupTime(TimeValue.seconds(1))
+                .measurementIterations(jmhIterations).measurementTime(TimeValue.seconds(1)).shouldFailOnError(true);
+        List<Report.JmhFigure> figures = new ArrayList<>();
+        for (RunResult result : new Runner(options.build()).run()) {
+            var primary = result.getPrimaryResult();
+            String params = result.getParams().getParamsKeys().stream()
+                    .map(k -> k + "=" + result.getParams().getParam(k)).reduce((a, b) -> a + "," + b).orElse("");
+            String name = result.getParams().getBenchmark().replace("dev.mostread.bench.jmh.", "");
+            figures.add(new Report.JmhFigure(params.isEmpty() ? name : name + " (" + params + ")", primary.getScore(),
+                    primary.getScoreError(), primary.getScoreUnit()));
+        }
+        return figures;
+    }
+
+    private static Map<String, Object> machine() {
+        Map<String, Object> machine = new LinkedHashMap<>();
+        machine.put("cores", Runtime.getRuntime().availableProcessors());
+        machine.put("memoryGiB", Math.round(((com.sun.management.OperatingSystemMXBean) ManagementFactory
+                .getOperatingSystemMXBean()).getTotalMemorySize() / (1024.0 * 1024 * 1024)));
+        machine.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        machine.put("kafka", org.apache.kafka.common.utils.AppInfoParser.getVersion());
+        return machine;
+    }
+
+    private void say(String format, Object... args) {
+        String line = String.format(format, args);
+        log.add(line);
+        System.err.println("[bench] " + line);
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new BenchmarkRun()).execute(args));
+    }
+}

@@ -1,0 +1,147 @@
+package dev.mostread.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Random;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+
+import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.producer.Producer;
+
+import dev.mostread.loadgen.Preloader;
+import dev.mostread.loadgen.Progress;
+import dev.mostread.loadgen.TrafficModel;
+import dev.mostread.loadgen.ViewGenerator;
+import dev.mostread.shared.kafka.Json;
+import dev.mostread.shared.kafka.Topics;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Freshness: the time from a POST's 202 to the view being visible in the API, while background views flow
+ * into {@code page-views} at a fixed rate. Each probe is one view of article {@code p} on site {@code probe};
+ * it is visible when the site's 1h list, pushed by the API's Server-Sent Events stream, counts it.
+ */
+final class Freshness {
+
+    /** Latencies in milliseconds, over {@code probes} probes. */
+    record Result(int probes, double p50, double p99, double max, double backgroundPerSecond) {
+    }
+
+    private static final String PROBE_SITE = "probe";
+    private static final Duration PATIENCE = Duration.ofSeconds(15);
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final Random random = new Random(42);
+
+    Result measure(Standalone app, String bootstrap, Topics topics, TrafficModel background, double rate, int probes)
+            throws IOException, InterruptedException {
+        AtomicBoolean stop = new AtomicBoolean();
+        Progress sent = Progress.quiet("background views", 0);
+        CompletableFuture<Long> load = CompletableFuture.supplyAsync(() -> {
+            try (Producer<String, byte[]> producer = Preloader.producer(bootstrap)) {
+                return new Preloader(new ViewGenerator(background), Clock.systemUTC())
+                        .run(producer, topics.pageViews(), Long.MAX_VALUE, rate, stop::get, sent);
+            }
+        });
+        try {
+            long base = post(app);
+            awaitSiteKnown(app);
+            BlockingQueue<long[]> seen = new LinkedBlockingQueue<>();
+            CompletableFuture<HttpResponse<Stream<String>>> stream = http.sendAsync(
+                    HttpRequest.newBuilder(app.uri("/api/v1/sites/" + PROBE_SITE + "/most-read/stream?period=1h&limit=1")).build(),
+                    HttpResponse.BodyHandlers.ofLines());
+            Thread listener = new Thread(() -> listen(stream, seen), "freshness-sse");
+            listener.setDaemon(true);
+            listener.start();
+            long counted = awaitCount(seen, 1);
+            Histogram latencies = new Histogram(60_000_000L, 3); // microseconds
+            for (int i = 1; i <= probes; i++) {
+                Thread.sleep(100 + random.nextInt(200)); // probes at random phase against the ranker's tick
+                long acceptedAt = post(app);
+                long target = counted + 1;
+                long[] event;
+                do {
+                    event = seen.poll(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+                    if (event == null) {
+                        throw new IllegalStateException("probe " + i + " not visible within " + PATIENCE);
+                    }
+                } while (event[0] < target);
+                counted = event[0];
+                latencies.recordValue(Math.max(0, (event[1] - acceptedAt) / 1_000));
+            }
+            listener.interrupt();
+            stream.cancel(true);
+            stop.set(true);
+            load.join();
+            return new Result(probes, latencies.getValueAtPercentile(50) / 1e3, latencies.getValueAtPercentile(99) / 1e3,
+                    latencies.getMaxValue() / 1e3, sent.perSecond());
+        } finally {
+            stop.set(true);
+            load.exceptionally(e -> 0L).join();
+        }
+    }
+
+    /** POSTs one probe view and returns when its 202 arrived (nanoTime). */
+    private long post(Standalone app) throws IOException, InterruptedException {
+        String body = "{\"site\":\"" + PROBE_SITE + "\",\"articleId\":\"p\",\"title\":\"Probe\",\"timestamp\":"
+                + System.currentTimeMillis() + ",\"userAgent\":\"Mozilla/5.0 (X11; Linux x86_64) Firefox/132.0\"}";
+        HttpResponse<Void> response = http.send(HttpRequest.newBuilder(app.uri("/api/v1/events"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
+        long at = System.nanoTime();
+        if (response.statusCode() != 202) {
+            throw new IllegalStateException("probe refused: " + response.statusCode());
+        }
+        return at;
+    }
+
+    private void awaitSiteKnown(Standalone app) throws IOException, InterruptedException {
+        URI list = app.uri("/api/v1/sites/" + PROBE_SITE + "/most-read?period=1h");
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (http.send(HttpRequest.newBuilder(list).build(), HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the probe site never appeared in the API");
+            }
+            Thread.sleep(50); // a harness polling interval, not test synchronisation
+        }
+    }
+
+    private static long awaitCount(BlockingQueue<long[]> seen, long atLeast) throws InterruptedException {
+        while (true) {
+            long[] event = seen.poll(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+            if (event == null) {
+                throw new IllegalStateException("no list event from the API's stream");
+            }
+            if (event[0] >= atLeast) {
+                return event[0];
+            }
+        }
+    }
+
+    /** Each {@code ranking} event: the probe article's view count, and when it arrived. */
+    private static void listen(CompletableFuture<HttpResponse<Stream<String>>> stream, BlockingQueue<long[]> seen) {
+        try (Stream<String> lines = stream.join().body()) {
+            lines.filter(line -> line.startsWith("data:")).forEach(line -> {
+                long at = System.nanoTime();
+                JsonNode ranking = Json.mapper().readTree(line.substring(5).trim());
+                for (JsonNode item : ranking.path("items")) {
+                    if ("p".equals(item.path("articleId").asString())) {
+                        seen.add(new long[] {item.path("views").asLong(), at});
+                    }
+                }
+            });
+        } catch (RuntimeException e) {
+            // cancelled at the end of the measurement
+        }
+    }
+}

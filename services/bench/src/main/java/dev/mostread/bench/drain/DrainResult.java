@@ -1,0 +1,29 @@
+package dev.mostread.bench.drain;
+
+import java.util.Map;
+
+/**
+ * What one drain of the preloaded topic measured.
+ *
+ * @param subject what drained it
+ * @param views views it took in
+ * @param seconds from ready (assigned, or RUNNING) until every view was processed and committed
+ * @param heapBytes heap in use after the drain and two full collections: the state it keeps
+ * @param recordsWritten records it wrote, by topic
+ * @param stateUpdates records written to changelog topics
+ * @param outputRecords records written to every other topic (repartition topics and sinks)
+ */
+public record DrainResult(String subject, long views, double seconds, long heapBytes, Map<String, Long> recordsWritten,
+                          long stateUpdates, long outputRecords) {
+
+    public double viewsPerSecond() {
+        return views / seconds;
+    }
+
+    static DrainResult of(String subject, long views, double seconds, long heapBytes, Map<String, Long> written) {
+        long state = written.entrySet().stream().filter(e -> e.getKey().endsWith("-changelog"))
+                .mapToLong(Map.Entry::getValue).sum();
+        long outputs = written.values().stream().mapToLong(Long::longValue).sum() - state;
+        return new DrainResult(subject, views, seconds, heapBytes, Map.copyOf(written), state, outputs);
+    }
+}
