@@ -24,6 +24,7 @@ import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
+import dev.mostread.bench.drain.DrainMain;
 import dev.mostread.bench.drain.DrainResult;
 import dev.mostread.loadgen.Preloader;
 import dev.mostread.loadgen.Progress;
@@ -69,6 +70,14 @@ public final class BenchmarkRun implements Callable<Integer> {
     Path standaloneJar;
     @Option(names = "--out", defaultValue = "docs", description = "where BENCHMARKS.md and benchmarks.json go")
     Path out;
+    @Option(names = "--only", split = ",", description = "run only these parts: drain, naive, redis, scale, fresh (freshness and serving)")
+    List<String> only = List.of();
+    @Option(names = "--subjects", split = ",", description = "drain only these subjects (plain-consumer, mostread-eos, ...)")
+    List<String> subjects = List.of();
+    @Option(names = "--streams-config", description = "extra Kafka Streams properties for mostread's drains, k=v;k=v (experiments)")
+    String streamsConfig;
+    @Option(names = "--jfr", description = "record a JFR profile of every drain into this directory")
+    Path jfr;
     @Option(names = "--command-line", defaultValue = "", description = "the command that started this run, for the record")
     String commandLine;
 
@@ -98,22 +107,34 @@ public final class BenchmarkRun implements Callable<Integer> {
                 }
             }
             String main = dataset(articles).prefix();
-            report.drain("plain-consumer", drains("plain-consumer", bootstrap, main, 0));
-            report.drain("plain-consumer-bytes", drains("plain-consumer-bytes", bootstrap, main, 0));
-            report.drain("mostread-eos", drains("mostread-eos", bootstrap, main, 0));
-            report.drain("mostread-alos", drains("mostread-alos", bootstrap, main, 0));
-            report.drain("naive-hopping", drains("naive-hopping", bootstrap, main, naiveSeconds));
-            try (Serving.Redis redis = new Serving.Redis(Files.createDirectories(work.resolve("redis")))) {
-                report.drain("redis-zincrby", drains("redis-zincrby", bootstrap, main, 0, Integer.toString(redis.port)));
+            if (part("drain")) {
+                for (String subject : List.of("plain-consumer", "plain-consumer-bytes", "mostread-eos", "mostread-alos")) {
+                    if (subjects.isEmpty() || subjects.contains(subject)) {
+                        report.drain(subject, drains(subject, bootstrap, main, 0));
+                    }
+                }
             }
-            for (int size : scale) {
-                report.scale(size, size == articles ? report.drains().get("mostread-eos")
-                        : drains("mostread-eos", bootstrap, dataset(size).prefix(), 0));
+            if (part("naive")) {
+                report.drain("naive-hopping", drains("naive-hopping", bootstrap, main, naiveSeconds));
             }
-            double halfLoad = report.medianRate("mostread-eos") / 2;
-            servingAndFreshness(report, cluster, work, halfLoad);
+            if (part("redis")) {
+                try (Serving.Redis redis = new Serving.Redis(Files.createDirectories(work.resolve("redis")))) {
+                    report.drain("redis-zincrby", drains("redis-zincrby", bootstrap, main, 0, Integer.toString(redis.port)));
+                }
+            }
+            if (part("scale")) {
+                for (int size : scale) {
+                    report.scale(size, size == articles && report.drains().containsKey("mostread-eos")
+                            ? report.drains().get("mostread-eos")
+                            : drains("mostread-eos", bootstrap, dataset(size).prefix(), 0));
+                }
+            }
+            if (part("fresh")) {
+                double drained = report.drains().containsKey("mostread-eos") ? report.medianRate("mostread-eos") : 50_000;
+                servingAndFreshness(report, cluster, work, drained / 2);
+            }
         }
-        if (jmh) {
+        if (jmh && part("jmh")) {
             report.jmh(jmh());
         }
         report.finish(Duration.between(startedAt, Instant.now()));
@@ -127,6 +148,10 @@ public final class BenchmarkRun implements Callable<Integer> {
         return 0;
     }
 
+    private boolean part(String name) {
+        return only.isEmpty() || only.contains(name);
+    }
+
     private static Topics dataset(int size) {
         return new Topics("a" + size + "-");
     }
@@ -136,7 +161,15 @@ public final class BenchmarkRun implements Callable<Integer> {
         List<DrainResult> results = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
             say("%s on %s, run %d of %d", subject, prefix + Topics.PAGE_VIEWS, run, runs);
-            DrainResult result = Forks.drain(subject, bootstrap, prefix, views, threads, cap == 0 ? 1800 : cap, extra);
+            List<String> jvm = new ArrayList<>();
+            if (jfr != null) {
+                jvm.add("-XX:StartFlightRecording=filename=" + jfr.resolve(subject + "-" + prefix + run + ".jfr").toAbsolutePath()
+                        + ",settings=profile");
+            }
+            if (streamsConfig != null) {
+                jvm.add("-D" + DrainMain.STREAMS_CONFIG + "=" + streamsConfig);
+            }
+            DrainResult result = Forks.drain(jvm, subject, bootstrap, prefix, views, threads, cap == 0 ? 1800 : cap, extra);
             say("  %,d views in %.1f s: %,.0f views/s; %,d state updates, %,d outputs; heap %,d MB", result.views(),
                     result.seconds(), result.viewsPerSecond(), result.stateUpdates(), result.outputRecords(),
                     result.heapBytes() >> 20);

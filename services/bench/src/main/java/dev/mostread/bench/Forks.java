@@ -24,9 +24,11 @@ final class Forks {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    static DrainResult drain(String subject, String bootstrap, String prefix, long views, int threads, long capSeconds,
-                             String... extra) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(java(), HEAP, "-cp", System.getProperty("java.class.path"),
+    static DrainResult drain(List<String> jvmOptions, String subject, String bootstrap, String prefix, long views,
+                             int threads, long capSeconds, String... extra) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(java(), HEAP));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 DrainMain.class.getName(), subject, bootstrap, prefix, Long.toString(views), Integer.toString(threads),
                 Long.toString(capSeconds)));
         command.addAll(List.of(extra));

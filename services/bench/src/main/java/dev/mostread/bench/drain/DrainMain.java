@@ -33,6 +33,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 public final class DrainMain {
 
     public static final String RESULT_PREFIX = "RESULT ";
+    /** System property with extra Kafka Streams settings for mostread's drains ({@code k=v;k=v}), for experiments. */
+    public static final String STREAMS_CONFIG = "mostread.bench.streams";
 
     private DrainMain() {
     }
@@ -66,6 +68,11 @@ public final class DrainMain {
         Path stateDir = Files.createTempDirectory("mostread-bench-state");
         Properties config = RankerStreams.streamsConfig(new KafkaSettings(bootstrap, 6, (short) 0, Map.of()),
                 properties, stateDir, id);
+        for (String setting : System.getProperty(STREAMS_CONFIG, "").split(";")) {
+            if (setting.contains("=")) {
+                config.put(setting.substring(0, setting.indexOf('=')), setting.substring(setting.indexOf('=') + 1));
+            }
+        }
         RobotFilter.warmUp();
         RankerTopology.Settings settings = new RankerTopology.Settings(6, 6, properties.tick(), properties.listSize(),
                 Duration.ofSeconds(30), Map.of(), new RobotFilter(properties.userAgentCacheSize()));

@@ -85,6 +85,36 @@ public final class ArticleCounts {
         today.drainSketchChanges(day -> changes.changed(Period.TODAY, day), day -> changes.dropped(Period.TODAY, day));
     }
 
+    /** Every sketch these counts hold, per period and bucket; today's under {@link Period#TODAY} and its day. */
+    public void forEachSketch(SketchVisitor visitor) {
+        for (Period period : Period.ROLLING) {
+            BucketCounts buckets = rolling[period.ordinal()];
+            for (int i = 0; i < buckets.size(); i++) {
+                VisitorSketch sketch = buckets.sketch(buckets.startAt(i));
+                if (sketch != null) {
+                    visitor.sketch(period, buckets.startAt(i), sketch);
+                }
+            }
+        }
+        if (today.sketch() != null) {
+            visitor.sketch(Period.TODAY, today.dayStart(), today.sketch());
+        }
+    }
+
+    /** Puts a stored sketch back in its bucket (today's under {@link Period#TODAY}). */
+    public void restoreSketch(Period period, long bucketStart, VisitorSketch sketch) {
+        if (period == Period.TODAY) {
+            today.restoreSketch(bucketStart, sketch);
+        } else {
+            rolling[period.ordinal()].restoreSketch(bucketStart, sketch);
+        }
+    }
+
+    /** Receives one sketch. */
+    public interface SketchVisitor {
+        void sketch(Period period, long bucketStart, VisitorSketch sketch);
+    }
+
     /** Receives sketch changes for the changelog. */
     public interface SketchChanges {
         void changed(Period period, long bucketStart);

@@ -67,12 +67,25 @@ public final class ArticleTally {
     }
 
     private boolean takeLooks(PageView view) {
-        String before = section() + title() + url() + imageUrl();
-        viewSection = view.section() != null ? view.section() : viewSection;
-        viewTitle = view.title() != null ? view.title() : viewTitle;
-        viewUrl = view.url() != null ? view.url() : viewUrl;
-        viewImageUrl = view.imageUrl() != null ? view.imageUrl() : viewImageUrl;
-        return !before.equals(section() + title() + url() + imageUrl());
+        boolean changed = false;
+        if (view.section() != null && !view.section().equals(viewSection)) {
+            viewSection = view.section();
+            changed = true;
+        }
+        if (view.title() != null && !view.title().equals(viewTitle)) {
+            viewTitle = view.title();
+            changed = true;
+        }
+        if (view.url() != null && !view.url().equals(viewUrl)) {
+            viewUrl = view.url();
+            changed = true;
+        }
+        if (view.imageUrl() != null && !view.imageUrl().equals(viewImageUrl)) {
+            viewImageUrl = view.imageUrl();
+            changed = true;
+        }
+        // What a view says only shows when the catalog says nothing; a change is a change of the view's fields.
+        return changed;
     }
 
     /** Takes the catalog's entry for this article; null means it was deleted (a tombstone). */

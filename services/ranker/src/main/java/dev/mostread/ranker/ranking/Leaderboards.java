@@ -1,23 +1,30 @@
 package dev.mostread.ranker.ranking;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Iterator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.function.Supplier;
 
 import dev.mostread.shared.ranking.ListKey;
 import dev.mostread.shared.ranking.Period;
 
 /**
- * Every list of one partition, each kept fully ordered so that its top N is exact even as views leave
- * the period. Articles are re-filed only when asked ({@link #update}), once per publication tick rather
- * than once per view, so a hot article costs one move per tick however many views it gets.
+ * The top N of every list of one partition, exact, kept incrementally.
+ *
+ * <p>Between two expiries an article's views only grow, so an article outside a list's top N can only enter it
+ * by being counted: each {@link #update} compares it with the list's N-th entry (one comparison for the long
+ * tail) and, if it gets in, inserts it into a sorted array of N. When views shrink (buckets expire, the editors
+ * hide an article, it moves to another section) and the article was in a top N, that list is marked stale and
+ * selected again from every article of the partition on the next read. Articles are re-filed only when asked,
+ * once per publication tick rather than once per view, so a hot article costs one move per tick however many
+ * views it gets.
  */
 public final class Leaderboards {
 
@@ -28,66 +35,162 @@ public final class Leaderboards {
             .comparingLong(Entry::views).reversed()
             .thenComparing(Entry::articleId);
 
-    private final Map<ListKey, TreeSet<Entry>> boards = new HashMap<>();
-    private final Map<ListKey, Long> lastViewAt = new HashMap<>();
+    /** One list's top N, best first. */
+    private static final class Board {
+        final Entry[] top;
+        int size;
+        boolean stale;
+        long lastViewAt;
+
+        Board(int capacity) {
+            top = new Entry[capacity];
+        }
+
+        int indexOf(ArticleTally tally) {
+            for (int i = 0; i < size; i++) {
+                if (top[i].tally() == tally) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        /** Files {@code entry}, whose views did not shrink; true if the top N changed. */
+        boolean offer(Entry entry) {
+            if (size == top.length && ORDER.compare(entry, top[size - 1]) > 0 && top[size - 1].tally() != entry.tally()) {
+                return false;
+            }
+            int at = indexOf(entry.tally());
+            if (at >= 0) {
+                System.arraycopy(top, at + 1, top, at, size - at - 1);
+                size--;
+            }
+            int insert = size;
+            while (insert > 0 && ORDER.compare(entry, top[insert - 1]) < 0) {
+                insert--;
+            }
+            if (insert == top.length) {
+                return at >= 0;
+            }
+            int moved = Math.min(size, top.length - 1) - insert;
+            System.arraycopy(top, insert, top, insert + 1, moved);
+            top[insert] = entry;
+            size = Math.min(size + 1, top.length);
+            return true;
+        }
+
+        void clear() {
+            java.util.Arrays.fill(top, 0, size, null);
+            size = 0;
+        }
+    }
+
+    private final int capacity;
+    private final Supplier<? extends Collection<ArticleTally>> everyArticle;
+    private final Map<ListKey, Board> boards = new HashMap<>();
     private final Set<ListKey> changed = new LinkedHashSet<>();
+    private final Set<ListKey> stale = new HashSet<>();
+
+    /**
+     * @param capacity the N of every top N
+     * @param everyArticle every article of the partition, to select a stale list from again
+     */
+    public Leaderboards(int capacity, Supplier<? extends Collection<ArticleTally>> everyArticle) {
+        this.capacity = capacity;
+        this.everyArticle = everyArticle;
+    }
 
     /** Moves {@code tally} to where its current views and section put it, in every list it belongs to. */
     public void update(ArticleTally tally) {
         if (!tally.needsRanking()) {
             return;
         }
-        boolean sectionChanged = !Objects.equals(tally.rankedSection, tally.section());
+        String oldSection = tally.rankedSection;
+        String newSection = tally.section();
+        boolean sectionChanged = !Objects.equals(oldSection, newSection);
+        boolean looksChanged = tally.showChanged;
         for (Period period : Period.values()) {
             int p = period.ordinal();
             long oldViews = tally.rankedViews[p];
             long newViews = tally.rankedViews(period);
-            if (oldViews != newViews || sectionChanged) {
-                if (oldViews > 0) {
-                    remove(ListKey.allSections(tally.site(), period), oldViews, tally);
-                    if (tally.rankedSection != null) {
-                        remove(new ListKey(tally.site(), period, tally.rankedSection), oldViews, tally);
-                    }
+            long visitors = tally.counts().visitors(period);
+            boolean shown = looksChanged || tally.rankedVisitors[p] != visitors;
+            file(ListKey.allSections(tally.site(), period), tally, oldViews, newViews, shown);
+            if (sectionChanged) {
+                if (oldSection != null) {
+                    file(new ListKey(tally.site(), period, oldSection), tally, oldViews, 0, shown);
                 }
-                if (newViews > 0) {
-                    add(ListKey.allSections(tally.site(), period), newViews, tally);
-                    if (tally.section() != null) {
-                        add(new ListKey(tally.site(), period, tally.section()), newViews, tally);
-                    }
+                if (newSection != null) {
+                    file(new ListKey(tally.site(), period, newSection), tally, 0, newViews, shown);
                 }
-            } else if (newViews > 0) {
-                // Same place, new looks or visitors: the lists must still be proposed again.
-                touch(ListKey.allSections(tally.site(), period), tally);
-                if (tally.section() != null) {
-                    touch(new ListKey(tally.site(), period, tally.section()), tally);
-                }
+            } else if (newSection != null) {
+                file(new ListKey(tally.site(), period, newSection), tally, oldViews, newViews, shown);
             }
             tally.rankedViews[p] = newViews;
-            tally.rankedVisitors[p] = tally.counts().visitors(period);
+            tally.rankedVisitors[p] = visitors;
         }
-        tally.rankedSection = tally.section();
+        tally.rankedSection = newSection;
         tally.showChanged = false;
     }
 
-    private void remove(ListKey list, long views, ArticleTally tally) {
-        TreeSet<Entry> board = boards.get(list);
-        if (board != null && board.remove(new Entry(views, tally.articleId(), tally))) {
+    private void file(ListKey list, ArticleTally tally, long oldViews, long newViews, boolean shown) {
+        if (oldViews == 0 && newViews == 0) {
+            return;
+        }
+        Board board = boards.computeIfAbsent(list, key -> new Board(capacity));
+        if (newViews > 0) {
+            board.lastViewAt = Math.max(board.lastViewAt, tally.lastViewAt());
+        }
+        if (stale.contains(list)) {
+            changed.add(list);
+            return;
+        }
+        if (newViews < oldViews) {
+            if (board.indexOf(tally) >= 0) {
+                stale.add(list);
+                changed.add(list);
+            }
+        } else if (newViews > oldViews) {
+            if (board.offer(new Entry(newViews, tally.articleId(), tally))) {
+                changed.add(list);
+            }
+        } else if (shown && board.indexOf(tally) >= 0) {
             changed.add(list);
         }
     }
 
-    private void add(ListKey list, long views, ArticleTally tally) {
-        boards.computeIfAbsent(list, key -> new TreeSet<>(ORDER)).add(new Entry(views, tally.articleId(), tally));
-        touch(list, tally);
+    /** Selects every stale list again from all of the partition's articles, in one pass. */
+    private void refresh() {
+        if (stale.isEmpty()) {
+            return;
+        }
+        for (ListKey list : stale) {
+            boards.computeIfAbsent(list, key -> new Board(capacity)).clear();
+        }
+        for (ArticleTally tally : everyArticle.get()) {
+            String section = tally.rankedSection;
+            for (Period period : Period.values()) {
+                long views = tally.rankedViews[period.ordinal()];
+                if (views > 0) {
+                    refile(ListKey.allSections(tally.site(), period), tally, views);
+                    if (section != null) {
+                        refile(new ListKey(tally.site(), period, section), tally, views);
+                    }
+                }
+            }
+        }
+        stale.clear();
     }
 
-    private void touch(ListKey list, ArticleTally tally) {
-        lastViewAt.merge(list, tally.lastViewAt(), Math::max);
-        changed.add(list);
+    private void refile(ListKey list, ArticleTally tally, long views) {
+        if (stale.contains(list)) {
+            boards.get(list).offer(new Entry(views, tally.articleId(), tally));
+        }
     }
 
     /** The lists touched since the last call, with their current top {@code limit}; clears the mark. */
     public Map<ListKey, List<Candidate>> drainChanged(int limit) {
+        refresh();
         Map<ListKey, List<Candidate>> result = new HashMap<>();
         for (ListKey list : changed) {
             result.put(list, top(list, limit));
@@ -97,14 +200,15 @@ public final class Leaderboards {
     }
 
     public List<Candidate> top(ListKey list, int limit) {
-        TreeSet<Entry> board = boards.get(list);
+        refresh();
+        Board board = boards.get(list);
         if (board == null) {
             return List.of();
         }
-        List<Candidate> top = new ArrayList<>(Math.min(limit, board.size()));
-        Iterator<Entry> entries = board.iterator();
-        while (top.size() < limit && entries.hasNext()) {
-            Entry entry = entries.next();
+        int n = Math.min(limit, board.size);
+        List<Candidate> top = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            Entry entry = board.top[i];
             top.add(entry.tally().candidate(list.period(), entry.views()));
         }
         return top;
@@ -112,11 +216,7 @@ public final class Leaderboards {
 
     /** Event time of the newest view counted for {@code list} in this partition, or 0. */
     public long lastViewAt(ListKey list) {
-        return lastViewAt.getOrDefault(list, 0L);
-    }
-
-    public int size(ListKey list) {
-        TreeSet<Entry> board = boards.get(list);
-        return board == null ? 0 : board.size();
+        Board board = boards.get(list);
+        return board == null ? 0L : board.lastViewAt;
     }
 }

@@ -84,6 +84,11 @@ public final class VisitorSketch {
         return dense == null ? size : Math.round(dense.getDistinctCountEstimate());
     }
 
+    /** Tokens held while sparse; a dense sketch weighs as much as the largest sparse one can. */
+    public int weight() {
+        return dense == null ? size : SPARSE_LIMIT + 1;
+    }
+
     public boolean isEmpty() {
         return dense == null ? size == 0 : dense.isEmpty();
     }

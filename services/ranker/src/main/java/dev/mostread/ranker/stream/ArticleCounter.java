@@ -9,14 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.WindowStore;
-import org.apache.kafka.streams.kstream.Windowed;
 
 import dev.mostread.ranker.ranking.ArticleTally;
 import dev.mostread.ranker.ranking.Candidate;
@@ -44,14 +40,12 @@ final class ArticleCounter implements Processor<String, ArticleInput, String, Pa
 
     private ProcessorContext<String, PartitionCandidates> context;
     private TallyStore store;
-    private WindowStore<String, Long> visitStore;
     private Leaderboards leaderboards;
     private RecentVisits recentVisits;
     private SiteDays days;
     private final Set<ArticleTally> touched = new LinkedHashSet<>();
     private final Map<ListKey, List<Candidate>> proposed = new HashMap<>();
     private long expiredAtMinute = Long.MIN_VALUE;
-    private long newestVisitStored = Long.MIN_VALUE;
     private long oldestArrival = Long.MAX_VALUE;
 
     ArticleCounter(RankerTopology.Settings settings, RankerMetrics metrics) {
@@ -63,10 +57,9 @@ final class ArticleCounter implements Processor<String, ArticleInput, String, Pa
     public void init(ProcessorContext<String, PartitionCandidates> context) {
         this.context = context;
         this.store = context.getStateStore(RankerTopology.TALLY_STORE);
-        this.visitStore = context.getStateStore(RankerTopology.VISITS_STORE);
         this.days = new SiteDays(settings.zones());
         store.load();
-        leaderboards = new Leaderboards();
+        leaderboards = new Leaderboards(settings.listSize(), store::all);
         touched.clear();
         proposed.clear();
         touched.addAll(store.all());
@@ -77,11 +70,10 @@ final class ArticleCounter implements Processor<String, ArticleInput, String, Pa
 
     private void loadRecentVisits(long now) {
         recentVisits = new RecentVisits(settings.dedupeWindow().toMillis());
-        Instant from = Instant.ofEpochMilli(now - settings.dedupeWindow().toMillis() - LATE_VISITS.toMillis());
-        try (KeyValueIterator<Windowed<String>, Long> visits = visitStore.fetchAll(from, Instant.ofEpochMilli(Long.MAX_VALUE))) {
-            while (visits.hasNext()) {
-                KeyValue<Windowed<String>, Long> visit = visits.next();
-                recentVisits.restore(visit.key.key(), visit.value);
+        long from = now - settings.dedupeWindow().toMillis() - LATE_VISITS.toMillis();
+        for (TallyStore.Visit visit : store.loadedVisits()) {
+            if (visit.eventTime() >= from) {
+                recentVisits.restore(visit.key(), visit.eventTime());
             }
         }
     }
@@ -122,14 +114,10 @@ final class ArticleCounter implements Processor<String, ArticleInput, String, Pa
         touched.add(tally);
     }
 
-    /** Kept in memory for decisions, and in a windowed store so a restarted task decides the same way. */
+    /** Kept in memory for decisions, and journaled in the tally store so a restarted task decides the same way. */
     private void rememberVisit(String visitKey, long eventTime) {
         recentVisits.counted(visitKey, eventTime);
-        long retention = RankerTopology.visitRetention(settings).toMillis();
-        if (newestVisitStored == Long.MIN_VALUE || eventTime > newestVisitStored - retention + LATE_VISITS.toMillis()) {
-            visitStore.put(visitKey, eventTime, eventTime);
-            newestVisitStored = Math.max(newestVisitStored, eventTime);
-        }
+        store.visit(visitKey, eventTime);
     }
 
     private void applyCatalog(String key, Article article) {
@@ -180,7 +168,9 @@ final class ArticleCounter implements Processor<String, ArticleInput, String, Pa
             return;
         }
         expiredAtMinute = minute;
-        recentVisits.forgetBefore(now - settings.dedupeWindow().toMillis() - LATE_VISITS.toMillis());
+        long horizon = now - settings.dedupeWindow().toMillis() - LATE_VISITS.toMillis();
+        recentVisits.forgetBefore(horizon);
+        store.forgetVisitsBefore(horizon);
         List<ArticleTally> forgotten = new ArrayList<>();
         for (ArticleTally tally : store.all()) {
             if (tally.expire(now, days.startOfDay(tally.site(), now))) {

@@ -1,15 +1,16 @@
 package dev.mostread.ranker.stream;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 import dev.mostread.ranker.ranking.Candidate;
 import dev.mostread.ranker.ranking.ListMerge;
@@ -18,21 +19,27 @@ import dev.mostread.shared.ranking.ListKey;
 import dev.mostread.shared.ranking.Ranking;
 
 /**
- * Merges every partition's candidates for a list and publishes the list to {@code rankings} when what
- * readers would see changed, with each item's rank in the previously published list.
+ * Takes every partition's candidates for a list as they arrive and, every {@code interval} of wall-clock time,
+ * merges each list that received some and publishes it to {@code rankings} when what readers would see changed,
+ * with each item's rank in the previously published list. Merging once per interval rather than once per
+ * arriving partition publishes one version per tick instead of one per partition.
  */
 final class ListPublisher implements Processor<String, PartitionCandidates, String, Ranking> {
 
     private final String storeName;
     private final int listSize;
+    private final Duration interval;
     private final SiteDays days;
     private final RankerMetrics metrics;
     private ProcessorContext<String, Ranking> context;
-    private KeyValueStore<String, ListState> store;
+    private ListStore store;
+    /** Lists with new candidates since the last merge, and the oldest arrival among the views behind them. */
+    private final Map<String, Long> pending = new HashMap<>();
 
-    ListPublisher(String storeName, int listSize, SiteDays days, RankerMetrics metrics) {
+    ListPublisher(String storeName, int listSize, Duration interval, SiteDays days, RankerMetrics metrics) {
         this.storeName = storeName;
         this.listSize = listSize;
+        this.interval = interval;
         this.days = days;
         this.metrics = metrics;
     }
@@ -41,42 +48,54 @@ final class ListPublisher implements Processor<String, PartitionCandidates, Stri
     public void init(ProcessorContext<String, Ranking> context) {
         this.context = context;
         this.store = context.getStateStore(storeName);
+        store.load();
+        pending.clear();
+        // Candidates committed before a crash may not have been merged yet: look at every list once.
+        store.lists().forEach(list -> pending.put(list, 0L));
+        context.schedule(interval, PunctuationType.WALL_CLOCK_TIME, this::publish);
     }
 
     @Override
     public void process(Record<String, PartitionCandidates> record) {
-        ListKey key = ListKey.parse(record.key()).orElse(null);
-        if (key == null || record.value() == null) {
+        if (record.value() == null || ListKey.parse(record.key()).isEmpty()) {
             return;
         }
-        ListState state = store.get(record.key());
-        Map<Integer, PartitionCandidates> partitions = state == null ? new HashMap<>() : new HashMap<>(state.partitions());
-        Ranking previous = state == null ? null : state.published();
-        PartitionCandidates incoming = record.value();
-        if (incoming.items().isEmpty()) {
-            partitions.remove(incoming.partition());
-        } else {
-            partitions.put(incoming.partition(), incoming);
+        store.candidates(record.key(), record.value());
+        long arrival = record.value().oldestArrival();
+        pending.merge(record.key(), arrival, (a, b) -> a == 0 ? b : b == 0 ? a : Math.min(a, b));
+    }
+
+    private void publish(long now) {
+        if (pending.isEmpty()) {
+            return;
         }
-        List<List<Candidate>> candidates = new ArrayList<>(partitions.size());
+        for (Map.Entry<String, Long> entry : pending.entrySet()) {
+            publish(entry.getKey(), entry.getValue(), now);
+        }
+        pending.clear();
+    }
+
+    private void publish(String list, long oldestArrival, long now) {
+        ListKey key = ListKey.parse(list).orElseThrow();
+        ListStore.Lists state = store.get(list);
+        Ranking previous = state.published;
+        List<List<Candidate>> candidates = new ArrayList<>(state.partitions.size());
         Instant lastViewAt = previous == null ? null : previous.lastViewAt();
-        for (PartitionCandidates partition : partitions.values()) {
+        for (PartitionCandidates partition : state.partitions.values()) {
             candidates.add(partition.items());
             if (lastViewAt == null || partition.lastViewAt().isAfter(lastViewAt)) {
                 lastViewAt = partition.lastViewAt();
             }
         }
-        long now = context.currentSystemTimeMs();
         Instant asOf = Instant.ofEpochMilli(now);
         Instant windowStart = Instant.ofEpochMilli(key.period().isRolling() ? key.period().windowStart(now)
                 : days.startOfDay(key.site(), now));
         Ranking next = ListMerge.merge(key, candidates, listSize, previous, asOf, windowStart, lastViewAt);
         if (ListMerge.sameList(previous, next)) {
-            store.put(record.key(), new ListState(partitions, previous));
             return;
         }
-        store.put(record.key(), new ListState(partitions, next));
-        context.forward(new Record<>(record.key(), next, asOf.toEpochMilli()));
-        metrics.published(incoming.oldestArrival() > 0 ? now - incoming.oldestArrival() : -1);
+        store.published(list, next);
+        context.forward(new Record<>(list, next, now));
+        metrics.published(oldestArrival > 0 ? now - oldestArrival : -1);
     }
 }

@@ -15,7 +15,6 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.state.Stores;
 
 import dev.mostread.ranker.ranking.RobotFilter;
 import dev.mostread.ranker.ranking.SiteDays;
@@ -33,7 +32,7 @@ import dev.mostread.shared.ranking.Ranking;
  *                   └─ any other key ─► [page-views-by-article] ────┤
  * articles ───parse─┬─ in its article's partition ──────────────────┤
  *                   └─ any other key ─► [articles-by-article] ──────┴─► count-articles
- *                                                                (article-tallies, recent-visits)
+ *                                                         (article-tallies: counts, visits journal)
  *                                                                          │ per tick: changed top N
  *                                                                          ▼
  *                               rankings ◄── publish-lists (published-lists) ◄── [list-candidates]
@@ -42,11 +41,12 @@ import dev.mostread.shared.ranking.Ranking;
 public final class RankerTopology {
 
     public static final String TALLY_STORE = "article-tallies";
-    public static final String VISITS_STORE = "recent-visits";
     public static final String LISTS_STORE = "published-lists";
     public static final String VIEWS_BY_ARTICLE = "page-views-by-article";
     public static final String CATALOG_BY_ARTICLE = "articles-by-article";
     public static final String CANDIDATES_REPARTITION = "list-candidates";
+    /** How often the publisher merges the lists that received candidates: a small part of the freshness budget. */
+    static final Duration PUBLISH_INTERVAL = Duration.ofMillis(50);
 
     /**
      * @param pageViewPartitions partitions of {@code page-views}: tells which records already sit in their article's partition
@@ -73,28 +73,19 @@ public final class RankerTopology {
     private RankerTopology() {
     }
 
-    /** How long remembered visits are kept: the window, plus the lateness a view may have and still be checked. */
-    static Duration visitRetention(Settings settings) {
-        return settings.dedupeWindow().plus(ArticleCounter.LATE_VISITS).multipliedBy(2);
-    }
-
     public static Topology build(Topics topics, Settings settings, RankerMetrics metrics) {
         Serde<byte[]> bytes = Serdes.ByteArray();
         Serde<String> strings = Serdes.String();
         Serde<ArticleInput> inputs = new JsonSerde<>(ArticleInput.class);
-        Serde<PartitionCandidates> candidates = new JsonSerde<>(PartitionCandidates.class);
+        Serde<PartitionCandidates> candidates = new CandidatesCodec();
         Serde<Ranking> rankings = new JsonSerde<>(Ranking.class);
         ArticlePartitions viewPartitions = new ArticlePartitions(settings.pageViewPartitions());
         ArticlePartitions catalogPartitions = settings.articlePartitions() == settings.pageViewPartitions()
                 ? new ArticlePartitions(settings.articlePartitions()) : ArticlePartitions.none();
 
         StreamsBuilder builder = new StreamsBuilder();
-        builder.addStateStore(new TallyStoreBuilder(TALLY_STORE));
-        builder.addStateStore(Stores.windowStoreBuilder(
-                Stores.persistentWindowStore(VISITS_STORE, visitRetention(settings), settings.dedupeWindow(), false),
-                strings, Serdes.Long()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LISTS_STORE), strings,
-                new JsonSerde<>(ListState.class)));
+        builder.addStateStore(new WriteBehindStoreBuilder<>(TALLY_STORE, TallyStore::new));
+        builder.addStateStore(new WriteBehindStoreBuilder<>(LISTS_STORE, ListStore::new));
 
         Map<String, KStream<byte[], ParsedView>> views = builder
                 .stream(topics.pageViews(), Consumed.with(bytes, bytes).withName("page-views-source"))
@@ -124,11 +115,10 @@ public final class RankerTopology {
                         .repartition(Repartitioned.<String, ArticleInput>as(CATALOG_BY_ARTICLE)
                                 .withKeySerde(strings).withValueSerde(inputs)
                                 .withNumberOfPartitions(settings.pageViewPartitions())), Named.as("article-inputs"))
-                .process(() -> new ArticleCounter(settings, metrics), Named.as("count-articles"), TALLY_STORE,
-                        VISITS_STORE)
+                .process(() -> new ArticleCounter(settings, metrics), Named.as("count-articles"), TALLY_STORE)
                 .repartition(Repartitioned.<String, PartitionCandidates>as(CANDIDATES_REPARTITION)
                         .withKeySerde(strings).withValueSerde(candidates))
-                .process(() -> new ListPublisher(LISTS_STORE, settings.listSize(), new SiteDays(settings.zones()), metrics),
+                .process(() -> new ListPublisher(LISTS_STORE, settings.listSize(), PUBLISH_INTERVAL, new SiteDays(settings.zones()), metrics),
                         Named.as("publish-lists"), LISTS_STORE)
                 .to(topics.rankings(), Produced.with(strings, rankings).withName("rankings-sink"));
 

@@ -6,25 +6,33 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.ObjLongConsumer;
 
 import dev.mostread.ranker.ranking.ArticleCounts;
 import dev.mostread.ranker.ranking.ArticleTally;
 import dev.mostread.ranker.ranking.BucketCounts;
 import dev.mostread.ranker.ranking.TodayCounts;
+import dev.mostread.ranker.ranking.VisitorSketch;
 import dev.mostread.shared.article.Article;
 import dev.mostread.shared.ranking.Period;
 
 /**
  * The changelog format of an {@link ArticleTally}: compact binary. An article is one record keyed by its
- * article key (looks, catalog entry and bucket counts) plus one record per bucket that has a visitor sketch,
- * keyed {@code {articleKey}\0{period}\0{bucketStart}}, so a commit rewrites only the sketches that changed
- * (usually the newest bucket's) rather than every sketch of a busy article.
+ * article key (looks, catalog entry and bucket counts). A quiet article's visitor sketches are small and travel
+ * inside that record: one write per commit. A busy article's sketches get one record per bucket, keyed
+ * {@code {articleKey}\0{period}\0{bucketStart}}, so a commit rewrites only the sketches that changed (usually
+ * the newest bucket's) rather than every sketch it has.
  */
 final class TallyCodec {
 
-    private static final byte VERSION = 2;
+    private static final byte VERSION = 3;
+    private static final byte VERSION_WITHOUT_INLINE_SKETCHES = 2;
     private static final char SEPARATOR = '\u0000';
 
     /** The parts of a sketch record's key. */
@@ -52,7 +60,8 @@ final class TallyCodec {
                 Long.parseLong(text.substring(second + 1)));
     }
 
-    byte[] encode(ArticleTally tally) {
+    /** @param inline whether the article's sketches go inside the record (else they have records of their own) */
+    byte[] encode(ArticleTally tally, boolean inline) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(96);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeByte(VERSION);
@@ -77,6 +86,20 @@ final class TallyCodec {
                     out.writeInt(buckets.countAt(i));
                 }
             }
+            out.writeBoolean(inline);
+            if (inline) {
+                List<byte[]> sketches = new ArrayList<>();
+                tally.counts().forEachSketch((period, start, sketch) -> {
+                    byte[] state = sketch.toBytes();
+                    sketches.add(ByteBuffer.allocate(1 + Long.BYTES + state.length)
+                            .put((byte) period.ordinal()).putLong(start).put(state).array());
+                });
+                out.writeShort(sketches.size());
+                for (byte[] sketch : sketches) {
+                    out.writeInt(sketch.length);
+                    out.write(sketch);
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -86,7 +109,7 @@ final class TallyCodec {
     ArticleTally decode(byte[] data) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
             byte version = in.readByte();
-            if (version != VERSION) {
+            if (version != VERSION && version != VERSION_WITHOUT_INLINE_SKETCHES) {
                 throw new IllegalStateException("Unknown tally format version " + version);
             }
             String site = in.readUTF();
@@ -104,6 +127,18 @@ final class TallyCodec {
                 int size = in.readShort();
                 for (int i = 0; i < size; i++) {
                     buckets.add(in.readLong(), in.readInt());
+                }
+            }
+            if (version == VERSION && in.readBoolean()) {
+                int sketches = in.readShort();
+                for (int i = 0; i < sketches; i++) {
+                    byte[] sketch = new byte[in.readInt()];
+                    in.readFully(sketch);
+                    ByteBuffer buffer = ByteBuffer.wrap(sketch);
+                    Period period = Period.values()[buffer.get()];
+                    long start = buffer.getLong();
+                    counts.restoreSketch(period, start,
+                            VisitorSketch.fromBytes(Arrays.copyOfRange(sketch, 1 + Long.BYTES, sketch.length)));
                 }
             }
             return new ArticleTally(site, articleId, shown, catalog, deleted, lastViewAt, counts);
@@ -138,14 +173,64 @@ final class TallyCodec {
                 publishedAt == Long.MIN_VALUE ? null : Instant.ofEpochMilli(publishedAt), hidden);
     }
 
-    private static void writeNullable(DataOutputStream out, String value) throws IOException {
+    static void writeNullable(DataOutputStream out, String value) throws IOException {
         out.writeBoolean(value != null);
         if (value != null) {
             out.writeUTF(value);
         }
     }
 
-    private static String readNullable(DataInputStream in) throws IOException {
+    static String readNullable(DataInputStream in) throws IOException {
         return in.readBoolean() ? in.readUTF() : null;
+    }
+
+    private static final byte VISITS_MARK = 1;
+    private static final byte[] VISITS_PREFIX = "\u0001visits\u0000".getBytes(StandardCharsets.UTF_8);
+
+    /** The key of visit journal batch {@code seq}; its first byte can start no article key (sites are slugs). */
+    static byte[] visitBatchKey(long seq) {
+        byte[] key = Arrays.copyOf(VISITS_PREFIX, VISITS_PREFIX.length + Long.BYTES);
+        ByteBuffer.wrap(key, VISITS_PREFIX.length, Long.BYTES).putLong(seq);
+        return key;
+    }
+
+    /** The sequence of a visit journal key, or -1 if {@code key} is not one. */
+    static long parseVisitBatchKey(byte[] key) {
+        if (key.length != VISITS_PREFIX.length + Long.BYTES || key[0] != VISITS_MARK
+                || !Arrays.equals(key, 0, VISITS_PREFIX.length, VISITS_PREFIX, 0, VISITS_PREFIX.length)) {
+            return -1;
+        }
+        return ByteBuffer.wrap(key, VISITS_PREFIX.length, Long.BYTES).getLong();
+    }
+
+    static byte[] encodeVisits(List<TallyStore.Visit> visits, long newest) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 + visits.size() * 48);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeByte(VERSION);
+            out.writeLong(newest);
+            out.writeInt(visits.size());
+            for (TallyStore.Visit visit : visits) {
+                out.writeUTF(visit.key());
+                out.writeLong(visit.eventTime());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Hands every visit of a batch to {@code visits}; returns the batch's newest event time. */
+    static long decodeVisits(byte[] data, ObjLongConsumer<String> visits) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
+            in.readByte();
+            long newest = in.readLong();
+            int size = in.readInt();
+            for (int i = 0; i < size; i++) {
+                visits.accept(in.readUTF(), in.readLong());
+            }
+            return newest;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -1,11 +1,15 @@
 package dev.mostread.ranker.stream;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
@@ -32,6 +36,10 @@ import dev.mostread.shared.ranking.Period;
  * commits (this class is a {@link CachedStateStore} for exactly that hook). With exactly-once, the changelog
  * writes therefore land in the same transaction as the consumed offsets: a crash loses nothing and counts
  * nothing twice. After a restore, {@link #load()} rebuilds the objects from the inner store.
+ *
+ * <p>The visits that reload de-duplication remembers live here too, as a journal: the visits counted between two
+ * commits are one record ({@code \u0001visits\u0000{seq}}), and a batch whose newest visit has left the
+ * de-duplication horizon is deleted. One write per commit instead of one per counted view.
  */
 public final class TallyStore implements StateStore, CachedStateStore<Bytes, byte[]> {
 
@@ -41,6 +49,21 @@ public final class TallyStore implements StateStore, CachedStateStore<Bytes, byt
     /** Changed since the last flush: the tally to write, or the removed one whose records must go. */
     private final Map<String, ArticleTally> dirty = new LinkedHashMap<>();
     private final Map<String, ArticleTally> removed = new HashMap<>();
+    /** Articles whose sketches have records of their own (busy ones); the others' travel inside their record. */
+    private final Set<String> spilled = new HashSet<>();
+    /** Visits counted since the last flush, and every journal batch written: its sequence and newest visit. */
+    private final List<Visit> pendingVisits = new ArrayList<>();
+    private final ArrayDeque<long[]> visitBatches = new ArrayDeque<>();
+    private final List<Visit> loadedVisits = new ArrayList<>();
+    private long nextBatch;
+    private long forgetVisitsBefore = Long.MIN_VALUE;
+
+    /** A counted view of an article by a visitor, as reload de-duplication remembers it. */
+    public record Visit(String key, long eventTime) {
+    }
+
+    /** Sketch tokens an article may hold in all and still carry its sketches inside its own record. */
+    static final int INLINE_WEIGHT = 64;
 
     TallyStore(KeyValueStore<Bytes, byte[]> inner) {
         this.inner = inner;
@@ -51,10 +74,22 @@ public final class TallyStore implements StateStore, CachedStateStore<Bytes, byt
         tallies.clear();
         dirty.clear();
         removed.clear();
+        spilled.clear();
+        pendingVisits.clear();
+        visitBatches.clear();
+        loadedVisits.clear();
+        nextBatch = 0;
         List<KeyValue<TallyCodec.SketchKey, byte[]>> sketches = new ArrayList<>();
+        List<long[]> batches = new ArrayList<>();
         try (KeyValueIterator<Bytes, byte[]> all = inner.all()) {
             while (all.hasNext()) {
                 KeyValue<Bytes, byte[]> entry = all.next();
+                long batch = TallyCodec.parseVisitBatchKey(entry.key.get());
+                if (batch >= 0) {
+                    batches.add(new long[] {batch, TallyCodec.decodeVisits(entry.value, this::loadedVisit)});
+                    nextBatch = Math.max(nextBatch, batch + 1);
+                    continue;
+                }
                 TallyCodec.SketchKey sketchKey = TallyCodec.parseSketchKey(entry.key.get());
                 if (sketchKey == null) {
                     ArticleTally tally = codec.decode(entry.value);
@@ -64,21 +99,43 @@ public final class TallyStore implements StateStore, CachedStateStore<Bytes, byt
                 }
             }
         }
+        batches.sort(Comparator.comparingLong(b -> b[0]));
+        visitBatches.addAll(batches);
         for (KeyValue<TallyCodec.SketchKey, byte[]> sketch : sketches) {
             ArticleTally tally = tallies.get(sketch.key.articleKey());
             if (tally != null) {
-                restore(tally.counts(), sketch.key, VisitorSketch.fromBytes(sketch.value));
+                tally.counts().restoreSketch(sketch.key.period(), sketch.key.bucketStart(),
+                        VisitorSketch.fromBytes(sketch.value));
+                spilled.add(sketch.key.articleKey());
             }
         }
     }
 
-    private static void restore(ArticleCounts counts, TallyCodec.SketchKey key, VisitorSketch sketch) {
-        if (key.period() == Period.TODAY) {
-            counts.today().restoreSketch(key.bucketStart(), sketch);
-        } else {
-            counts.buckets(key.period()).restoreSketch(key.bucketStart(), sketch);
-        }
+    private static int weight(ArticleCounts counts) {
+        int[] weight = {0};
+        counts.forEachSketch((period, start, sketch) -> weight[0] += sketch.weight());
+        return weight[0];
     }
+
+    private void loadedVisit(String key, long eventTime) {
+        loadedVisits.add(new Visit(key, eventTime));
+    }
+
+    /** The visits the journal held at the last {@link #load()}, for the de-duplication to start from. */
+    public List<Visit> loadedVisits() {
+        return loadedVisits;
+    }
+
+    /** Journals a counted visit; it is written with the next commit. */
+    public void visit(String key, long eventTime) {
+        pendingVisits.add(new Visit(key, eventTime));
+    }
+
+    /** Journal batches whose newest visit is older than {@code time} are deleted at the next commit. */
+    public void forgetVisitsBefore(long time) {
+        forgetVisitsBefore = Math.max(forgetVisitsBefore, time);
+    }
+
 
     public ArticleTally get(String key) {
         return tallies.get(key);
@@ -109,6 +166,7 @@ public final class TallyStore implements StateStore, CachedStateStore<Bytes, byt
 
     @Override
     public void flushCache() {
+        flushVisits();
         if (dirty.isEmpty()) {
             return;
         }
@@ -117,32 +175,66 @@ public final class TallyStore implements StateStore, CachedStateStore<Bytes, byt
             ArticleTally tally = entry.getValue();
             boolean gone = removed.containsKey(key);
             ArticleCounts counts = tally.counts();
+            boolean inline = !gone && weight(counts) <= INLINE_WEIGHT;
+            boolean wasSpilled = gone ? spilled.remove(key) : spilled.contains(key);
             counts.drainSketchChanges(new ArticleCounts.SketchChanges() {
                 @Override
                 public void changed(Period period, long bucketStart) {
-                    if (!gone) {
+                    if (!gone && !inline && wasSpilled) {
                         VisitorSketch sketch = period == Period.TODAY ? counts.today().sketch()
                                 : counts.buckets(period).sketch(bucketStart);
                         if (sketch != null) {
-                            inner.put(Bytes.wrap(TallyCodec.sketchKey(key, period, bucketStart)),
-                                    sketch.toBytes());
+                            inner.put(Bytes.wrap(TallyCodec.sketchKey(key, period, bucketStart)), sketch.toBytes());
                         }
                     }
                 }
 
                 @Override
                 public void dropped(Period period, long bucketStart) {
-                    inner.delete(Bytes.wrap(TallyCodec.sketchKey(key, period, bucketStart)));
+                    if (wasSpilled) {
+                        inner.delete(Bytes.wrap(TallyCodec.sketchKey(key, period, bucketStart)));
+                    }
                 }
             });
+            if (!gone && inline && wasSpilled) {
+                // grown quiet again: its sketches move back inside its record
+                counts.forEachSketch((period, start, sketch) ->
+                        inner.delete(Bytes.wrap(TallyCodec.sketchKey(key, period, start))));
+                spilled.remove(key);
+            } else if (!gone && !inline && !wasSpilled) {
+                // grown busy: every sketch gets a record of its own, from now on rewritten only when it changes
+                counts.forEachSketch((period, start, sketch) ->
+                        inner.put(Bytes.wrap(TallyCodec.sketchKey(key, period, start)), sketch.toBytes()));
+                spilled.add(key);
+            }
             if (gone) {
                 inner.delete(Bytes.wrap(TallyCodec.headKey(key)));
             } else {
-                inner.put(Bytes.wrap(TallyCodec.headKey(key)), codec.encode(tally));
+                inner.put(Bytes.wrap(TallyCodec.headKey(key)), codec.encode(tally, inline));
             }
         }
         dirty.clear();
         removed.clear();
+    }
+
+    private void flushVisits() {
+        if (!pendingVisits.isEmpty()) {
+            long newest = Long.MIN_VALUE;
+            for (Visit visit : pendingVisits) {
+                newest = Math.max(newest, visit.eventTime());
+            }
+            inner.put(Bytes.wrap(TallyCodec.visitBatchKey(nextBatch)), TallyCodec.encodeVisits(pendingVisits, newest));
+            visitBatches.add(new long[] {nextBatch, newest});
+            nextBatch++;
+            pendingVisits.clear();
+        }
+        visitBatches.removeIf(batch -> {
+            if (batch[1] < forgetVisitsBefore) {
+                inner.delete(Bytes.wrap(TallyCodec.visitBatchKey(batch[0])));
+                return true;
+            }
+            return false;
+        });
     }
 
     @Override
@@ -151,6 +243,10 @@ public final class TallyStore implements StateStore, CachedStateStore<Bytes, byt
         tallies.clear();
         dirty.clear();
         removed.clear();
+        spilled.clear();
+        pendingVisits.clear();
+        visitBatches.clear();
+        loadedVisits.clear();
     }
 
     @Override

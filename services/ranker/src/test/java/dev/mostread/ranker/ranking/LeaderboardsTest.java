@@ -20,10 +20,12 @@ class LeaderboardsTest {
     private static final ListKey HOUR_ALL = ListKey.allSections(SITE, Period.LAST_HOUR);
     private static final ListKey HOUR_SPORT = new ListKey(SITE, Period.LAST_HOUR, "sport");
 
-    private final Leaderboards leaderboards = new Leaderboards();
+    private final List<ArticleTally> filed = new java.util.ArrayList<>();
+    private final Leaderboards leaderboards = new Leaderboards(50, () -> filed);
 
     private ArticleTally viewed(String articleId, String section, int views) {
         ArticleTally tally = new ArticleTally(SITE, articleId);
+        filed.add(tally);
         for (int i = 0; i < views; i++) {
             tally.count(view(articleId, section), NOW, NOW, DAY);
         }
@@ -60,7 +62,31 @@ class LeaderboardsTest {
         assertThat(top).hasSize(50);
         assertThat(top.get(0).articleId()).isEqualTo("a00");
         assertThat(top.get(49).articleId()).isEqualTo("a49");
-        assertThat(leaderboards.size(HOUR_ALL)).isEqualTo(60);
+
+        // the ten best leave (hidden by the editors): the ten beyond the top 50 come back in, in order
+        for (ArticleTally tally : filed.subList(0, 10)) {
+            tally.catalog(new dev.mostread.shared.article.Article(null, null, null, null, null, true));
+            leaderboards.update(tally);
+        }
+        List<Candidate> after = leaderboards.top(HOUR_ALL, 50);
+        assertThat(after).hasSize(50);
+        assertThat(after.get(0).articleId()).isEqualTo("a10");
+        assertThat(after.get(49).articleId()).isEqualTo("a59");
+    }
+
+    @Test
+    void aListStaysExactWhenItsBestArticlesExpireAndTheRestAreFarBelow() {
+        ArticleTally old = viewed("old", null, 100);
+        for (int i = 0; i < 55; i++) {
+            viewed(String.format("n%02d", i), null, 1 + i % 3);
+        }
+        old.expire(NOW + 3_600_000L, DAY);
+        leaderboards.update(old);
+
+        List<Candidate> top = leaderboards.top(HOUR_ALL, 50);
+        assertThat(ids(top)).doesNotContain("old").hasSize(50);
+        assertThat(top).isSortedAccordingTo(Candidate.RANK_ORDER);
+        assertThat(top.get(0).views()).isEqualTo(3);
     }
 
     @Test
@@ -73,7 +99,6 @@ class LeaderboardsTest {
         leaderboards.update(b);
 
         assertThat(ids(leaderboards.top(HOUR_ALL, 10))).containsExactly("b", "a");
-        assertThat(leaderboards.size(HOUR_ALL)).isEqualTo(2);
     }
 
     @Test
@@ -129,5 +154,45 @@ class LeaderboardsTest {
 
         Map<ListKey, List<Candidate>> changed = leaderboards.drainChanged(50);
         assertThat(changed.get(HOUR_ALL)).extracting(Candidate::title).containsExactly("New title");
+    }
+
+    @Test
+    void matchesAFullSortAfterAnyMixOfViewsHidesSectionMovesAndExpiry() {
+        java.util.Random random = new java.util.Random(7);
+        String[] sections = {"sport", "politics", null};
+        Leaderboards small = new Leaderboards(5, () -> filed);
+        for (int i = 0; i < 40; i++) {
+            filed.add(new ArticleTally(SITE, "x" + i));
+        }
+        long now = NOW;
+        for (int step = 0; step < 3_000; step++) {
+            ArticleTally tally = filed.get(random.nextInt(filed.size()));
+            int action = random.nextInt(20);
+            if (action == 0) {
+                tally.catalog(new dev.mostread.shared.article.Article(null, null, null, null, null, random.nextBoolean()));
+            } else if (action == 1) {
+                now += 61_000L * (1 + random.nextInt(20));
+                for (ArticleTally each : filed) {
+                    each.expire(now, DAY);
+                    small.update(each);
+                }
+            } else {
+                tally.count(new PageView(SITE, tally.articleId(), now, null, sections[random.nextInt(3)], null, null, null,
+                        null, null, null), now, now, DAY);
+            }
+            small.update(tally);
+            if (step % 25 == 0) {
+                small.drainChanged(5);
+            }
+            for (ListKey list : List.of(HOUR_ALL, HOUR_SPORT, ListKey.allSections(SITE, Period.LAST_WEEK))) {
+                List<String> expected = filed.stream()
+                        .filter(t -> !t.hidden() && t.views(list.period()) > 0)
+                        .filter(t -> list.section() == null || list.section().equals(t.section()))
+                        .sorted(java.util.Comparator.comparingLong((ArticleTally t) -> t.views(list.period())).reversed()
+                                .thenComparing(ArticleTally::articleId))
+                        .limit(5).map(ArticleTally::articleId).toList();
+                assertThat(ids(small.top(list, 5))).as("step %d, %s", step, list).isEqualTo(expected);
+            }
+        }
     }
 }

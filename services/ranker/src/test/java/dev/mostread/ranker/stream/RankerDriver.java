@@ -91,9 +91,13 @@ final class RankerDriver implements AutoCloseable {
         articles.pipeInput(site + "/" + articleId, json, at);
     }
 
-    /** Moves the wall clock by {@code duration} and returns the newest list published per key meanwhile. */
+    /**
+     * Moves the wall clock by {@code duration}, then by the publisher's merge interval (so lists proposed at the
+     * end of the move are merged too), and returns the newest list published per key meanwhile.
+     */
     Map<String, Ranking> advance(Duration duration) {
         driver.advanceWallClockTime(duration);
+        driver.advanceWallClockTime(RankerTopology.PUBLISH_INTERVAL);
         Map<String, Ranking> latest = new LinkedHashMap<>();
         rankings.readKeyValuesToList().forEach(kv -> latest.put(kv.key, kv.value));
         return latest;

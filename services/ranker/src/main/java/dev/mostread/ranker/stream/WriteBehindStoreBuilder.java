@@ -1,48 +1,55 @@
 package dev.mostread.ranker.stream;
 
 import java.util.Map;
+import java.util.function.Function;
 
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
-/** Builds a {@link TallyStore} over a changelogged RocksDB store; caching stays off, the tally store is the cache. */
-final class TallyStoreBuilder implements StoreBuilder<TallyStore> {
+/**
+ * Builds a write-behind store ({@link TallyStore}, {@link ListStore}) over a changelogged RocksDB store; caching
+ * stays off, the write-behind store is the cache.
+ */
+final class WriteBehindStoreBuilder<S extends StateStore> implements StoreBuilder<S> {
 
     private final StoreBuilder<KeyValueStore<Bytes, byte[]>> inner;
+    private final Function<KeyValueStore<Bytes, byte[]>, S> wrap;
 
-    TallyStoreBuilder(String name) {
+    WriteBehindStoreBuilder(String name, Function<KeyValueStore<Bytes, byte[]>, S> wrap) {
         this.inner = Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.Bytes(),
                 Serdes.ByteArray()).withCachingDisabled();
+        this.wrap = wrap;
     }
 
     @Override
-    public StoreBuilder<TallyStore> withCachingEnabled() {
+    public StoreBuilder<S> withCachingEnabled() {
         return this;
     }
 
     @Override
-    public StoreBuilder<TallyStore> withCachingDisabled() {
+    public StoreBuilder<S> withCachingDisabled() {
         return this;
     }
 
     @Override
-    public StoreBuilder<TallyStore> withLoggingEnabled(Map<String, String> config) {
+    public StoreBuilder<S> withLoggingEnabled(Map<String, String> config) {
         inner.withLoggingEnabled(config);
         return this;
     }
 
     @Override
-    public StoreBuilder<TallyStore> withLoggingDisabled() {
+    public StoreBuilder<S> withLoggingDisabled() {
         inner.withLoggingDisabled();
         return this;
     }
 
     @Override
-    public TallyStore build() {
-        return new TallyStore(inner.build());
+    public S build() {
+        return wrap.apply(inner.build());
     }
 
     @Override

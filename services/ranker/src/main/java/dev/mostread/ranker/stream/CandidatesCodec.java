@@ -1,0 +1,92 @@
+package dev.mostread.ranker.stream;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serializer;
+
+import dev.mostread.ranker.ranking.Candidate;
+
+/**
+ * A partition's candidates in a compact binary form: they cross the {@code list-candidates} topic and sit in the
+ * publisher's changelog several times a second per list, where JSON cost most of the ranker's time.
+ */
+final class CandidatesCodec implements Serde<PartitionCandidates> {
+
+    private static final byte VERSION = 1;
+
+    static byte[] encode(PartitionCandidates candidates) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + candidates.items().size() * 96);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeByte(VERSION);
+            out.writeInt(candidates.partition());
+            out.writeLong(candidates.asOf().toEpochMilli());
+            out.writeLong(candidates.lastViewAt().toEpochMilli());
+            out.writeLong(candidates.oldestArrival());
+            out.writeShort(candidates.items().size());
+            for (Candidate item : candidates.items()) {
+                out.writeUTF(item.articleId());
+                TallyCodec.writeNullable(out, item.title());
+                TallyCodec.writeNullable(out, item.url());
+                TallyCodec.writeNullable(out, item.section());
+                TallyCodec.writeNullable(out, item.imageUrl());
+                out.writeLong(item.publishedAt() == null ? Long.MIN_VALUE : item.publishedAt().toEpochMilli());
+                out.writeLong(item.views());
+                out.writeLong(item.visitors() == null ? -1 : item.visitors());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    static PartitionCandidates decode(byte[] data) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
+            byte version = in.readByte();
+            if (version != VERSION) {
+                throw new IllegalStateException("Unknown candidates format version " + version);
+            }
+            int partition = in.readInt();
+            Instant asOf = Instant.ofEpochMilli(in.readLong());
+            Instant lastViewAt = Instant.ofEpochMilli(in.readLong());
+            long oldestArrival = in.readLong();
+            int size = in.readShort();
+            List<Candidate> items = new ArrayList<>(size);
+            for (int i = 0; i < size; i++) {
+                String articleId = in.readUTF();
+                String title = TallyCodec.readNullable(in);
+                String url = TallyCodec.readNullable(in);
+                String section = TallyCodec.readNullable(in);
+                String imageUrl = TallyCodec.readNullable(in);
+                long publishedAt = in.readLong();
+                long views = in.readLong();
+                long visitors = in.readLong();
+                items.add(new Candidate(articleId, title, url, section, imageUrl,
+                        publishedAt == Long.MIN_VALUE ? null : Instant.ofEpochMilli(publishedAt), views,
+                        visitors < 0 ? null : visitors));
+            }
+            return new PartitionCandidates(partition, asOf, lastViewAt, List.copyOf(items), oldestArrival);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public Serializer<PartitionCandidates> serializer() {
+        return (topic, candidates) -> candidates == null ? null : encode(candidates);
+    }
+
+    @Override
+    public Deserializer<PartitionCandidates> deserializer() {
+        return (topic, data) -> data == null ? null : decode(data);
+    }
+}
