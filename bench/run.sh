@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The benchmark (docs/PERFORMANCE.md): one run on this machine, every figure side by side, written to
 # docs/BENCHMARKS.md and docs/benchmarks.json. Options pass through to the harness; --help lists them.
-#   bench/run.sh                    the full run (5M views per dataset, 3 runs per figure; ~20 min on 2 cores)
+#   bench/run.sh                    the full run (5M views, 3 runs per figure; about 25 min on 2 cores)
 #   bench/run.sh --smoke            seconds: tiny datasets, one run each, into services/bench/target/bench-smoke
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,7 +26,8 @@ classpath="services/bench/target/mostread-bench.jar:$(cat services/bench/target/
 
 args=("$@")
 if [ "${1:-}" = "--smoke" ]; then
-  args=(--views 20000 --runs 1 --articles 10000 --scale 1000,10000 --naive-seconds 5 --probes 5
-        --wrk-seconds 1 --connections 8 --jmh-iterations 1 --out services/bench/target/bench-smoke "${@:2}")
+  args=(--views 20000 --scale-views 10000 --runs 1 --articles 10000 --scale 1000,10000 --naive-seconds 5
+        --redis-seconds 5 --probes 5 --wrk-seconds 1 --connections 8 --jmh-warmups 0 --jmh-iterations 1
+        --jmh-millis 100 --out services/bench/target/bench-smoke "${@:2}")
 fi
 exec java -cp "$classpath" dev.mostread.bench.BenchmarkRun --command-line "bench/run.sh $*" "${args[@]}"

@@ -19,12 +19,15 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.annotation.Value;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.FilterType;
+import org.springframework.core.Ordered;
 
 import dev.mostread.api.serve.ListStreams;
+import dev.mostread.api.serve.MostReadFastPath;
 import dev.mostread.api.serve.RankingCache;
 import dev.mostread.api.serve.RankingsHealthIndicator;
 import dev.mostread.shared.kafka.Topics;
@@ -52,6 +55,15 @@ public class ApiModule {
                         .description("Real-time most-read lists for news sites. Errors are application/problem+json (RFC 9457)."))
                 .components(new Components().addSecuritySchemes("bearer",
                         new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")));
+    }
+
+    /** Plain reads of published lists, answered before MVC's dispatch; right inside the observation filter. */
+    @Bean
+    FilterRegistrationBean<MostReadFastPath> mostReadFastPath(RankingCache rankingCache) {
+        FilterRegistrationBean<MostReadFastPath> registration = new FilterRegistrationBean<>(new MostReadFastPath(rankingCache));
+        registration.addUrlPatterns("/api/v1/sites/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        return registration;
     }
 
     /** Readiness: the {@code rankings} health contributor. */

@@ -46,6 +46,10 @@ public final class BenchmarkRun implements Callable<Integer> {
 
     @Option(names = "--views", defaultValue = "5000000", description = "views preloaded per dataset")
     long views;
+    @Option(names = "--scale-views", defaultValue = "1000000", description = "views preloaded per scale-curve dataset")
+    long scaleViews;
+    @Option(names = "--redis-seconds", defaultValue = "30", description = "how long the Redis reference runs at most")
+    long redisSeconds;
     @Option(names = "--runs", defaultValue = "3", description = "runs per figure (the median is reported)")
     int runs;
     @Option(names = "--articles", defaultValue = "100000", description = "distinct articles of the main dataset")
@@ -58,14 +62,21 @@ public final class BenchmarkRun implements Callable<Integer> {
     long naiveSeconds;
     @Option(names = "--probes", defaultValue = "100", description = "freshness probes per run")
     int probes;
+    @Option(names = "--background-rate", defaultValue = "0",
+            description = "background views/s during freshness; 0: half the measured exactly-once drain rate")
+    double backgroundRate;
     @Option(names = "--wrk-seconds", defaultValue = "5", description = "length of each wrk run")
     long wrkSeconds;
     @Option(names = "--connections", split = ",", defaultValue = "8,32,128", description = "wrk connection counts")
     List<Integer> connections;
     @Option(names = "--jmh", defaultValue = "true", negatable = true, description = "run the JMH micro-benchmarks")
     boolean jmh;
-    @Option(names = "--jmh-iterations", defaultValue = "5")
+    @Option(names = "--jmh-iterations", defaultValue = "3", description = "JMH measurement iterations")
     int jmhIterations;
+    @Option(names = "--jmh-warmups", defaultValue = "2", description = "JMH warm-up iterations")
+    int jmhWarmups;
+    @Option(names = "--jmh-millis", defaultValue = "1000", description = "length of each JMH iteration")
+    long jmhMillis;
     @Option(names = "--standalone-jar", defaultValue = "services/standalone/target/mostread-standalone.jar")
     Path standaloneJar;
     @Option(names = "--out", defaultValue = "docs", description = "where BENCHMARKS.md and benchmarks.json go")
@@ -88,7 +99,7 @@ public final class BenchmarkRun implements Callable<Integer> {
         Instant startedAt = Instant.now();
         Path work = Files.createTempDirectory("mostread-bench");
         Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Report report = new Report(machine(), commandLine, views, runs, threads, articles);
+        Report report = new Report(machine(), commandLine, views, scaleViews, runs, threads, articles);
         List<Integer> datasets = new ArrayList<>(scale);
         if (!datasets.contains(articles)) {
             datasets.add(articles);
@@ -98,11 +109,12 @@ public final class BenchmarkRun implements Callable<Integer> {
             for (int size : datasets) {
                 Topics topics = dataset(size);
                 cluster.createTopics(topics);
-                say("preloading %,d views over %,d articles into %s", views, size, topics.pageViews());
+                long count = viewsOf(size);
+                say("preloading %,d views over %,d articles into %s", count, size, topics.pageViews());
                 Preloader preloader = new Preloader(new ViewGenerator(TrafficModel.newsGroup(size, size)), Clock.systemUTC());
                 try (Producer<String, byte[]> producer = Preloader.producer(bootstrap)) {
-                    Progress progress = new Progress("preloaded", views, System.err);
-                    long written = preloader.preload(producer, topics.pageViews(), views, progress);
+                    Progress progress = new Progress("preloaded", count, System.err);
+                    long written = preloader.preload(producer, topics.pageViews(), count, progress);
                     report.dataset(size, written, preloader.meanValueBytes(written), progress.perSecond());
                 }
             }
@@ -119,7 +131,7 @@ public final class BenchmarkRun implements Callable<Integer> {
             }
             if (part("redis")) {
                 try (Serving.Redis redis = new Serving.Redis(Files.createDirectories(work.resolve("redis")))) {
-                    report.drain("redis-zincrby", drains("redis-zincrby", bootstrap, main, 0, Integer.toString(redis.port)));
+                    report.drain("redis-zincrby", drains("redis-zincrby", bootstrap, main, redisSeconds, Integer.toString(redis.port)));
                 }
             }
             if (part("scale")) {
@@ -131,9 +143,10 @@ public final class BenchmarkRun implements Callable<Integer> {
             }
             if (part("fresh")) {
                 double drained = report.drains().containsKey("mostread-eos") ? report.medianRate("mostread-eos") : 50_000;
-                servingAndFreshness(report, cluster, work, drained / 2);
+                servingAndFreshness(report, cluster, work, backgroundRate > 0 ? backgroundRate : drained / 2);
             }
         }
+        deleteRecursively(work);
         if (jmh && part("jmh")) {
             report.jmh(jmh());
         }
@@ -146,6 +159,16 @@ public final class BenchmarkRun implements Callable<Integer> {
                 Duration.between(startedAt, Instant.now()));
         System.out.println(report.summary());
         return 0;
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+
+    private long viewsOf(int size) {
+        return size == articles ? views : scaleViews;
     }
 
     private boolean part(String name) {
@@ -169,7 +192,8 @@ public final class BenchmarkRun implements Callable<Integer> {
             if (streamsConfig != null) {
                 jvm.add("-D" + DrainMain.STREAMS_CONFIG + "=" + streamsConfig);
             }
-            DrainResult result = Forks.drain(jvm, subject, bootstrap, prefix, views, threads, cap == 0 ? 1800 : cap, extra);
+            long count = prefix.equals(dataset(articles).prefix()) ? views : scaleViews;
+            DrainResult result = Forks.drain(jvm, subject, bootstrap, prefix, count, threads, cap == 0 ? 1800 : cap, extra);
             say("  %,d views in %.1f s: %,.0f views/s; %,d state updates, %,d outputs; heap %,d MB", result.views(),
                     result.seconds(), result.viewsPerSecond(), result.stateUpdates(), result.outputRecords(),
                     result.heapBytes() >> 20);
@@ -188,8 +212,8 @@ public final class BenchmarkRun implements Callable<Integer> {
             for (int run = 1; run <= runs; run++) {
                 Freshness.Result result = new Freshness().measure(app, cluster.bootstrapServers(), topics,
                         TrafficModel.newsGroup(articles, 1000 + run), halfLoad, probes);
-                say("  run %d: p50 %.0f ms, p99 %.0f ms, max %.0f ms at %,.0f background views/s", run, result.p50(),
-                        result.p99(), result.max(), result.backgroundPerSecond());
+                say("  run %d: p50 %.0f ms, p99 %.0f ms, max %.0f ms at %,.0f background views/s (%d probes, %d late)", run,
+                        result.p50(), result.p99(), result.max(), result.backgroundPerSecond(), result.probes(), result.late());
                 results.add(result);
             }
             report.freshness(results);
@@ -202,7 +226,7 @@ public final class BenchmarkRun implements Callable<Integer> {
             }
             try (Serving.Nginx nginx = new Serving.Nginx(Files.createDirectories(work.resolve("nginx")), body.body())) {
                 Map<Integer, Map<String, List<Serving.WrkResult>>> serving = new LinkedHashMap<>();
-                Serving.wrk(list, 8, Duration.ofSeconds(Math.max(1, wrkSeconds / 2))); // warm the API's JIT
+                Serving.wrk(list, 32, Duration.ofSeconds(Math.max(1, wrkSeconds * 2))); // warm the API's JIT
                 for (int c : connections) {
                     Map<String, List<Serving.WrkResult>> byTarget = new LinkedHashMap<>();
                     for (int run = 1; run <= runs; run++) {
@@ -222,8 +246,9 @@ public final class BenchmarkRun implements Callable<Integer> {
     private List<Report.JmhFigure> jmh() throws Exception {
         say("JMH: hot path and list rendering");
         OptionsBuilder options = new OptionsBuilder();
-        options.include("dev.mostread.bench.jmh").forks(1).warmupIterations(2).warmupTime(TimeValue.seconds(1))
-                .measurementIterations(jmhIterations).measurementTime(TimeValue.seconds(1)).shouldFailOnError(true);
+        options.include("dev.mostread.bench.jmh").forks(1).warmupIterations(jmhWarmups)
+                .warmupTime(TimeValue.milliseconds(jmhMillis)).measurementIterations(jmhIterations)
+                .measurementTime(TimeValue.milliseconds(jmhMillis)).shouldFailOnError(true);
         List<Report.JmhFigure> figures = new ArrayList<>();
         for (RunResult result : new Runner(options.build()).run()) {
             var primary = result.getPrimaryResult();

@@ -29,9 +29,20 @@ final class Serving {
     private Serving() {
     }
 
+    /** A tool from the PATH, or from /usr/sbin where Debian puts nginx. */
+    static String executable(String name) {
+        for (String dir : (System.getenv("PATH") + ":/usr/sbin:/usr/local/sbin").split(":")) {
+            Path candidate = Path.of(dir, name);
+            if (Files.isExecutable(candidate)) {
+                return candidate.toString();
+            }
+        }
+        throw new IllegalStateException(name + " is not installed (bench/run.sh installs it from Debian)");
+    }
+
     static WrkResult wrk(URI url, int connections, Duration duration) throws IOException, InterruptedException {
         int threads = Math.min(2, connections);
-        Process process = new ProcessBuilder("wrk", "-t" + threads, "-c" + connections, "-d" + duration.toSeconds() + "s",
+        Process process = new ProcessBuilder(executable("wrk"), "-t" + threads, "-c" + connections, "-d" + duration.toSeconds() + "s",
                 "--latency", url.toString()).redirectErrorStream(true).start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (process.waitFor() != 0) {
@@ -88,7 +99,7 @@ final class Serving {
                       }
                     }
                     """.formatted(dir.toAbsolutePath(), port));
-            process = new ProcessBuilder("nginx", "-p", dir.toAbsolutePath().toString(), "-c", conf.toAbsolutePath().toString(),
+            process = new ProcessBuilder(executable("nginx"), "-p", dir.toAbsolutePath().toString(), "-c", conf.toAbsolutePath().toString(),
                     "-e", dir.resolve("error.log").toAbsolutePath().toString())
                     .redirectErrorStream(true).redirectOutput(dir.resolve("nginx.out").toFile()).start();
             url = URI.create("http://127.0.0.1:" + port + "/most-read.json");
@@ -126,7 +137,7 @@ final class Serving {
 
         Redis(Path dir) throws IOException, InterruptedException {
             port = BenchCluster.freePort();
-            process = new ProcessBuilder("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
+            process = new ProcessBuilder(executable("redis-server"), "--port", Integer.toString(port), "--bind", "127.0.0.1",
                     "--save", "", "--appendonly", "no", "--dir", dir.toAbsolutePath().toString())
                     .redirectErrorStream(true).redirectOutput(dir.resolve("redis.out").toFile()).start();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);

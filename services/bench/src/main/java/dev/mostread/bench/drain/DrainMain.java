@@ -52,7 +52,7 @@ public final class DrainMain {
             case "mostread-eos" -> mostread(subject, bootstrap, topics, views, threads, cap, StreamsConfig.EXACTLY_ONCE_V2);
             case "mostread-alos" -> mostread(subject, bootstrap, topics, views, threads, cap, StreamsConfig.AT_LEAST_ONCE);
             case "naive-hopping" -> naive(bootstrap, topics, views, threads, cap);
-            case "redis-zincrby" -> RedisDrain.run(bootstrap, topics.pageViews(), views, Integer.parseInt(args[6]));
+            case "redis-zincrby" -> RedisDrain.run(bootstrap, topics.pageViews(), views, Integer.parseInt(args[6]), cap);
             default -> throw new IllegalArgumentException("no such subject: " + subject);
         };
         System.out.println(RESULT_PREFIX + Json.mapper().writeValueAsString(result));

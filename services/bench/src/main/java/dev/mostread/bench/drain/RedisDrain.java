@@ -30,8 +30,9 @@ final class RedisDrain {
     private RedisDrain() {
     }
 
-    static DrainResult run(String bootstrapServers, String topic, long views, int redisPort) {
+    static DrainResult run(String bootstrapServers, String topic, long views, int redisPort, java.time.Duration cap) {
         PageViewReader reader = new PageViewReader(Json.mapper());
+        RobotFilter.warmUp();
         RobotFilter robots = new RobotFilter(10_000);
         try (Jedis redis = new Jedis("127.0.0.1", redisPort);
              KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
@@ -47,10 +48,12 @@ final class RedisDrain {
             long read = 0;
             long commands = 0;
             long startedAt = 0;
-            while (read < views) {
+            long deadline = Long.MAX_VALUE;
+            while (read < views && System.nanoTime() < deadline) {
                 ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(500));
                 if (startedAt == 0 && !records.isEmpty()) {
                     startedAt = System.nanoTime();
+                    deadline = startedAt + cap.toNanos();
                 }
                 for (ConsumerRecord<byte[], byte[]> record : records) {
                     read++;

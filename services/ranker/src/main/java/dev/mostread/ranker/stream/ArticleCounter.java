@@ -30,7 +30,7 @@ import dev.mostread.shared.ranking.Period;
  * time proposes this partition's top N of every list that changed. Views leave their periods on the same
  * ticks, so lists age even when no new events arrive.
  */
-final class ArticleCounter implements Processor<String, ArticleInput, String, PartitionCandidates> {
+final class ArticleCounter implements Processor<String, ArticleInput, String, CandidateBatch> {
 
     /** How far back a view may arrive and still be checked against remembered visits. */
     static final Duration LATE_VISITS = Duration.ofMinutes(5);
@@ -38,7 +38,7 @@ final class ArticleCounter implements Processor<String, ArticleInput, String, Pa
     private final RankerTopology.Settings settings;
     private final RankerMetrics metrics;
 
-    private ProcessorContext<String, PartitionCandidates> context;
+    private ProcessorContext<String, CandidateBatch> context;
     private TallyStore store;
     private Leaderboards leaderboards;
     private RecentVisits recentVisits;
@@ -54,7 +54,7 @@ final class ArticleCounter implements Processor<String, ArticleInput, String, Pa
     }
 
     @Override
-    public void init(ProcessorContext<String, PartitionCandidates> context) {
+    public void init(ProcessorContext<String, CandidateBatch> context) {
         this.context = context;
         this.store = context.getStateStore(RankerTopology.TALLY_STORE);
         this.days = new SiteDays(settings.zones());
@@ -148,14 +148,16 @@ final class ArticleCounter implements Processor<String, ArticleInput, String, Pa
         int partition = context.taskId().partition();
         long arrival = oldestArrival == Long.MAX_VALUE ? 0L : oldestArrival;
         oldestArrival = Long.MAX_VALUE;
+        Map<String, List<CandidateBatch.ListCandidates>> bySite = new HashMap<>();
         leaderboards.drainChanged(settings.listSize()).forEach((list, top) -> {
             if (!top.equals(proposed.get(list))) {
                 proposed.put(list, top);
                 Instant lastViewAt = Instant.ofEpochMilli(leaderboards.lastViewAt(list));
-                context.forward(new Record<>(list.toString(),
-                        new PartitionCandidates(partition, asOf, lastViewAt, top, arrival), now));
+                bySite.computeIfAbsent(list.site(), site -> new ArrayList<>()).add(new CandidateBatch.ListCandidates(
+                        list.toString(), new PartitionCandidates(partition, asOf, lastViewAt, top, arrival)));
             }
         });
+        bySite.forEach((site, lists) -> context.forward(new Record<>(site, new CandidateBatch(lists), now)));
     }
 
     /**

@@ -19,12 +19,12 @@ import dev.mostread.shared.ranking.ListKey;
 import dev.mostread.shared.ranking.Ranking;
 
 /**
- * Takes every partition's candidates for a list as they arrive and, every {@code interval} of wall-clock time,
+ * Takes every partition's candidates for a site's lists as they arrive and, every {@code interval} of wall-clock time,
  * merges each list that received some and publishes it to {@code rankings} when what readers would see changed,
  * with each item's rank in the previously published list. Merging once per interval rather than once per
  * arriving partition publishes one version per tick instead of one per partition.
  */
-final class ListPublisher implements Processor<String, PartitionCandidates, String, Ranking> {
+final class ListPublisher implements Processor<String, CandidateBatch, String, Ranking> {
 
     private final String storeName;
     private final int listSize;
@@ -56,13 +56,18 @@ final class ListPublisher implements Processor<String, PartitionCandidates, Stri
     }
 
     @Override
-    public void process(Record<String, PartitionCandidates> record) {
-        if (record.value() == null || ListKey.parse(record.key()).isEmpty()) {
+    public void process(Record<String, CandidateBatch> record) {
+        if (record.value() == null) {
             return;
         }
-        store.candidates(record.key(), record.value());
-        long arrival = record.value().oldestArrival();
-        pending.merge(record.key(), arrival, (a, b) -> a == 0 ? b : b == 0 ? a : Math.min(a, b));
+        for (CandidateBatch.ListCandidates list : record.value().lists()) {
+            if (ListKey.parse(list.list()).isEmpty()) {
+                continue;
+            }
+            store.candidates(list.list(), list.candidates());
+            long arrival = list.candidates().oldestArrival();
+            pending.merge(list.list(), arrival, (a, b) -> a == 0 ? b : b == 0 ? a : Math.min(a, b));
+        }
     }
 
     private void publish(long now) {

@@ -77,7 +77,7 @@ public final class RankerTopology {
         Serde<byte[]> bytes = Serdes.ByteArray();
         Serde<String> strings = Serdes.String();
         Serde<ArticleInput> inputs = new JsonSerde<>(ArticleInput.class);
-        Serde<PartitionCandidates> candidates = new CandidatesCodec();
+        Serde<CandidateBatch> candidates = new CandidatesCodec();
         Serde<Ranking> rankings = new JsonSerde<>(Ranking.class);
         ArticlePartitions viewPartitions = new ArticlePartitions(settings.pageViewPartitions());
         ArticlePartitions catalogPartitions = settings.articlePartitions() == settings.pageViewPartitions()
@@ -116,7 +116,7 @@ public final class RankerTopology {
                                 .withKeySerde(strings).withValueSerde(inputs)
                                 .withNumberOfPartitions(settings.pageViewPartitions())), Named.as("article-inputs"))
                 .process(() -> new ArticleCounter(settings, metrics), Named.as("count-articles"), TALLY_STORE)
-                .repartition(Repartitioned.<String, PartitionCandidates>as(CANDIDATES_REPARTITION)
+                .repartition(Repartitioned.<String, CandidateBatch>as(CANDIDATES_REPARTITION)
                         .withKeySerde(strings).withValueSerde(candidates))
                 .process(() -> new ListPublisher(LISTS_STORE, settings.listSize(), PUBLISH_INTERVAL, new SiteDays(settings.zones()), metrics),
                         Named.as("publish-lists"), LISTS_STORE)

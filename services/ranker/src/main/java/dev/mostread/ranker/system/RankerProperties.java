@@ -23,7 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("mostread.ranker")
 public record RankerProperties(
         @DefaultValue("mostread-ranker") String applicationId,
-        @DefaultValue("1s") Duration tick,
+        @DefaultValue("250ms") Duration tick,
         @DefaultValue("50") int listSize,
         @DefaultValue("1") int streamThreads,
         @DefaultValue("0") int standbyReplicas,
