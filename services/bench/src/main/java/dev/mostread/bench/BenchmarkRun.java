@@ -58,13 +58,16 @@ public final class BenchmarkRun implements Callable<Integer> {
     List<Integer> scale;
     @Option(names = "--threads", defaultValue = "1", description = "stream threads of every Kafka Streams subject")
     int threads;
-    @Option(names = "--naive-seconds", defaultValue = "40", description = "how long the hopping-window baseline runs")
+    @Option(names = "--naive-seconds", defaultValue = "30", description = "how long the hopping-window baseline runs")
     long naiveSeconds;
     @Option(names = "--probes", defaultValue = "100", description = "freshness probes per run")
     int probes;
     @Option(names = "--background-rate", defaultValue = "0",
             description = "background views/s during freshness; 0: half the measured exactly-once drain rate")
     double backgroundRate;
+    @Option(names = "--light-rate", defaultValue = "10000",
+            description = "background views/s of a second freshness series (0: none)")
+    double lightRate;
     @Option(names = "--wrk-seconds", defaultValue = "5", description = "length of each wrk run")
     long wrkSeconds;
     @Option(names = "--connections", split = ",", defaultValue = "8,32,128", description = "wrk connection counts")
@@ -217,6 +220,19 @@ public final class BenchmarkRun implements Callable<Integer> {
                 results.add(result);
             }
             report.freshness(results);
+            if (lightRate > 0) {
+                say("freshness at a lighter load: background %,.0f views/s", lightRate);
+                List<Freshness.Result> light = new ArrayList<>();
+                for (int run = 1; run <= runs; run++) {
+                    Freshness.Result result = new Freshness().measure(app, cluster.bootstrapServers(), topics,
+                            TrafficModel.newsGroup(articles, 2000 + run), lightRate, probes);
+                    say("  run %d: p50 %.0f ms, p99 %.0f ms, max %.0f ms at %,.0f background views/s (%d probes, %d late)",
+                            run, result.p50(), result.p99(), result.max(), result.backgroundPerSecond(), result.probes(),
+                            result.late());
+                    light.add(result);
+                }
+                report.lightFreshness(light);
+            }
 
             URI list = app.uri("/api/v1/sites/news-1/most-read?period=1h&limit=10");
             HttpResponse<byte[]> body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(list).build(),
