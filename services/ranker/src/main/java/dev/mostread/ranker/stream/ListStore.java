@@ -9,13 +9,8 @@ import java.util.Set;
 
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.processor.StateStore;
-import org.apache.kafka.streams.processor.StateStoreContext;
-import org.apache.kafka.streams.query.Position;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.internals.CacheFlushListener;
-import org.apache.kafka.streams.state.internals.CachedStateStore;
 
 import dev.mostread.shared.kafka.Json;
 import dev.mostread.shared.ranking.Ranking;
@@ -26,7 +21,7 @@ import dev.mostread.shared.ranking.Ranking;
  * binary form, and the list published last under {@code {list}\0published}, as its JSON. A commit writes only the
  * entries that changed since the previous one, however many candidates arrived in between.
  */
-public final class ListStore implements StateStore, CachedStateStore<Bytes, byte[]> {
+public final class ListStore extends WriteBehindStore {
 
     /** One list: every partition's candidates, and what was published. */
     static final class Lists {
@@ -37,12 +32,11 @@ public final class ListStore implements StateStore, CachedStateStore<Bytes, byte
     private static final char SEPARATOR = '\u0000';
     private static final String PUBLISHED = "published";
 
-    private final KeyValueStore<Bytes, byte[]> inner;
     private final Map<String, Lists> lists = new HashMap<>();
     private final Set<String> dirty = new LinkedHashSet<>();
 
     ListStore(KeyValueStore<Bytes, byte[]> inner) {
-        this.inner = inner;
+        super(inner);
     }
 
     /** Replaces what is in memory with what the inner store holds: call it when processing (re)starts. */
@@ -121,47 +115,5 @@ public final class ListStore implements StateStore, CachedStateStore<Bytes, byte
         // The task is being closed without a commit: what was not flushed must not survive.
         lists.clear();
         dirty.clear();
-    }
-
-    @Override
-    public boolean setFlushListener(CacheFlushListener<Bytes, byte[]> listener, boolean sendOldValues) {
-        return false;
-    }
-
-    @Override
-    public String name() {
-        return inner.name();
-    }
-
-    @Override
-    public void init(StateStoreContext context, StateStore root) {
-        inner.init(context, root);
-    }
-
-    @Override
-    public void flush() {
-        flushCache();
-        inner.flush();
-    }
-
-    @Override
-    public void close() {
-        clearCache();
-        inner.close();
-    }
-
-    @Override
-    public boolean persistent() {
-        return inner.persistent();
-    }
-
-    @Override
-    public boolean isOpen() {
-        return inner.isOpen();
-    }
-
-    @Override
-    public Position getPosition() {
-        return inner.getPosition();
     }
 }

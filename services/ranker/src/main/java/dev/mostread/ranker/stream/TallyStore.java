@@ -13,13 +13,8 @@ import java.util.Set;
 
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.processor.StateStore;
-import org.apache.kafka.streams.processor.StateStoreContext;
-import org.apache.kafka.streams.query.Position;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.internals.CacheFlushListener;
-import org.apache.kafka.streams.state.internals.CachedStateStore;
 
 import dev.mostread.ranker.ranking.ArticleCounts;
 import dev.mostread.ranker.ranking.ArticleTally;
@@ -33,7 +28,7 @@ import dev.mostread.shared.ranking.Period;
  * <p>Why not a plain store: a built-in store serialises the value on every {@code put}, even with its cache,
  * and the cache is what limits a counting topology. Here a view changes an object in memory, and only the
  * articles that changed since the last commit are encoded, when Kafka Streams flushes caches right before it
- * commits (this class is a {@link CachedStateStore} for exactly that hook). With exactly-once, the changelog
+ * commits (a {@link WriteBehindStore}). With exactly-once, the changelog
  * writes therefore land in the same transaction as the consumed offsets: a crash loses nothing and counts
  * nothing twice. After a restore, {@link #load()} rebuilds the objects from the inner store.
  *
@@ -41,9 +36,8 @@ import dev.mostread.shared.ranking.Period;
  * commits are one record ({@code \u0001visits\u0000{seq}}), and a batch whose newest visit has left the
  * de-duplication horizon is deleted. One write per commit instead of one per counted view.
  */
-public final class TallyStore implements StateStore, CachedStateStore<Bytes, byte[]> {
+public final class TallyStore extends WriteBehindStore {
 
-    private final KeyValueStore<Bytes, byte[]> inner;
     private final TallyCodec codec = new TallyCodec();
     private final Map<String, ArticleTally> tallies = new HashMap<>();
     /** Changed since the last flush: the tally to write, or the removed one whose records must go. */
@@ -66,7 +60,7 @@ public final class TallyStore implements StateStore, CachedStateStore<Bytes, byt
     static final int INLINE_WEIGHT = 64;
 
     TallyStore(KeyValueStore<Bytes, byte[]> inner) {
-        this.inner = inner;
+        super(inner);
     }
 
     /** Replaces what is in memory with what the inner store holds: call it when processing (re)starts. */
@@ -247,47 +241,5 @@ public final class TallyStore implements StateStore, CachedStateStore<Bytes, byt
         pendingVisits.clear();
         visitBatches.clear();
         loadedVisits.clear();
-    }
-
-    @Override
-    public boolean setFlushListener(CacheFlushListener<Bytes, byte[]> listener, boolean sendOldValues) {
-        return false;
-    }
-
-    @Override
-    public String name() {
-        return inner.name();
-    }
-
-    @Override
-    public void init(StateStoreContext context, StateStore root) {
-        inner.init(context, root);
-    }
-
-    @Override
-    public void flush() {
-        flushCache();
-        inner.flush();
-    }
-
-    @Override
-    public void close() {
-        clearCache();
-        inner.close();
-    }
-
-    @Override
-    public boolean persistent() {
-        return inner.persistent();
-    }
-
-    @Override
-    public boolean isOpen() {
-        return inner.isOpen();
-    }
-
-    @Override
-    public Position getPosition() {
-        return inner.getPosition();
     }
 }

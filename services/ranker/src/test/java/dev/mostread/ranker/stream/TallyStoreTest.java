@@ -1,0 +1,129 @@
+package dev.mostread.ranker.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.mostread.ranker.ranking.ArticleTally;
+import dev.mostread.shared.pageview.PageView;
+import dev.mostread.shared.ranking.Period;
+
+class TallyStoreTest {
+
+    private static final long NOW = Instant.parse("2026-11-26T12:00:30Z").toEpochMilli();
+    private static final long DAY = Period.startOfDay(NOW, java.time.ZoneOffset.UTC);
+
+    private KeyValueStore<Bytes, byte[]> inner;
+    private TallyStore store;
+
+    @BeforeEach
+    void openStores() {
+        inner = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("tallies"), Serdes.Bytes(), Serdes.ByteArray())
+                .withLoggingDisabled().build();
+        store = new TallyStore(inner);
+        store.init(new MockProcessorContext<>().getStateStoreContext(), store);
+    }
+
+    private ArticleTally viewedBy(String articleId, int visitors) {
+        ArticleTally tally = new ArticleTally("news21", articleId);
+        for (int i = 0; i < visitors; i++) {
+            tally.count(new PageView("news21", articleId, NOW, "visitor-" + i, "sport", null, "Title", null, null, null,
+                    null), NOW, NOW, DAY);
+        }
+        store.put(tally);
+        return tally;
+    }
+
+    private List<String> keys() {
+        List<String> keys = new ArrayList<>();
+        try (KeyValueIterator<Bytes, byte[]> all = inner.all()) {
+            all.forEachRemaining((KeyValue<Bytes, byte[]> entry) -> keys.add(new String(entry.key.get())));
+        }
+        return keys;
+    }
+
+    private TallyStore reloaded() {
+        TallyStore again = new TallyStore(inner);
+        again.load();
+        return again;
+    }
+
+    @Test
+    void aQuietArticlesSketchesTravelInsideItsOneRecordAndComeBackOnLoad() {
+        viewedBy("quiet", 3);
+        store.flushCache();
+
+        assertThat(keys()).containsExactly("news21/quiet");
+        ArticleTally loaded = reloaded().get("news21/quiet");
+        assertThat(loaded.counts().visitors(Period.LAST_HOUR)).isEqualTo(3);
+        assertThat(loaded.counts().visitors(Period.TODAY)).isEqualTo(3);
+        assertThat(loaded.views(Period.LAST_WEEK)).isEqualTo(3);
+    }
+
+    @Test
+    void aBusyArticlesSketchesGetRecordsOfTheirOwnAndComeBackOnLoad() {
+        viewedBy("busy", TallyStore.INLINE_WEIGHT * 2);
+        store.flushCache();
+
+        // its record, and one per sketch: the hour's minute, the day's quarter, the week's hour, today
+        assertThat(keys()).hasSize(5).contains("news21/busy");
+        ArticleTally loaded = reloaded().get("news21/busy");
+        assertThat(loaded.counts().visitors(Period.LAST_HOUR)).isEqualTo(TallyStore.INLINE_WEIGHT * 2);
+        assertThat(loaded.counts().visitors(Period.TODAY)).isEqualTo(TallyStore.INLINE_WEIGHT * 2);
+    }
+
+    @Test
+    void anArticleThatTurnsBusyMovesItsSketchesOutAndKeepsItsVisitors() {
+        ArticleTally tally = viewedBy("growing", 2);
+        store.flushCache();
+        for (int i = 0; i < TallyStore.INLINE_WEIGHT; i++) {
+            tally.count(new PageView("news21", "growing", NOW, "reader-" + i, null, null, null, null, null, null, null),
+                    NOW, NOW, DAY);
+        }
+        store.put(tally);
+        store.flushCache();
+
+        assertThat(keys()).hasSize(5);
+        assertThat(reloaded().get("news21/growing").counts().visitors(Period.LAST_HOUR))
+                .isEqualTo(TallyStore.INLINE_WEIGHT + 2);
+    }
+
+    @Test
+    void theVisitsJournalSurvivesALoadUntilItsVisitsLeaveTheHorizon() {
+        store.visit("news21/a\u0000v1", NOW - 1_000);
+        store.visit("news21/a\u0000v2", NOW);
+        store.flushCache();
+        store.visit("news21/b\u0000v1", NOW + 60_000);
+        store.flushCache();
+
+        assertThat(reloaded().loadedVisits()).extracting(TallyStore.Visit::key)
+                .containsExactlyInAnyOrder("news21/a\u0000v1", "news21/a\u0000v2", "news21/b\u0000v1");
+
+        store.forgetVisitsBefore(NOW + 1);
+        store.flushCache();
+
+        assertThat(reloaded().loadedVisits()).extracting(TallyStore.Visit::key).containsExactly("news21/b\u0000v1");
+    }
+
+    @Test
+    void whatWasNotFlushedIsGoneAfterATaskClosesWithoutCommitting() {
+        viewedBy("unflushed", 1);
+        store.visit("news21/unflushed\u0000v1", NOW);
+        store.clearCache();
+        store.flushCache();
+
+        assertThat(keys()).isEmpty();
+    }
+}
