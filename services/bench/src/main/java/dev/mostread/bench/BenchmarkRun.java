@@ -212,15 +212,7 @@ public final class BenchmarkRun implements Callable<Integer> {
             if (lightRate > 0) {
                 // the lighter load first: a backlog left by the heavier one must not spill into it
                 say("freshness at a lighter load: background %,.0f views/s", lightRate);
-                List<Freshness.Result> light = new ArrayList<>();
-                for (int run = 1; run <= runs; run++) {
-                    Freshness.Result result = new Freshness().measure(app, cluster.bootstrapServers(), topics,
-                            TrafficModel.newsGroup(articles, 2000 + run), lightRate, probes);
-                    say("  run %d: p50 %.0f ms, p99 %.0f ms, max %.0f ms at %,.0f background views/s (%d probes, %d late)",
-                            run, result.p50(), result.p99(), result.max(), result.backgroundPerSecond(), result.probes(),
-                            result.late());
-                    light.add(result);
-                }
+                List<Freshness.Result> light = freshnessSeries(app, cluster, topics, lightRate, 2000);
                 report.lightFreshness(light);
             }
             URI list = app.uri("/api/v1/sites/news-1/most-read?period=1h&limit=10");
@@ -248,16 +240,23 @@ public final class BenchmarkRun implements Callable<Integer> {
             // half the drain rate last: if the pipeline falls behind, its backlog spoils nothing after it
             say("freshness: background %,.0f views/s (half the exactly-once drain rate), %d probes x %d runs",
                     halfLoad, probes, runs);
-            List<Freshness.Result> results = new ArrayList<>();
-            for (int run = 1; run <= runs; run++) {
-                Freshness.Result result = new Freshness().measure(app, cluster.bootstrapServers(), topics,
-                        TrafficModel.newsGroup(articles, 1000 + run), halfLoad, probes);
-                say("  run %d: p50 %.0f ms, p99 %.0f ms, max %.0f ms at %,.0f background views/s (%d probes, %d late)", run,
-                        result.p50(), result.p99(), result.max(), result.backgroundPerSecond(), result.probes(), result.late());
-                results.add(result);
-            }
+            List<Freshness.Result> results = freshnessSeries(app, cluster, topics, halfLoad, 1000);
             report.freshness(results);
         }
+    }
+
+    /** {@code runs} freshness runs at {@code rate} background views/s; each run's traffic has its own seed. */
+    private List<Freshness.Result> freshnessSeries(Standalone app, BenchCluster cluster, Topics topics, double rate,
+                                                   int seedBase) throws IOException, InterruptedException {
+        List<Freshness.Result> results = new ArrayList<>();
+        for (int run = 1; run <= runs; run++) {
+            Freshness.Result result = new Freshness().measure(app, cluster.bootstrapServers(), topics,
+                    TrafficModel.newsGroup(articles, seedBase + run), rate, probes);
+            say("  run %d: p50 %.0f ms, p99 %.0f ms, max %.0f ms at %,.0f background views/s (%d probes, %d late)", run,
+                    result.p50(), result.p99(), result.max(), result.backgroundPerSecond(), result.probes(), result.late());
+            results.add(result);
+        }
+        return results;
     }
 
     private List<Report.JmhFigure> jmh() throws Exception {
