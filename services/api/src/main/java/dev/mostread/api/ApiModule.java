@@ -17,6 +17,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.annotation.Value;
+
+import dev.mostread.api.catalog.CatalogWriteGuard;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -47,6 +49,8 @@ import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 @ComponentScan(excludeFilters = @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootConfiguration.class))
 public class ApiModule {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ApiModule.class);
+
     /** The OpenAPI document's title and the bearer scheme catalog writes use. */
     @Bean
     OpenAPI mostreadOpenApi() {
@@ -63,6 +67,19 @@ public class ApiModule {
         FilterRegistrationBean<MostReadFastPath> registration = new FilterRegistrationBean<>(new MostReadFastPath(rankingCache));
         registration.addUrlPatterns("/api/v1/sites/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        return registration;
+    }
+
+    /** The admin token is checked, and oversized bodies refused, before any catalog write's body is read. */
+    @Bean
+    FilterRegistrationBean<CatalogWriteGuard> catalogWriteGuard(@Value("${mostread.admin-token:}") String adminToken) {
+        CatalogWriteGuard guard = new CatalogWriteGuard(adminToken);
+        if (!guard.enabled()) {
+            log.warn("mostread.admin-token is not set: catalog writes (PUT/DELETE /api/v1/sites/{site}/articles/{id}) are disabled");
+        }
+        FilterRegistrationBean<CatalogWriteGuard> registration = new FilterRegistrationBean<>(guard);
+        registration.addUrlPatterns("/api/v1/sites/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
 

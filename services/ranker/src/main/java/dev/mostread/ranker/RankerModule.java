@@ -11,6 +11,7 @@ import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.FilterType;
 
+import dev.mostread.ranker.system.MetadataProperties;
 import dev.mostread.ranker.system.RankerHealthIndicator;
 import dev.mostread.ranker.system.RankerProperties;
 import dev.mostread.ranker.system.RankerStreams;
@@ -23,16 +24,16 @@ import io.micrometer.core.instrument.MeterRegistry;
 /** Everything the ranker adds to an application context, whether it runs alone or inside the standalone app. */
 @Configuration(proxyBeanMethods = false)
 @ComponentScan(excludeFilters = @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootConfiguration.class))
-@EnableConfigurationProperties(RankerProperties.class)
+@EnableConfigurationProperties({RankerProperties.class, MetadataProperties.class})
 public class RankerModule {
 
     @Bean
-    RankerStreams rankerStreams(KafkaSettings kafka, RankerProperties properties, SitesProperties sites,
-                                @Value("${mostread.dedupe-window:30s}") Duration dedupeWindow, Topics topics,
-                                TopicInitializer topicInitializer, MeterRegistry registry,
-                                @Value("${mostread.data-dir:./data}") Path dataDir) {
-        return new RankerStreams(kafka, properties, sites, dedupeWindow, topics, topicInitializer, registry,
-                dataDir.resolve("ranker"));
+    RankerStreams rankerStreams(KafkaSettings kafka, RankerProperties properties, MetadataProperties metadata,
+                                SitesProperties sites, @Value("${mostread.dedupe-window:30s}") Duration dedupeWindow,
+                                Topics topics, TopicInitializer topicInitializer, MeterRegistry registry,
+                                @Value("${mostread.data-dir:./data}") Path dataDir, java.time.Clock clock) {
+        return new RankerStreams(kafka, properties, metadata, sites, dedupeWindow, topics, topicInitializer, registry,
+                dataDir.resolve("ranker"), clock);
     }
 
     /** Readiness: the {@code rankerStreams} health contributor. */

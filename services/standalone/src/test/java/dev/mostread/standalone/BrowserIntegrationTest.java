@@ -238,17 +238,30 @@ class BrowserIntegrationTest {
     void theDashboardShowsTheDemoSitesListsAndItsNumbersMove() {
         browser.driver.get(origin + "/dashboard?site=demo-news");
 
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                browser.driver.findElements(By.cssSelector("#list-1h tr.item")).size() >= 3);
-        await().atMost(Duration.ofSeconds(15)).until(() ->
-                !browser.driver.findElement(By.id("views-rate")).getText().equals("–"));
-        String firstViews = browser.driver.findElement(By.cssSelector("#list-1h tr.item td.views")).getText();
-        await().atMost(Duration.ofSeconds(15)).until(() ->
-                !browser.driver.findElement(By.cssSelector("#list-1h tr.item td.views")).getText().equals(firstViews));
+        await().atMost(Duration.ofSeconds(30)).until(() -> dashboardText("#list-1h tr.item td.views").size() >= 3);
+        await().atMost(Duration.ofSeconds(15)).until(() -> !dashboardText("#views-rate").equals(List.of("–")));
+        List<String> firstViews = dashboardText("#list-1h tr.item td.views");
+        await().atMost(Duration.ofSeconds(15)).until(() -> {
+            List<String> views = dashboardText("#list-1h tr.item td.views");
+            return !views.isEmpty() && !views.get(0).equals(firstViews.get(0));
+        });
         assertThat(browser.driver.findElement(By.id("site")).getAttribute("value")).isEqualTo("demo-news");
-        assertThat(browser.driver.findElements(By.cssSelector("#rate-chart canvas"))).isNotEmpty();
-        await().atMost(Duration.ofSeconds(15)).until(() ->
-                browser.driver.findElement(By.id("filtered-share")).getText().endsWith("%"));
+        assertThat(dashboardText("#rate-chart canvas")).isNotEmpty();
+        await().atMost(Duration.ofSeconds(15)).until(() -> {
+            List<String> share = dashboardText("#filtered-share");
+            return share.size() == 1 && share.get(0).endsWith("%");
+        });
         browser.screenshot("dashboard");
+    }
+
+    /**
+     * The text of every element matching {@code selector}, read in one script: the dashboard re-renders its
+     * rows every second, so elements found first and read later may already be gone.
+     */
+    @SuppressWarnings("unchecked")
+    private static List<String> dashboardText(String selector) {
+        return (List<String>) browser.driver.executeScript(
+                "return Array.from(document.querySelectorAll(arguments[0])).map(e => e.textContent.trim());",
+                selector);
     }
 }

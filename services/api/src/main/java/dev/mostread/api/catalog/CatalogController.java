@@ -1,9 +1,7 @@
 package dev.mostread.api.catalog;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -12,9 +10,7 @@ import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -22,11 +18,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.mostread.shared.article.Article;
+import dev.mostread.shared.article.ArticleReader;
 import dev.mostread.shared.kafka.ArticleKey;
 import dev.mostread.shared.kafka.Json;
 import dev.mostread.shared.kafka.Topics;
@@ -41,8 +36,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Catalog writes (§4.4): {@code PUT} and {@code DELETE /api/v1/sites/{site}/articles/{articleId}} write an
@@ -53,24 +46,12 @@ import tools.jackson.databind.JsonNode;
 @Tag(name = "Catalog", description = "Editorial catalog writes (admin token)")
 class CatalogController {
 
-    private static final Logger log = LoggerFactory.getLogger(CatalogController.class);
-
-    /** A field of the catalog entry at fault. */
-    record FieldProblem(String field, String message) {
-    }
-
     private final Producer<String, byte[]> producer;
     private final Topics topics;
-    private final byte[] token;
 
-    CatalogController(Producer<String, byte[]> articleProducer, Topics topics,
-                      @Value("${mostread.admin-token:}") String adminToken) {
+    CatalogController(Producer<String, byte[]> articleProducer, Topics topics) {
         this.producer = articleProducer;
         this.topics = topics;
-        this.token = adminToken.isBlank() ? null : adminToken.getBytes(StandardCharsets.UTF_8);
-        if (token == null) {
-            log.warn("mostread.admin-token is not set: catalog writes (PUT/DELETE /api/v1/sites/{site}/articles/{id}) are disabled");
-        }
     }
 
     @Operation(summary = "Write an article's catalog entry", description = "Its title, url, section, image and "
@@ -83,22 +64,32 @@ class CatalogController {
     @ApiResponse(responseCode = "401", description = "No or wrong token, or writes disabled", content = @Content(
             mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class),
             examples = @ExampleObject(value = ApiDocs.UNAUTHORIZED_EXAMPLE)))
+    @ApiResponse(responseCode = "413", description = "Body over 64 KB", content = @Content(
+            mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
     @PutMapping("/api/v1/sites/{site}/articles/{articleId}")
     ResponseEntity<?> put(@PathVariable String site, @PathVariable String articleId,
-                          @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-                          @RequestBody(required = false) byte[] body) {
-        ResponseEntity<?> refused = refuse(authorization, site, articleId);
+                          @io.swagger.v3.oas.annotations.Parameter(hidden = true) HttpServletRequest request)
+            throws IOException {
+        ResponseEntity<?> refused = refuse(site, articleId);
         if (refused != null) {
             return refused;
         }
-        List<FieldProblem> problems = new ArrayList<>();
-        Article article = read(body, problems);
-        if (!problems.isEmpty()) {
+        // The guard refused declared sizes over the limit; a chunked body is cut here, one byte past it.
+        byte[] body;
+        try (InputStream in = request.getInputStream()) {
+            body = in.readNBytes(ArticleReader.MAX_BYTES + 1);
+        }
+        if (body.length > ArticleReader.MAX_BYTES) {
+            return Problems.entity(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "Request body too large",
+                    "A catalog entry may hold at most " + ArticleReader.MAX_BYTES + " bytes.");
+        }
+        ArticleReader.Result entry = ArticleReader.read(body);
+        if (!entry.valid()) {
             return Problems.respond(HttpStatus.BAD_REQUEST).body(Problems.withErrors(
                     Problems.of(HttpStatus.BAD_REQUEST, "invalid-article", "Invalid catalog entry",
-                            "See errors for the fields at fault."), problems));
+                            "See errors for the fields at fault."), entry.problems()));
         }
-        return write(site, articleId, Json.mapper().writeValueAsBytes(article), article);
+        return write(site, articleId, Json.mapper().writeValueAsBytes(entry.article()), entry.article());
     }
 
     @Operation(summary = "Delete an article from the catalog (a tombstone): it leaves every list",
@@ -107,37 +98,23 @@ class CatalogController {
     @ApiResponse(responseCode = "401", description = "No or wrong token, or writes disabled", content = @Content(
             mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
     @DeleteMapping("/api/v1/sites/{site}/articles/{articleId}")
-    ResponseEntity<?> delete(@PathVariable String site, @PathVariable String articleId,
-                             @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
-        ResponseEntity<?> refused = refuse(authorization, site, articleId);
+    ResponseEntity<?> delete(@PathVariable String site, @PathVariable String articleId) {
+        ResponseEntity<?> refused = refuse(site, articleId);
         return refused != null ? refused : write(site, articleId, null, null);
     }
 
-    private ResponseEntity<?> refuse(String authorization, String site, String articleId) {
-        if (!authorized(authorization)) {
-            return Problems.respond(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                    .body(Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
-                            token == null ? "Catalog writes are disabled: no admin token is configured."
-                                    : "Send Authorization: Bearer <admin token>."));
-        }
-        List<FieldProblem> problems = new ArrayList<>();
+    /** The guard has checked the token; what is left is the path. */
+    private static ResponseEntity<?> refuse(String site, String articleId) {
+        List<ArticleReader.Problem> problems = new ArrayList<>();
         if (!PageViewRules.isSlug(site)) {
-            problems.add(new FieldProblem("site", PageViewRules.SITE.message()));
+            problems.add(new ArticleReader.Problem("site", PageViewRules.SITE.message()));
         }
         if (!PageViewRules.isArticleId(articleId)) {
-            problems.add(new FieldProblem("articleId", PageViewRules.ARTICLE_ID.message()));
+            problems.add(new ArticleReader.Problem("articleId", PageViewRules.ARTICLE_ID.message()));
         }
         return problems.isEmpty() ? null : Problems.respond(HttpStatus.BAD_REQUEST).body(Problems.withErrors(
                 Problems.of(HttpStatus.BAD_REQUEST, "invalid-parameters", "Invalid parameters",
                         "See errors for the parameters at fault."), problems));
-    }
-
-    private boolean authorized(String authorization) {
-        if (token == null || authorization == null || !authorization.startsWith("Bearer ")) {
-            return false;
-        }
-        byte[] given = authorization.substring("Bearer ".length()).trim().getBytes(StandardCharsets.UTF_8);
-        return MessageDigest.isEqual(given, token);
     }
 
     private ResponseEntity<?> write(String site, String articleId, byte[] value, Article article) {
@@ -153,59 +130,5 @@ class CatalogController {
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).build();
         }
         return article == null ? ResponseEntity.accepted().build() : ResponseEntity.accepted().body(article);
-    }
-
-    /** The entry in {@code body}, checked field by field; problems go to {@code problems}. */
-    static Article read(byte[] body, List<FieldProblem> problems) {
-        JsonNode node;
-        try {
-            node = body == null || body.length == 0 ? null : Json.mapper().readTree(body);
-        } catch (JacksonException e) {
-            problems.add(new FieldProblem("", "not valid JSON"));
-            return null;
-        }
-        if (node == null || !node.isObject()) {
-            problems.add(new FieldProblem("", "must be a JSON object"));
-            return null;
-        }
-        String title = text(node, "title", problems, PageViewRules.TITLE);
-        String url = text(node, "url", problems, PageViewRules.URL);
-        String section = text(node, "section", problems, PageViewRules.SECTION);
-        String imageUrl = text(node, "imageUrl", problems, PageViewRules.IMAGE_URL);
-        Instant publishedAt = null;
-        JsonNode published = node.get("publishedAt");
-        if (published != null && !published.isNull()) {
-            try {
-                publishedAt = Instant.parse(published.isString() ? published.asString() : "?");
-            } catch (DateTimeParseException e) {
-                problems.add(new FieldProblem("publishedAt", "must be an ISO-8601 instant"));
-            }
-        }
-        Boolean hidden = null;
-        JsonNode hiddenNode = node.get("hidden");
-        if (hiddenNode != null && !hiddenNode.isNull()) {
-            if (hiddenNode.isBoolean()) {
-                hidden = hiddenNode.booleanValue();
-            } else {
-                problems.add(new FieldProblem("hidden", "must be true or false"));
-            }
-        }
-        return new Article(title, url, section, imageUrl, publishedAt, hidden);
-    }
-
-    private static String text(JsonNode node, String field, List<FieldProblem> problems, PageViewRules.Rule rule) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isString()) {
-            problems.add(new FieldProblem(field, "must be a string"));
-            return null;
-        }
-        if (!rule.accepts(value.asString())) {
-            problems.add(new FieldProblem(field, rule.message()));
-            return null;
-        }
-        return value.asString();
     }
 }

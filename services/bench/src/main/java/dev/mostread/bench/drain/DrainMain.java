@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 import org.apache.kafka.streams.StreamsConfig;
 
+import dev.mostread.ranker.ranking.LooksPolicy;
 import dev.mostread.ranker.ranking.RobotFilter;
 import dev.mostread.ranker.stream.RankerMetrics;
 import dev.mostread.ranker.stream.RankerTopology;
@@ -63,8 +64,10 @@ public final class DrainMain {
     private static DrainResult mostread(String subject, String bootstrap, Topics topics, long views, int threads,
                                         Duration cap, String guarantee) throws Exception {
         String id = "bench-" + subject + "-" + UUID.randomUUID();
+        // The scale run tracks a million articles of one site: caps are raised so that it measures counting, not eviction.
         RankerProperties properties = new RankerProperties(id, Duration.ofMillis(250), 50, threads, 0,
-                Duration.ofMillis(100), "", 10_000, Map.of(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee));
+                Duration.ofMillis(100), "", 10_000, new RankerProperties.Caps(1_000, 200, 1_000_000),
+                Duration.ofSeconds(60), Map.of(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee));
         Path stateDir = Files.createTempDirectory("mostread-bench-state");
         Properties config = RankerStreams.streamsConfig(new KafkaSettings(bootstrap, 6, (short) 0, Map.of()),
                 properties, stateDir, id);
@@ -75,7 +78,8 @@ public final class DrainMain {
         }
         RobotFilter.warmUp();
         RankerTopology.Settings settings = new RankerTopology.Settings(6, 6, properties.tick(), properties.listSize(),
-                Duration.ofSeconds(30), Map.of(), new RobotFilter(properties.userAgentCacheSize()));
+                Duration.ofSeconds(30), Map.of(), new RobotFilter(properties.userAgentCacheSize()),
+                new LooksPolicy(3, Map.of()), properties.caps().toStateCaps());
         return StreamsDrain.run(subject, RankerTopology.build(topics, settings, new RankerMetrics(new SimpleMeterRegistry())),
                 config, topics.pageViews(), views, cap, null);
     }

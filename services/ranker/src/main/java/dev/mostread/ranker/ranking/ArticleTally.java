@@ -19,9 +19,9 @@ public final class ArticleTally {
     private final String site;
     private final String articleId;
     private String viewSection;
-    private String viewTitle;
-    private String viewUrl;
-    private String viewImageUrl;
+    private final ConfirmedValue viewTitle;
+    private final ConfirmedValue viewUrl;
+    private final ConfirmedValue viewImageUrl;
     private Article catalog;
     private boolean deleted;
     private long lastViewAt;
@@ -36,7 +36,7 @@ public final class ArticleTally {
         this(site, articleId, new Shown(null, null, null, null), null, false, 0L, new ArticleCounts());
     }
 
-    /** What page views said about an article's looks: the last non-null value of each field. */
+    /** What page views said about an article's looks: the section last seen, and the confirmed title, url and image. */
     public record Shown(String section, String title, String url, String imageUrl) {
     }
 
@@ -45,9 +45,9 @@ public final class ArticleTally {
         this.site = site;
         this.articleId = articleId;
         this.viewSection = fromViews.section();
-        this.viewTitle = fromViews.title();
-        this.viewUrl = fromViews.url();
-        this.viewImageUrl = fromViews.imageUrl();
+        this.viewTitle = new ConfirmedValue(fromViews.title());
+        this.viewUrl = new ConfirmedValue(fromViews.url());
+        this.viewImageUrl = new ConfirmedValue(fromViews.imageUrl());
         this.catalog = catalog;
         this.deleted = deleted;
         this.lastViewAt = lastViewAt;
@@ -55,35 +55,35 @@ public final class ArticleTally {
     }
 
     /**
-     * Counts one view and takes the title, url, image and section it carries (the last one seen wins).
+     * Counts one view and takes the looks it carries: its section (the last one seen wins), and its title, url
+     * and image as {@link ConfirmedValue} allows.
      *
+     * @param looks the view's looks, as the {@link LooksPolicy} lets them through
+     * @param confirmations distinct visitors a new title, url or image needs before it is shown
      * @param dayStart local midnight of the site's current day
      * @return true if the view counted in at least one period
      */
-    public boolean count(PageView view, long eventTime, long now, long dayStart) {
-        showChanged |= takeLooks(view);
+    public boolean count(PageView view, LooksPolicy.Looks looks, int confirmations, long eventTime, long now,
+                         long dayStart) {
+        showChanged |= takeLooks(looks, confirmations);
         lastViewAt = Math.max(lastViewAt, Math.min(eventTime, now));
         return counts.record(eventTime, now, dayStart, view.visitorId());
     }
 
-    private boolean takeLooks(PageView view) {
+    /** Counts one view with every field it carries taken at once: for callers with no {@link LooksPolicy}. */
+    public boolean count(PageView view, long eventTime, long now, long dayStart) {
+        return count(view, LooksPolicy.OPEN.of(view), 1, eventTime, now, dayStart);
+    }
+
+    private boolean takeLooks(LooksPolicy.Looks looks, int confirmations) {
         boolean changed = false;
-        if (view.section() != null && !view.section().equals(viewSection)) {
-            viewSection = view.section();
+        if (looks.section() != null && !looks.section().equals(viewSection)) {
+            viewSection = looks.section();
             changed = true;
         }
-        if (view.title() != null && !view.title().equals(viewTitle)) {
-            viewTitle = view.title();
-            changed = true;
-        }
-        if (view.url() != null && !view.url().equals(viewUrl)) {
-            viewUrl = view.url();
-            changed = true;
-        }
-        if (view.imageUrl() != null && !view.imageUrl().equals(viewImageUrl)) {
-            viewImageUrl = view.imageUrl();
-            changed = true;
-        }
+        changed |= viewTitle.offer(looks.title(), looks.visitorId(), confirmations);
+        changed |= viewUrl.offer(looks.url(), looks.visitorId(), confirmations);
+        changed |= viewImageUrl.offer(looks.imageUrl(), looks.visitorId(), confirmations);
         // What a view says only shows when the catalog says nothing; a change is a change of the view's fields.
         return changed;
     }
@@ -151,15 +151,15 @@ public final class ArticleTally {
     }
 
     public String title() {
-        return catalog != null && catalog.title() != null ? catalog.title() : viewTitle;
+        return catalog != null && catalog.title() != null ? catalog.title() : viewTitle.shown();
     }
 
     public String url() {
-        return catalog != null && catalog.url() != null ? catalog.url() : viewUrl;
+        return catalog != null && catalog.url() != null ? catalog.url() : viewUrl.shown();
     }
 
     public String imageUrl() {
-        return catalog != null && catalog.imageUrl() != null ? catalog.imageUrl() : viewImageUrl;
+        return catalog != null && catalog.imageUrl() != null ? catalog.imageUrl() : viewImageUrl.shown();
     }
 
     public Instant publishedAt() {
@@ -167,7 +167,7 @@ public final class ArticleTally {
     }
 
     public Shown fromViews() {
-        return new Shown(viewSection, viewTitle, viewUrl, viewImageUrl);
+        return new Shown(viewSection, viewTitle.shown(), viewUrl.shown(), viewImageUrl.shown());
     }
 
     public Article catalog() {

@@ -188,15 +188,38 @@ public final class Leaderboards {
         }
     }
 
-    /** The lists touched since the last call, with their current top {@code limit}; clears the mark. */
+    /**
+     * The lists touched since the last call, with their current top {@code limit}; clears the mark. A list that
+     * emptied is in the result one last time, with no candidates, and then forgotten.
+     */
     public Map<ListKey, List<Candidate>> drainChanged(int limit) {
         refresh();
         Map<ListKey, List<Candidate>> result = new HashMap<>();
         for (ListKey list : changed) {
             result.put(list, top(list, limit));
+            Board board = boards.get(list);
+            if (board != null && board.size == 0) {
+                boards.remove(list);
+            }
         }
         changed.clear();
         return result;
+    }
+
+    /** Every article that is in some list's top N now: these are never forgotten to make room. */
+    public Set<ArticleTally> listed() {
+        Set<ArticleTally> listed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Board board : boards.values()) {
+            for (int i = 0; i < board.size; i++) {
+                listed.add(board.top[i].tally());
+            }
+        }
+        return listed;
+    }
+
+    /** How many lists this partition holds. */
+    public int size() {
+        return boards.size();
     }
 
     public List<Candidate> top(ListKey list, int limit) {

@@ -3,6 +3,8 @@ package dev.mostread.ranker.stream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,6 +19,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import dev.mostread.ranker.ranking.ArticleTally;
 import dev.mostread.ranker.ranking.Candidate;
 import dev.mostread.ranker.ranking.Leaderboards;
+import dev.mostread.ranker.ranking.LooksPolicy;
 import dev.mostread.ranker.ranking.RecentVisits;
 import dev.mostread.ranker.ranking.SiteDays;
 import dev.mostread.ranker.stream.RankerMetrics.FilterReason;
@@ -44,6 +47,9 @@ final class ArticleCounter implements Processor<String, ArticleInput, String, Ca
     private RecentVisits recentVisits;
     private SiteDays days;
     private final Set<ArticleTally> touched = new LinkedHashSet<>();
+    /** Tracked articles per site, and sections seen per site: what the caps are checked against. */
+    private final Map<String, Integer> articlesBySite = new HashMap<>();
+    private final Map<String, Set<String>> sectionsBySite = new HashMap<>();
     private final Map<ListKey, List<Candidate>> proposed = new HashMap<>();
     private long expiredAtMinute = Long.MIN_VALUE;
     private long oldestArrival = Long.MAX_VALUE;
@@ -63,6 +69,14 @@ final class ArticleCounter implements Processor<String, ArticleInput, String, Ca
         touched.clear();
         proposed.clear();
         touched.addAll(store.all());
+        articlesBySite.clear();
+        sectionsBySite.clear();
+        for (ArticleTally tally : store.all()) {
+            articlesBySite.merge(tally.site(), 1, Integer::sum);
+            if (tally.section() != null) {
+                sectionsBySite.computeIfAbsent(tally.site(), site -> new HashSet<>()).add(tally.section());
+            }
+        }
         expiredAtMinute = Long.MIN_VALUE;
         loadRecentVisits(context.currentSystemTimeMs());
         context.schedule(settings.tick(), PunctuationType.WALL_CLOCK_TIME, this::publish);
@@ -98,10 +112,20 @@ final class ArticleCounter implements Processor<String, ArticleInput, String, Ca
             return;
         }
         ArticleTally tally = store.get(key);
-        if (tally == null) {
+        boolean created = tally == null;
+        if (created) {
+            if (!articlesBySite.containsKey(view.site()) && articlesBySite.size() >= settings.caps().sites()) {
+                metrics.limitHit("sites");
+                return;
+            }
             tally = new ArticleTally(view.site(), view.articleId());
         }
-        tally.count(view, eventTime, now, days.startOfDay(view.site(), now));
+        LooksPolicy.Looks looks = settings.looks().of(view);
+        if (looks.section() != null && !sectionAllowed(view.site(), looks.section())) {
+            metrics.limitHit("sections");
+            looks = new LooksPolicy.Looks(null, looks.title(), looks.url(), looks.imageUrl(), looks.visitorId());
+        }
+        tally.count(view, looks, settings.looks().confirmations(), eventTime, now, days.startOfDay(view.site(), now));
         if (visitKey != null) {
             rememberVisit(visitKey, eventTime);
         }
@@ -112,6 +136,46 @@ final class ArticleCounter implements Processor<String, ArticleInput, String, Ca
         }
         store.put(tally);
         touched.add(tally);
+        if (created && articlesBySite.merge(view.site(), 1, Integer::sum) > settings.caps().articlesBeforeEviction()) {
+            forgetLeastViewed(view.site(), tally);
+        }
+    }
+
+    private boolean sectionAllowed(String site, String section) {
+        Set<String> sections = sectionsBySite.computeIfAbsent(site, s -> new HashSet<>());
+        return sections.contains(section) || sections.size() < settings.caps().sectionsPerSite() && sections.add(section);
+    }
+
+    /**
+     * Takes {@code site} back to its article cap: forgets its least-viewed articles (longest period first,
+     * then the oldest last view) that are in no list and have no catalog entry; never {@code keep}.
+     */
+    private void forgetLeastViewed(String site, ArticleTally keep) {
+        touched.forEach(leaderboards::update);
+        touched.clear();
+        Set<ArticleTally> listed = leaderboards.listed();
+        List<ArticleTally> candidates = new ArrayList<>();
+        for (ArticleTally tally : store.all()) {
+            if (tally.site().equals(site) && tally != keep && !listed.contains(tally) && !tally.hasCatalogState()) {
+                candidates.add(tally);
+            }
+        }
+        candidates.sort(Comparator.comparingLong((ArticleTally tally) -> tally.views(Period.LAST_WEEK))
+                .thenComparingLong(ArticleTally::lastViewAt));
+        int excess = articlesBySite.get(site) - settings.caps().articlesPerSite();
+        for (int i = 0; i < excess && i < candidates.size(); i++) {
+            forget(candidates.get(i));
+            metrics.limitHit("articles");
+        }
+    }
+
+    private void forget(ArticleTally tally) {
+        store.remove(tally.key());
+        touched.remove(tally);
+        if (articlesBySite.merge(tally.site(), -1, Integer::sum) <= 0) {
+            articlesBySite.remove(tally.site());
+            sectionsBySite.remove(tally.site());
+        }
     }
 
     /** Kept in memory for decisions, and journaled in the tally store so a restarted task decides the same way. */
@@ -128,14 +192,16 @@ final class ArticleCounter implements Processor<String, ArticleInput, String, Ca
             }
             int slash = key.indexOf('/');
             tally = new ArticleTally(key.substring(0, slash), key.substring(slash + 1));
+            articlesBySite.merge(tally.site(), 1, Integer::sum);
         }
-        tally.catalog(article);
+        tally.catalog(settings.looks().of(tally.site(), article));
+        touched.add(tally);
         if (article == null && tally.counts().isEmpty()) {
-            store.remove(key);
+            forget(tally);
+            touched.add(tally);
         } else {
             store.put(tally);
         }
-        touched.add(tally);
     }
 
     private void publish(long now) {
@@ -150,14 +216,19 @@ final class ArticleCounter implements Processor<String, ArticleInput, String, Ca
         oldestArrival = Long.MAX_VALUE;
         Map<String, List<CandidateBatch.ListCandidates>> bySite = new HashMap<>();
         leaderboards.drainChanged(settings.listSize()).forEach((list, top) -> {
-            if (!top.equals(proposed.get(list))) {
-                proposed.put(list, top);
+            if (!top.equals(proposed.getOrDefault(list, List.of()))) {
+                if (top.isEmpty()) {
+                    proposed.remove(list);
+                } else {
+                    proposed.put(list, top);
+                }
                 Instant lastViewAt = Instant.ofEpochMilli(leaderboards.lastViewAt(list));
                 bySite.computeIfAbsent(list.site(), site -> new ArrayList<>()).add(new CandidateBatch.ListCandidates(
                         list.toString(), new PartitionCandidates(partition, asOf, lastViewAt, top, arrival)));
             }
         });
-        bySite.forEach((site, lists) -> context.forward(new Record<>(site, new CandidateBatch(lists), now)));
+        bySite.forEach((site, lists) -> CandidateBatch.split(lists, CandidateBatch.MAX_BYTES)
+                .forEach(batch -> context.forward(new Record<>(site, batch, now))));
     }
 
     /**
@@ -185,7 +256,8 @@ final class ArticleCounter implements Processor<String, ArticleInput, String, Ca
             }
         }
         for (ArticleTally tally : forgotten) {
-            store.remove(tally.key());
+            forget(tally);
+            touched.add(tally);
         }
     }
 }

@@ -21,7 +21,7 @@ import dev.mostread.shared.ranking.Ranking;
 /**
  * Takes every partition's candidates for a site's lists as they arrive and, every {@code interval} of wall-clock time,
  * merges each list that received some and publishes it to {@code rankings} when what readers would see changed,
- * with each item's rank in the previously published list. Merging once per interval rather than once per
+ * with each item's rank in the previously published list; a list that emptied is deleted with a tombstone. Merging once per interval rather than once per
  * arriving partition publishes one version per tick instead of one per partition.
  */
 final class ListPublisher implements Processor<String, CandidateBatch, String, Ranking> {
@@ -96,6 +96,15 @@ final class ListPublisher implements Processor<String, CandidateBatch, String, R
         Instant windowStart = Instant.ofEpochMilli(key.period().isRolling() ? key.period().windowStart(now)
                 : days.startOfDay(key.site(), now));
         Ranking next = ListMerge.merge(key, candidates, listSize, previous, asOf, windowStart, lastViewAt);
+        if (next.items().isEmpty()) {
+            // An emptied list leaves rankings (a tombstone) and this store: nothing of it is kept for ever.
+            store.forget(list);
+            if (previous != null) {
+                context.forward(new Record<>(list, null, now));
+                metrics.published(-1);
+            }
+            return;
+        }
         if (ListMerge.sameList(previous, next)) {
             return;
         }

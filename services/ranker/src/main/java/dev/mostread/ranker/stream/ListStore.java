@@ -1,7 +1,6 @@
 package dev.mostread.ranker.stream;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -83,8 +82,13 @@ public final class ListStore extends WriteBehindStore {
         dirty.add(list + SEPARATOR + PUBLISHED);
     }
 
-    Collection<PartitionCandidates> candidatesOf(String list) {
-        return get(list).partitions.values();
+    /** Drops everything kept for {@code list}: its candidates from every partition and what was published. */
+    void forget(String list) {
+        Lists state = lists.remove(list);
+        if (state != null) {
+            state.partitions.keySet().forEach(partition -> dirty.add(list + SEPARATOR + partition));
+            dirty.add(list + SEPARATOR + PUBLISHED);
+        }
     }
 
     @Override

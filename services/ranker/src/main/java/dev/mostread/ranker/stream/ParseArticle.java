@@ -5,27 +5,26 @@ import java.nio.charset.StandardCharsets;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import dev.mostread.shared.article.Article;
-import dev.mostread.shared.kafka.Json;
+import dev.mostread.shared.article.ArticleReader;
 import dev.mostread.shared.pageview.PageViewRules;
 
 /**
- * Reads each {@code articles} record: a catalog entry or a tombstone for the article its key names. Records
- * whose key names no article or whose value is not an Article are skipped (and logged): the catalog is
- * written by the API, which validates, so these come only from other writers.
+ * Reads each {@code articles} record: a catalog entry or a tombstone for the article its key names, checked
+ * with the same rules as the API's catalog writes ({@link ArticleReader}). Any Kafka client can write this
+ * topic, so a record whose key names no article or whose value is not a valid entry goes to the dead-letter
+ * topic with its reason, and the article keeps its previous entry.
  */
 final class ParseArticle implements FixedKeyProcessor<byte[], byte[], ParsedView> {
 
-    private static final Logger log = LoggerFactory.getLogger(ParseArticle.class);
-
     private final ArticlePartitions partitions;
+    private final RankerMetrics metrics;
     private FixedKeyProcessorContext<byte[], ParsedView> context;
 
-    ParseArticle(ArticlePartitions partitions) {
+    ParseArticle(ArticlePartitions partitions, RankerMetrics metrics) {
         this.partitions = partitions;
+        this.metrics = metrics;
     }
 
     @Override
@@ -37,25 +36,30 @@ final class ParseArticle implements FixedKeyProcessor<byte[], byte[], ParsedView
     public void process(FixedKeyRecord<byte[], byte[]> record) {
         String articleKey = articleKey(record.key());
         if (articleKey == null) {
-            log.warn("Skipping an articles record whose key is not {site}/{articleId}");
+            deadLetter(record, "key is not {site}/{articleId}");
             return;
         }
         Article article = null;
         if (record.value() != null) {
-            try {
-                article = Json.mapper().readValue(record.value(), Article.class);
-            } catch (RuntimeException e) {
-                log.warn("Skipping unreadable catalog entry for {}: {}", articleKey, e.getMessage());
+            ArticleReader.Result entry = ArticleReader.read(record.value());
+            if (!entry.valid()) {
+                ArticleReader.Problem problem = entry.problems().get(0);
+                deadLetter(record, problem.field().isEmpty() ? problem.message() : problem.field() + " " + problem.message());
                 return;
             }
-            if (article == null) {
-                return;
-            }
+            article = entry.article();
         }
         boolean inPlace = partitions.inArticlePartition(record.key(), articleKey, context.recordMetadata().orElse(null));
-        context.forward(record.withValue(ParsedView.valid(articleKey, ArticleInput.catalog(article), inPlace)));
+        long now = context.currentSystemTimeMs();
+        context.forward(record.withValue(ParsedView.valid(articleKey, ArticleInput.catalog(article), inPlace))
+                .withTimestamp(ReceiveTimeWhenMissing.plausible(record.timestamp(), now)));
     }
 
+    private void deadLetter(FixedKeyRecord<byte[], byte[]> record, String reason) {
+        metrics.deadLettered("articles");
+        context.recordMetadata().ifPresent(m -> DeadLetters.mark(record.headers(), reason, m.topic(), m.partition(), m.offset()));
+        context.forward(record.withValue(ParsedView.invalid(record.value())).withTimestamp(context.currentSystemTimeMs()));
+    }
     static String articleKey(byte[] key) {
         if (key == null) {
             return null;

@@ -49,8 +49,10 @@ final class ParsePageView implements FixedKeyProcessor<byte[], byte[], ParsedVie
             return;
         }
         PageView view = result.view();
-        long eventTime = view.timestamp() != null ? view.timestamp() : record.timestamp();
-        FilterReason dropped = switch (TimeLimits.check(eventTime, context.currentSystemTimeMs())) {
+        long now = context.currentSystemTimeMs();
+        long eventTime = view.timestamp() != null ? view.timestamp()
+                : ReceiveTimeWhenMissing.plausible(record.timestamp(), now);
+        FilterReason dropped = switch (TimeLimits.check(eventTime, now)) {
             case FUTURE -> FilterReason.FUTURE;
             case TOO_OLD -> FilterReason.TOO_OLD;
             case IN_RANGE -> !view.isArticle() ? FilterReason.NOT_ARTICLE
@@ -63,7 +65,8 @@ final class ParsePageView implements FixedKeyProcessor<byte[], byte[], ParsedVie
         String articleKey = view.articleKey();
         boolean inPlace = partitions.inArticlePartition(record.key(), articleKey, context.recordMetadata().orElse(null));
         ArticleInput input = ArticleInput.view(view.withTimestamp(eventTime), arrivedAt(record));
-        context.forward(record.withValue(ParsedView.valid(articleKey, input, inPlace)));
+        // The event time, checked above, is the only timestamp that travels on: never a client's absurd one.
+        context.forward(record.withValue(ParsedView.valid(articleKey, input, inPlace)).withTimestamp(eventTime));
     }
 
     /** When the view reached mostread: the collector's receipt header, else the record's own timestamp. */
@@ -81,11 +84,9 @@ final class ParsePageView implements FixedKeyProcessor<byte[], byte[], ParsedVie
 
     private void deadLetter(FixedKeyRecord<byte[], byte[]> record, String reason) {
         metrics.filtered(FilterReason.INVALID);
-        String source = context.recordMetadata()
-                .map(m -> m.topic() + "-" + m.partition() + "-" + m.offset())
-                .orElse("unknown");
-        record.headers().add(Topics.HEADER_ERROR, reason.getBytes(StandardCharsets.UTF_8));
-        record.headers().add(Topics.HEADER_SOURCE, source.getBytes(StandardCharsets.UTF_8));
-        context.forward(record.withValue(ParsedView.invalid(record.value())));
+        metrics.deadLettered("page-views");
+        context.recordMetadata().ifPresent(m -> DeadLetters.mark(record.headers(), reason, m.topic(), m.partition(), m.offset()));
+        context.forward(record.withValue(ParsedView.invalid(record.value()))
+                .withTimestamp(context.currentSystemTimeMs()));
     }
 }

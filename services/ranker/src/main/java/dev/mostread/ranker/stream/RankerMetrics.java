@@ -25,8 +25,10 @@ public final class RankerMetrics {
     private final Counter published;
     private final Timer lag;
     private final Map<FilterReason, Counter> filtered = new EnumMap<>(FilterReason.class);
+    private final MeterRegistry registry;
 
     public RankerMetrics(MeterRegistry registry) {
+        this.registry = registry;
         counted = Counter.builder("mostread.views.counted")
                 .description("Page views counted toward the lists").register(registry);
         published = Counter.builder("mostread.rankings.published")
@@ -59,5 +61,20 @@ public final class RankerMetrics {
         if (lagMillis >= 0) {
             lag.record(Duration.ofMillis(lagMillis));
         }
+    }
+
+    /**
+     * One record sent to {@code page-views-dlq}, by where it failed: {@code page-views} and {@code articles} for
+     * unreadable input, {@code processing} and {@code production} for records that failed later.
+     */
+    public void deadLettered(String stage) {
+        Counter.builder("mostread.dead.letters").description("Records sent to the dead-letter topic, by stage")
+                .tag("stage", stage).register(registry).increment();
+    }
+
+    /** A cap that bit (§7): {@code limit} names it, never a value from the input. */
+    public void limitHit(String limit) {
+        Counter.builder("mostread.limits.hit").description("Times a cap on state or requests was applied")
+                .tag("limit", limit).register(registry).increment();
     }
 }

@@ -16,8 +16,10 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 
+import dev.mostread.ranker.ranking.LooksPolicy;
 import dev.mostread.ranker.ranking.RobotFilter;
 import dev.mostread.ranker.ranking.SiteDays;
+import dev.mostread.ranker.ranking.StateCaps;
 import dev.mostread.shared.kafka.JsonSerde;
 import dev.mostread.shared.kafka.Topics;
 import dev.mostread.shared.ranking.Ranking;
@@ -27,15 +29,19 @@ import dev.mostread.shared.ranking.Ranking;
  * graph itself.
  *
  * <pre>
- * page-views ─parse─┬─ unreadable ─────────────────────────────────────────────► page-views-dlq
- *                   ├─ in its article's partition ──────────────────┐
- *                   └─ any other key ─► [page-views-by-article] ────┤
- * articles ───parse─┬─ in its article's partition ──────────────────┤
+ * page-views ─parse─┬─ unreadable ────────────────────────────────────────────► page-views-dlq
+ *                   ├─ in its article's partition ──────────────────┐                ▲
+ *                   └─ any other key ─► [page-views-by-article] ────┤                │
+ * articles ───parse─┬─ not a valid entry ─────────────────────────────────────────────┘
+ *                   ├─ in its article's partition ──────────────────┤
  *                   └─ any other key ─► [articles-by-article] ──────┴─► count-articles
  *                                                         (article-tallies: counts, visits journal)
- *                                                                          │ per tick: changed top N
- *                                                                          ▼
+ *                                                                          │ per tick: changed top N,
+ *                                                                          ▼ in batches of bounded size
  *                               rankings ◄── publish-lists (published-lists) ◄── [list-candidates]
+ *
+ * Both sources take a record without a timestamp at the time received; a record that fails anywhere later
+ * goes to page-views-dlq too, through the exception handlers the ranker configures.
  * </pre>
  */
 public final class RankerTopology {
@@ -56,18 +62,12 @@ public final class RankerTopology {
      * @param dedupeWindow a visitor's views of one article closer than this (event time) count once
      * @param zones each site's time zone, for "today" (UTC when absent)
      * @param robots tells robots by their user agent
+     * @param looks what page views may change in how an article looks
+     * @param caps what one partition's state may grow to
      */
     public record Settings(int pageViewPartitions, int articlePartitions, Duration tick, int listSize,
-                           Duration dedupeWindow, Map<String, ZoneId> zones, RobotFilter robots) {
-
-        public static Settings defaults(int partitions) {
-            return new Settings(partitions, partitions, Duration.ofSeconds(1), 50, Duration.ofSeconds(30), Map.of(),
-                    new RobotFilter(10_000));
-        }
-
-        public Settings withZones(Map<String, ZoneId> newZones) {
-            return new Settings(pageViewPartitions, articlePartitions, tick, listSize, dedupeWindow, newZones, robots);
-        }
+                           Duration dedupeWindow, Map<String, ZoneId> zones, RobotFilter robots, LooksPolicy looks,
+                           StateCaps caps) {
     }
 
     private RankerTopology() {
@@ -88,7 +88,8 @@ public final class RankerTopology {
         builder.addStateStore(new WriteBehindStoreBuilder<>(LISTS_STORE, ListStore::new));
 
         Map<String, KStream<byte[], ParsedView>> views = builder
-                .stream(topics.pageViews(), Consumed.with(bytes, bytes).withName("page-views-source"))
+                .stream(topics.pageViews(), Consumed.with(bytes, bytes).withName("page-views-source")
+                        .withTimestampExtractor(new ReceiveTimeWhenMissing()))
                 .processValues(() -> new ParsePageView(viewPartitions, settings.robots(), metrics),
                         Named.as("parse-page-views"))
                 .split(Named.as("views-"))
@@ -100,11 +101,17 @@ public final class RankerTopology {
                 .to(topics.pageViewsDlq(), Produced.with(bytes, bytes).withName("dead-letters"));
 
         Map<String, KStream<byte[], ParsedView>> catalog = builder
-                .stream(topics.articles(), Consumed.with(bytes, bytes).withName("articles-source"))
-                .processValues(() -> new ParseArticle(catalogPartitions), Named.as("parse-articles"))
+                .stream(topics.articles(), Consumed.with(bytes, bytes).withName("articles-source")
+                        .withTimestampExtractor(new ReceiveTimeWhenMissing()))
+                .processValues(() -> new ParseArticle(catalogPartitions, metrics), Named.as("parse-articles"))
                 .split(Named.as("catalog-"))
+                .branch((key, parsed) -> parsed.isInvalid(), Branched.as("invalid"))
                 .branch((key, parsed) -> parsed.inArticlePartition(), Branched.as("in-place"))
                 .defaultBranch(Branched.as("elsewhere"));
+
+        catalog.get("catalog-invalid")
+                .mapValues(ParsedView::raw, Named.as("dead-letter-catalog-value"))
+                .to(topics.pageViewsDlq(), Produced.with(bytes, bytes).withName("catalog-dead-letters"));
 
         byArticle(views.get("views-in-place"), "views-keyed")
                 .merge(byArticle(views.get("views-elsewhere"), "views-rekeyed")

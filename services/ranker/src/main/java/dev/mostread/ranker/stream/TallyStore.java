@@ -211,17 +211,25 @@ public final class TallyStore extends WriteBehindStore {
         removed.clear();
     }
 
+    /** A journal batch is closed before it would pass this size, so a busy commit writes several, none too large. */
+    static final int MAX_VISIT_BATCH_BYTES = 256 * 1024;
+
     private void flushVisits() {
-        if (!pendingVisits.isEmpty()) {
-            long newest = Long.MIN_VALUE;
-            for (Visit visit : pendingVisits) {
-                newest = Math.max(newest, visit.eventTime());
+        int from = 0;
+        int bytes = 0;
+        for (int i = 0; i < pendingVisits.size(); i++) {
+            int visitBytes = 2 + 3 * pendingVisits.get(i).key().length() + Long.BYTES;
+            if (i > from && bytes + visitBytes > MAX_VISIT_BATCH_BYTES) {
+                writeVisitBatch(pendingVisits.subList(from, i));
+                from = i;
+                bytes = 0;
             }
-            inner.put(Bytes.wrap(TallyCodec.visitBatchKey(nextBatch)), TallyCodec.encodeVisits(pendingVisits, newest));
-            visitBatches.add(new long[] {nextBatch, newest});
-            nextBatch++;
-            pendingVisits.clear();
+            bytes += visitBytes;
         }
+        if (from < pendingVisits.size()) {
+            writeVisitBatch(pendingVisits.subList(from, pendingVisits.size()));
+        }
+        pendingVisits.clear();
         visitBatches.removeIf(batch -> {
             if (batch[1] < forgetVisitsBefore) {
                 inner.delete(Bytes.wrap(TallyCodec.visitBatchKey(batch[0])));
@@ -229,6 +237,16 @@ public final class TallyStore extends WriteBehindStore {
             }
             return false;
         });
+    }
+
+    private void writeVisitBatch(List<Visit> visits) {
+        long newest = Long.MIN_VALUE;
+        for (Visit visit : visits) {
+            newest = Math.max(newest, visit.eventTime());
+        }
+        inner.put(Bytes.wrap(TallyCodec.visitBatchKey(nextBatch)), TallyCodec.encodeVisits(visits, newest));
+        visitBatches.add(new long[] {nextBatch, newest});
+        nextBatch++;
     }
 
     @Override

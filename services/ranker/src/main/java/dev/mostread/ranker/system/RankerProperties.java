@@ -1,5 +1,7 @@
 package dev.mostread.ranker.system;
 
+import dev.mostread.ranker.ranking.StateCaps;
+
 import java.time.Duration;
 import java.util.Map;
 
@@ -18,6 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param instanceId static group membership id; empty takes one kept in the state directory, so a restarted
  *        instance rejoins without waiting for its old session to time out
  * @param userAgentCacheSize distinct user agents whose robot verdict is remembered
+ * @param caps what each partition's counting state may grow to (§7)
+ * @param stallTimeout how long input may wait with no commit before the ranker reports itself stalled
  * @param streams any other Kafka Streams property, passed as it is
  */
 @ConfigurationProperties("mostread.ranker")
@@ -30,9 +34,26 @@ public record RankerProperties(
         @DefaultValue("100ms") Duration commitInterval,
         @DefaultValue("") String instanceId,
         @DefaultValue("10000") int userAgentCacheSize,
+        @DefaultValue Caps caps,
+        @DefaultValue("60s") Duration stallTimeout,
         Map<String, String> streams) {
 
     public RankerProperties {
         streams = streams == null ? Map.of() : Map.copyOf(streams);
+    }
+
+    /**
+     * @param sites distinct sites per partition; views of others are not counted
+     * @param sectionsPerSite distinct sections per site and partition; views in others count in all-sections lists only
+     * @param articlesPerSite tracked articles per site and partition; the least-viewed in no list are forgotten
+     */
+    public record Caps(
+            @DefaultValue("1000") int sites,
+            @DefaultValue("200") int sectionsPerSite,
+            @DefaultValue("50000") int articlesPerSite) {
+
+        public StateCaps toStateCaps() {
+            return new StateCaps(sites, sectionsPerSite, articlesPerSite);
+        }
     }
 }

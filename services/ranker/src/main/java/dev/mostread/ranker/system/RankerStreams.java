@@ -5,21 +5,30 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
+import dev.mostread.ranker.ranking.LooksPolicy;
 import dev.mostread.ranker.ranking.RobotFilter;
 import dev.mostread.ranker.stream.RankerMetrics;
 import dev.mostread.ranker.stream.RankerTopology;
@@ -27,6 +36,8 @@ import dev.mostread.shared.kafka.Topics;
 import dev.mostread.shared.system.KafkaSettings;
 import dev.mostread.shared.system.SitesProperties;
 import dev.mostread.shared.system.TopicInitializer;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 
@@ -43,12 +54,19 @@ public class RankerStreams implements SmartLifecycle {
     private final TopicInitializer topicInitializer;
     private final MeterRegistry registry;
     private final Path stateDir;
+    private final MetadataProperties metadata;
+    private final Clock clock;
     private volatile KafkaStreams streams;
     private KafkaStreamsMetrics streamsMetrics;
+    private DeadLetterWriter deadLetters;
+    private volatile ProgressWatchdog watchdog;
+    private ScheduledExecutorService watching;
 
-    public RankerStreams(KafkaSettings kafka, RankerProperties properties, SitesProperties sites,
-                         Duration dedupeWindow, Topics topics, TopicInitializer topicInitializer,
-                         MeterRegistry registry, Path stateDir) {
+    public RankerStreams(KafkaSettings kafka, RankerProperties properties, MetadataProperties metadata,
+                         SitesProperties sites, Duration dedupeWindow, Topics topics, TopicInitializer topicInitializer,
+                         MeterRegistry registry, Path stateDir, Clock clock) {
+        this.metadata = metadata;
+        this.clock = clock;
         this.kafka = kafka;
         this.properties = properties;
         this.sites = sites;
@@ -68,18 +86,79 @@ public class RankerStreams implements SmartLifecycle {
         RobotFilter.warmUp();
         RankerTopology.Settings settings = new RankerTopology.Settings(partitions, articlePartitions,
                 properties.tick(), properties.listSize(), dedupeWindow, sites.zones(),
-                new RobotFilter(properties.userAgentCacheSize()));
-        KafkaStreams created = new KafkaStreams(
-                RankerTopology.build(topics, settings, new RankerMetrics(registry)), streamsConfig());
+                new RobotFilter(properties.userAgentCacheSize()),
+                new LooksPolicy(metadata.confirmations(), sites.hosts()), properties.caps().toStateCaps());
+        RankerMetrics metrics = new RankerMetrics(registry);
+        deadLetters = new DeadLetterWriter(kafka.client(), kafka.bootstrapServers(), topics, metrics);
+        Properties config = streamsConfig();
+        config.put(DeadLetterWriter.CONFIG, deadLetters);
+        KafkaStreams created = new KafkaStreams(RankerTopology.build(topics, settings, metrics), config);
+        ProgressWatchdog progress = new ProgressWatchdog(properties.stallTimeout(), clock.millis());
+        Counter failures = Counter.builder("mostread.ranker.thread.failures")
+                .description("Stream threads that failed and were replaced").register(registry);
         created.setUncaughtExceptionHandler(error -> {
             log.error("Stream thread failed; replacing it", error);
+            failures.increment();
+            progress.threadFailed(clock.millis());
             return StreamThreadExceptionResponse.REPLACE_THREAD;
         });
+        Gauge.builder("mostread.ranker.stalled", this, ranker -> ranker.stalled().isPresent() ? 1 : 0)
+                .description("1 while the ranker makes no progress: input waiting with no commit, or failing threads")
+                .register(registry);
         streamsMetrics = new KafkaStreamsMetrics(created);
         streamsMetrics.bindTo(registry);
+        watchdog = progress;
         created.start();
         streams = created;
+        watching = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "ranker-watchdog");
+            thread.setDaemon(true);
+            return thread;
+        });
+        watching.scheduleAtFixedRate(this::observe, 5, 5, TimeUnit.SECONDS);
         log.info("Ranker started: application.id={}, {} page-views partitions", properties.applicationId(), partitions);
+    }
+
+    /** Feeds the watchdog: the main consumers' largest lag and the stream threads' commits so far. */
+    private void observe() {
+        KafkaStreams running = streams;
+        ProgressWatchdog progress = watchdog;
+        if (running == null || progress == null) {
+            return;
+        }
+        try {
+            double lag = 0;
+            double commits = 0;
+            for (Metric metric : running.metrics().values()) {
+                MetricName name = metric.metricName();
+                Object value = metric.metricValue();
+                if (!(value instanceof Double number) || number.isNaN()) {
+                    continue;
+                }
+                if (name.name().equals("records-lag-max") && name.group().equals("consumer-fetch-manager-metrics")
+                        && !String.valueOf(name.tags().get("client-id")).contains("restore")) {
+                    lag = Math.max(lag, number);
+                } else if (name.name().equals("commit-total") && name.group().equals("stream-thread-metrics")) {
+                    commits += number;
+                }
+            }
+            progress.observe(lag, commits, clock.millis());
+        } catch (RuntimeException e) {
+            log.warn("Could not read the ranker's progress: {}", e.toString());
+        }
+    }
+
+    /** Why the ranker makes no progress, or empty while it does (or before it started). */
+    public Optional<String> stalled() {
+        ProgressWatchdog progress = watchdog;
+        if (progress == null) {
+            return Optional.empty();
+        }
+        KafkaStreams.State state = state();
+        if (state == KafkaStreams.State.ERROR || state == KafkaStreams.State.PENDING_ERROR) {
+            return Optional.of("Kafka Streams is in state " + state);
+        }
+        return progress.stalled(clock.millis());
     }
 
     Properties streamsConfig() {
@@ -99,8 +178,17 @@ public class RankerStreams implements SmartLifecycle {
         config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, properties.commitInterval().toMillis());
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
         config.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+        // A record that fails in a processor, in a serialiser or at the broker goes to the dead-letter topic
+        // and the stream goes on (the handlers find their writer under DeadLetterWriter.CONFIG; without it
+        // they log and skip); an unreadable record in an internal topic is skipped the same way.
         config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
-                LogAndContinueProcessingExceptionHandler.class.getName());
+                DeadLetterExceptionHandlers.Processing.class.getName());
+        config.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG,
+                DeadLetterExceptionHandlers.Production.class.getName());
+        config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+                LogAndContinueExceptionHandler.class.getName());
+        // Repartition topics are purged as they are consumed; this bounds them on disk if consumption stops.
+        config.put(StreamsConfig.topicPrefix(TopicConfig.RETENTION_BYTES_CONFIG), String.valueOf(1L << 30));
         if (kafka.replicationFactor() > 0) {
             config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) kafka.replicationFactor());
         }
@@ -137,9 +225,15 @@ public class RankerStreams implements SmartLifecycle {
         if (running == null) {
             return;
         }
+        if (watching != null) {
+            watching.shutdownNow();
+        }
         running.close(new KafkaStreams.CloseOptions().leaveGroup(true).timeout(Duration.ofSeconds(30)));
         if (streamsMetrics != null) {
             streamsMetrics.close();
+        }
+        if (deadLetters != null) {
+            deadLetters.close();
         }
         streams = null;
     }

@@ -189,7 +189,8 @@ class CountingRulesTest {
 
         // 00:01 in Seoul: a new day, with no new events.
         Map<String, Ranking> midnight = ranker.advance(Duration.ofSeconds(150));
-        assertThat(midnight.get("seoul/today/_all").items()).isEmpty();
+        assertThat(midnight).containsKey("seoul/today/_all");
+        assertThat(midnight.get("seoul/today/_all")).as("yesterday's today, deleted").isNull();
         assertThat(midnight).doesNotContainKey("seoul/1h/_all");
 
         ranker.view("seoul", "early", null, Instant.parse("2026-11-26T15:01:00Z"));

@@ -16,7 +16,9 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 
+import dev.mostread.ranker.ranking.LooksPolicy;
 import dev.mostread.ranker.ranking.RobotFilter;
+import dev.mostread.ranker.ranking.StateCaps;
 import dev.mostread.shared.kafka.JsonSerde;
 import dev.mostread.shared.kafka.Topics;
 import dev.mostread.shared.ranking.RankedItem;
@@ -42,6 +44,10 @@ final class RankerDriver implements AutoCloseable {
     }
 
     RankerDriver(Instant start, Map<String, ZoneId> zones) {
+        this(start, zones, new LooksPolicy(3, Map.of()), StateCaps.DEFAULTS);
+    }
+
+    RankerDriver(Instant start, Map<String, ZoneId> zones, LooksPolicy looks, StateCaps caps) {
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "ranker-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -49,7 +55,7 @@ final class RankerDriver implements AutoCloseable {
         config.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         config.put(StreamsConfig.STATE_DIR_CONFIG, freshStateDir());
         RankerTopology.Settings settings = new RankerTopology.Settings(1, 1, TICK, 50, Duration.ofSeconds(30),
-                zones, ROBOTS);
+                zones, ROBOTS, looks, caps);
         driver = new TopologyTestDriver(RankerTopology.build(TOPICS, settings, new RankerMetrics(registry)),
                 config, start);
         pageViews = driver.createInputTopic(TOPICS.pageViews(), new StringSerializer(), new StringSerializer());
@@ -109,6 +115,16 @@ final class RankerDriver implements AutoCloseable {
 
     double filtered(String reason) {
         return registry.get("mostread.views.filtered").tag("reason", reason).counter().count();
+    }
+
+    double deadLettered(String stage) {
+        var counter = registry.find("mostread.dead.letters").tag("stage", stage).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    double limitsHit(String limit) {
+        var counter = registry.find("mostread.limits.hit").tag("limit", limit).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     double counted() {

@@ -148,14 +148,15 @@ class RankerTopologyTest {
     }
 
     @Test
-    void aListWhoseLastViewLeavesThePeriodIsPublishedEmpty() {
+    void aListWhoseLastViewLeavesThePeriodIsDeletedWithATombstoneAndNotPublishedAgain() {
         view(NEWS, "a", null, START);
         tick();
 
         Map<String, Ranking> published = ranker.advance(Duration.ofHours(1));
 
         assertThat(published).containsOnlyKeys("news21/1h/_all");
-        assertThat(published.get("news21/1h/_all").items()).isEmpty();
+        assertThat(published.get("news21/1h/_all")).as("a tombstone").isNull();
+        assertThat(ranker.advance(Duration.ofMinutes(5))).isEmpty();
     }
 
     @Test

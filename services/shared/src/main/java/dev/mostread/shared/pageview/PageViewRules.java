@@ -23,7 +23,8 @@ public final class PageViewRules {
     public static final Rule ARTICLE_ID = new Rule(v -> ARTICLE_ID_PATTERN.matcher(v).matches(),
             "must be 1-128 characters of [A-Za-z0-9._:~-]");
     public static final Rule VISITOR_ID = maxLength(128);
-    public static final Rule TYPE = new Rule(v -> !v.isEmpty() && v.length() <= 64, "must be 1-64 characters");
+    public static final Rule TYPE = new Rule(v -> !v.isEmpty() && v.length() <= 64 && isWellFormed(v),
+            "must be 1-64 characters");
     public static final Rule TITLE = maxLength(512);
     public static final Rule URL = httpUrl(2048);
     public static final Rule IMAGE_URL = httpUrl(2048);
@@ -42,12 +43,32 @@ public final class PageViewRules {
     }
 
     private static Rule maxLength(int max) {
-        return new Rule(v -> v.length() <= max, "must be at most " + max + " characters");
+        return new Rule(v -> v.length() <= max && isWellFormed(v),
+                "must be at most " + max + " characters of well-formed Unicode");
     }
 
     private static Rule httpUrl(int max) {
-        return new Rule(v -> v.length() <= max && isHttpUrl(v),
+        return new Rule(v -> v.length() <= max && isWellFormed(v) && isHttpUrl(v),
                 "must be an absolute http(s):// URL of at most " + max + " characters");
+    }
+
+    /**
+     * True when {@code value} has no unpaired surrogate: such a string cannot be encoded as UTF-8, so it could
+     * be accepted here and then fail when a list that shows it is written.
+     */
+    public static boolean isWellFormed(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 == value.length() || !Character.isLowSurrogate(value.charAt(i + 1))) {
+                    return false;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** True for an absolute {@code http://} or {@code https://} URL with a host; widgets link nothing else. */

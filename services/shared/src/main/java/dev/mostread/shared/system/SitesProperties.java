@@ -17,15 +17,17 @@ public record SitesProperties(Map<String, Site> sites) {
     /**
      * @param zone where "today" starts at midnight (default UTC)
      * @param allowedOrigins origins allowed to send this site's events (default any)
+     * @param hosts hosts (and their subdomains) that an article's url and image may point to; default any
      */
-    public record Site(ZoneId zone, List<String> allowedOrigins) {
+    public record Site(ZoneId zone, List<String> allowedOrigins, List<String> hosts) {
         public Site {
             zone = zone == null ? ZoneId.of("UTC") : zone;
             allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
+            hosts = hosts == null ? List.of() : List.copyOf(hosts);
         }
     }
 
-    private static final Site DEFAULTS = new Site(null, null);
+    private static final Site DEFAULTS = new Site(null, null, null);
 
     public SitesProperties {
         sites = sites == null ? Map.of() : Map.copyOf(sites);
@@ -37,6 +39,17 @@ public record SitesProperties(Map<String, Site> sites) {
 
     public ZoneId zone(String site) {
         return site(site).zone();
+    }
+
+    /** The hosts of every site that restricts them. */
+    public Map<String, List<String>> hosts() {
+        Map<String, List<String>> hosts = new java.util.HashMap<>();
+        sites.forEach((id, site) -> {
+            if (!site.hosts().isEmpty()) {
+                hosts.put(id, site.hosts());
+            }
+        });
+        return Map.copyOf(hosts);
     }
 
     /** The zone of every configured site, for components that take a plain map. */

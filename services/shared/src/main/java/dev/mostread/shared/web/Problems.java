@@ -1,12 +1,19 @@
 package dev.mostread.shared.web;
 
+import java.io.IOException;
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+
+import dev.mostread.shared.kafka.Json;
 
 /** RFC 9457 answers ({@code application/problem+json}) with a stable {@code type} per kind of problem. */
 public final class Problems {
@@ -34,5 +41,21 @@ public final class Problems {
 
     public static ResponseEntity<ProblemDetail> entity(HttpStatus status, String type, String title, String detail) {
         return respond(status).body(of(status, type, title, detail));
+    }
+
+    /**
+     * Writes a problem straight to a servlet response, for filters that answer before Spring MVC is reached:
+     * the same fields a {@link ProblemDetail} body has.
+     */
+    public static void write(HttpServletResponse response, HttpStatus status, String type, String title, String detail)
+            throws IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", TYPE_BASE + type);
+        body.put("title", title);
+        body.put("status", status.value());
+        body.put("detail", detail);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getOutputStream().write(Json.mapper().writeValueAsBytes(body));
     }
 }

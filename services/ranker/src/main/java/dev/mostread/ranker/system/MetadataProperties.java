@@ -1,0 +1,14 @@
+package dev.mostread.ranker.system;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How article looks from page views are trusted ({@code mostread.metadata.*}).
+ *
+ * @param confirmations distinct visitors whose views must carry a new title, url or image before it replaces
+ *        the one shown (the first value of each is shown at once); 1 trusts every view
+ */
+@ConfigurationProperties("mostread.metadata")
+public record MetadataProperties(@DefaultValue("3") int confirmations) {
+}
