@@ -19,6 +19,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.annotation.Value;
 
 import dev.mostread.api.catalog.CatalogWriteGuard;
+import dev.mostread.api.serve.ApiLimits;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -92,8 +93,15 @@ public class ApiModule {
     @Bean
     ListStreams listStreams(RankingCache rankingCache,
                             @Value("${mostread.api.stream-heartbeat:15s}") Duration heartbeat,
-                            @Value("${mostread.api.stream-timeout:30m}") Duration timeout) {
-        return new ListStreams(rankingCache, heartbeat, timeout);
+                            @Value("${mostread.api.stream-timeout:30m}") Duration timeout,
+                            @Value("${mostread.api.max-streams-per-client:8}") int perClient,
+                            @Value("${mostread.api.max-streams:1000}") int total) {
+        return new ListStreams(rankingCache, heartbeat, timeout, new ListStreams.Caps(perClient, total));
+    }
+
+    @Bean
+    ApiLimits apiLimits(MeterRegistry registry) {
+        return new ApiLimits(registry);
     }
 
     /** Writes catalog entries: acks from every in-sync replica, idempotent. */

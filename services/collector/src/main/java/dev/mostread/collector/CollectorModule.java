@@ -1,5 +1,6 @@
 package dev.mostread.collector;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
@@ -24,6 +26,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import dev.mostread.collector.collect.CollectorMetrics;
 import dev.mostread.collector.collect.ClientRateLimits;
 import dev.mostread.collector.collect.CollectorProperties;
+import dev.mostread.collector.collect.DiskGuard;
 import dev.mostread.collector.collect.Intake;
 import dev.mostread.collector.collect.SitePolicy;
 import dev.mostread.collector.collect.KafkaWritesHealthIndicator;
@@ -69,19 +72,25 @@ public class CollectorModule {
     }
 
     @Bean
-    SitePolicy sitePolicy(SitesProperties sites) {
-        return new SitePolicy(sites);
+    SitePolicy sitePolicy(SitesProperties sites, CollectorProperties properties) {
+        return new SitePolicy(sites, properties.maxSites());
     }
 
     @Bean
-    ClientRateLimits clientRateLimits(CollectorProperties properties) {
-        return new ClientRateLimits(properties.rateLimit());
+    ClientRateLimits clientRateLimits(CollectorProperties properties, CollectorMetrics metrics) {
+        return new ClientRateLimits(properties.rateLimit(), metrics);
+    }
+
+    @Bean
+    DiskGuard diskGuard(CollectorProperties properties, @Value("${mostread.data-dir:./data}") Path dataDir,
+                        java.time.Clock clock) {
+        return new DiskGuard(dataDir, properties.minFreeDisk().toBytes(), properties.minFreeDiskRatio(), clock);
     }
 
     @Bean
     Intake intake(PageViewPublisher pageViewPublisher, CollectorProperties properties, CollectorMetrics metrics,
-                  SitePolicy sitePolicy, ClientRateLimits clientRateLimits) {
-        return new Intake(pageViewPublisher, properties, metrics, sitePolicy, clientRateLimits);
+                  SitePolicy sitePolicy, ClientRateLimits clientRateLimits, DiskGuard diskGuard) {
+        return new Intake(pageViewPublisher, properties, metrics, sitePolicy, clientRateLimits, diskGuard);
     }
 
     @Bean

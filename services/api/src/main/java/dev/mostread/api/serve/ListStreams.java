@@ -1,5 +1,11 @@
 package dev.mostread.api.serve;
 
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.mostread.shared.web.ClientAddress;
+
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
@@ -23,8 +29,12 @@ import dev.mostread.shared.ranking.ListKey;
  */
 public class ListStreams implements DisposableBean {
 
-    /** One open stream: the list it follows and how many items it wants. */
-    private record Subscriber(SseEmitter emitter, int limit) {
+    /** One open stream: the list it follows, how many items it wants, and whose it is. */
+    private record Subscriber(SseEmitter emitter, int limit, String client) {
+    }
+
+    /** Streams one client (an IPv4 address or an IPv6 /64) and all clients together may hold open (§7). */
+    public record Caps(int perClient, int total) {
     }
 
     private final Map<String, Set<Subscriber>> subscribers = new ConcurrentHashMap<>();
@@ -39,25 +49,60 @@ public class ListStreams implements DisposableBean {
         return thread;
     });
     private final Duration timeout;
+    private final Caps caps;
+    private final Map<String, AtomicInteger> perClient = new ConcurrentHashMap<>();
+    private final AtomicInteger total = new AtomicInteger();
 
-    public ListStreams(RankingCache cache, Duration heartbeat, Duration timeout) {
+    public ListStreams(RankingCache cache, Duration heartbeat, Duration timeout, Caps caps) {
         this.timeout = timeout;
+        this.caps = caps;
         cache.onChange(list -> senders.execute(() -> publish(list)));
         heartbeats.scheduleAtFixedRate(this::heartbeat, heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Opens a stream of {@code key}, starting with {@code first}. */
-    SseEmitter open(ListKey key, int limit, ServedList.Body first) {
+    /**
+     * Opens a stream of {@code key} for {@code client}, starting with {@code first}; empty when the client, or
+     * everyone together, already holds as many streams as the caps allow.
+     */
+    Optional<SseEmitter> open(ListKey key, int limit, ServedList.Body first, String client) {
+        String bucket = ClientAddress.bucket(client);
+        if (total.incrementAndGet() > caps.total()) {
+            total.decrementAndGet();
+            return Optional.empty();
+        }
+        AtomicInteger mine = perClient.computeIfAbsent(bucket, k -> new AtomicInteger());
+        if (mine.incrementAndGet() > caps.perClient()) {
+            release(bucket, mine);
+            return Optional.empty();
+        }
         SseEmitter emitter = new SseEmitter(timeout.toMillis());
-        Subscriber subscriber = new Subscriber(emitter, limit);
-        Set<Subscriber> set = subscribers.computeIfAbsent(key.toString(), k -> ConcurrentHashMap.newKeySet());
-        set.add(subscriber);
-        Runnable remove = () -> set.remove(subscriber);
+        Subscriber subscriber = new Subscriber(emitter, limit, bucket);
+        String list = key.toString();
+        subscribers.compute(list, (k, set) -> {
+            Set<Subscriber> open = set == null ? ConcurrentHashMap.newKeySet() : set;
+            open.add(subscriber);
+            return open;
+        });
+        AtomicBoolean closed = new AtomicBoolean();
+        Runnable remove = () -> {
+            if (closed.compareAndSet(false, true)) {
+                // an emptied set is dropped, so lists nobody follows any more cost nothing
+                subscribers.computeIfPresent(list, (k, set) -> set.remove(subscriber) && set.isEmpty() ? null : set);
+                release(bucket, mine);
+            }
+        };
         emitter.onCompletion(remove);
         emitter.onTimeout(remove);
         emitter.onError(error -> remove.run());
         send(subscriber, first);
-        return emitter;
+        return Optional.of(emitter);
+    }
+
+    private void release(String bucket, AtomicInteger mine) {
+        total.decrementAndGet();
+        if (mine.decrementAndGet() <= 0) {
+            perClient.remove(bucket, mine);
+        }
     }
 
     private void publish(ServedList list) {
@@ -95,6 +140,11 @@ public class ListStreams implements DisposableBean {
 
     public int open() {
         return subscribers.values().stream().mapToInt(Set::size).sum();
+    }
+
+    /** Lists that have at least one subscriber. */
+    public int followedLists() {
+        return subscribers.size();
     }
 
     @Override

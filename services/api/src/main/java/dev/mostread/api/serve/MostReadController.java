@@ -26,6 +26,7 @@ import dev.mostread.shared.ranking.ListKey;
 import dev.mostread.shared.ranking.Period;
 import dev.mostread.shared.ranking.Ranking;
 import dev.mostread.shared.system.SitesProperties;
+import dev.mostread.shared.web.ClientAddress;
 import dev.mostread.shared.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -34,6 +35,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import dev.mostread.shared.web.ApiDocs;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /** {@code GET /api/v1/sites/{site}/most-read} (§4.1): a list from memory, ready to cache at the edge. */
@@ -50,7 +52,13 @@ class MostReadController {
     private final SitesProperties sites;
     private final Clock clock;
 
-    MostReadController(RankingCache cache, ListStreams streams, SitesProperties sites, Clock clock) {
+    private final ClientAddress clients;
+    private final ApiLimits metrics;
+
+    MostReadController(RankingCache cache, ListStreams streams, SitesProperties sites, Clock clock,
+                       ClientAddress clients, ApiLimits metrics) {
+        this.clients = clients;
+        this.metrics = metrics;
         this.cache = cache;
         this.streams = streams;
         this.sites = sites;
@@ -97,11 +105,14 @@ class MostReadController {
             schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "404", description = "A site never seen", content = @Content(mediaType = ApiDocs.PROBLEM_JSON,
             schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "429", description = "This client, or all clients together, hold as many streams as allowed",
+            content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
     @GetMapping("/api/v1/sites/{site}/most-read/stream")
     SseEmitter stream(@PathVariable String site,
                       @RequestParam(required = false) String period,
                       @RequestParam(required = false) String section,
                       @RequestParam(required = false) String limit,
+                      @io.swagger.v3.oas.annotations.Parameter(hidden = true) HttpServletRequest request,
                       @io.swagger.v3.oas.annotations.Parameter(hidden = true) HttpServletResponse response)
             throws IOException {
         Lookup lookup = lookup(site, period, section, limit);
@@ -113,9 +124,17 @@ class MostReadController {
             response.getOutputStream().write(Json.mapper().writeValueAsBytes(lookup.problem().getBody()));
             return null;
         }
+        Optional<SseEmitter> opened = streams.open(lookup.key(), lookup.limit(), lookup.body(), clients.of(request));
+        if (opened.isEmpty()) {
+            metrics.limitHit("streams");
+            response.setHeader(HttpHeaders.RETRY_AFTER, "30");
+            Problems.write(response, HttpStatus.TOO_MANY_REQUESTS, "too-many-streams", "Too many streams",
+                    "This client, or all clients together, already hold as many open streams as allowed.");
+            return null;
+        }
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
         response.setHeader("X-Accel-Buffering", "no");
-        return streams.open(lookup.key(), lookup.limit(), lookup.body());
+        return opened.get();
     }
 
     /** A checked request: the list's key, limit and current body, or the problem to answer instead. */

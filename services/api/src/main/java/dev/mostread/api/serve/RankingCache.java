@@ -38,7 +38,8 @@ public class RankingCache implements SmartLifecycle {
     private final Supplier<Consumer<String, byte[]>> consumers;
     private final String topic;
     private final Map<String, ServedList> lists = new ConcurrentHashMap<>();
-    private final Map<String, Boolean> sites = new ConcurrentHashMap<>();
+    /** Lists per site: a site whose every list was deleted is forgotten (404, and gone from /api/v1/sites). */
+    private final Map<String, Integer> sites = new ConcurrentHashMap<>();
     private final Map<Period, Instant> newestAsOf = new ConcurrentHashMap<>();
     private final List<java.util.function.Consumer<ServedList>> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean running;
@@ -163,7 +164,10 @@ public class RankingCache implements SmartLifecycle {
             return;
         }
         if (record.value() == null) {
-            lists.remove(record.key());
+            ServedList removed = lists.remove(record.key());
+            if (removed != null) {
+                sites.computeIfPresent(removed.ranking().site(), (site, count) -> count <= 1 ? null : count - 1);
+            }
             return;
         }
         try {
@@ -172,8 +176,9 @@ public class RankingCache implements SmartLifecycle {
                 return;
             }
             ServedList list = new ServedList(ranking, Json.mapper());
-            lists.put(record.key(), list);
-            sites.put(ranking.site(), Boolean.TRUE);
+            if (lists.put(record.key(), list) == null) {
+                sites.merge(ranking.site(), 1, Integer::sum);
+            }
             newestAsOf.merge(list.ranking().key().period(), ranking.asOf(), (a, b) -> a.isAfter(b) ? a : b);
             listeners.forEach(listener -> listener.accept(list));
         } catch (RuntimeException e) {

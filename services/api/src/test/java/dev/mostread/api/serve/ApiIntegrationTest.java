@@ -32,7 +32,9 @@ import dev.mostread.shared.testing.Http;
 /** The API serves whatever is in {@code rankings}, read from a real broker, and survives what it cannot read. */
 @SpringBootTest(classes = ApiApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"mostread.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-                "mostread.sites.site-c.zone=Asia/Seoul"})
+                "mostread.sites.site-c.zone=Asia/Seoul",
+                // one test client opens 300 streams to show they hold no thread each: lift the per-client cap
+                "mostread.api.max-streams-per-client=400"})
 @EmbeddedKafka(topics = {"rankings", "articles"}, partitions = 6)
 class ApiIntegrationTest {
 

@@ -69,7 +69,7 @@ public final class DrainMain {
                 Duration.ofMillis(100), "", 10_000, new RankerProperties.Caps(1_000, 200, 1_000_000),
                 Duration.ofSeconds(60), Map.of(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee));
         Path stateDir = Files.createTempDirectory("mostread-bench-state");
-        Properties config = RankerStreams.streamsConfig(new KafkaSettings(bootstrap, 6, (short) 0, Map.of()),
+        Properties config = RankerStreams.streamsConfig(new KafkaSettings(bootstrap, 6, (short) 0, Map.of(), null),
                 properties, stateDir, id);
         for (String setting : System.getProperty(STREAMS_CONFIG, "").split(";")) {
             if (setting.contains("=")) {

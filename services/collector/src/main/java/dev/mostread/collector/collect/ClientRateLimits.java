@@ -5,6 +5,9 @@ import java.util.concurrent.TimeUnit;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.RemovalCause;
+
+import dev.mostread.shared.web.ClientAddress;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
@@ -19,14 +22,20 @@ public class ClientRateLimits {
     private final CollectorProperties.RateLimit settings;
     private final Cache<String, Bucket> buckets;
 
-    public ClientRateLimits(CollectorProperties.RateLimit settings) {
+    public ClientRateLimits(CollectorProperties.RateLimit settings, CollectorMetrics metrics) {
         this.settings = settings;
         this.buckets = Caffeine.newBuilder().maximumSize(settings.clients())
-                .expireAfterAccess(Duration.ofMinutes(10)).build();
+                .expireAfterAccess(Duration.ofMinutes(10))
+                .removalListener((String client, Bucket bucket, RemovalCause cause) -> {
+                    if (cause == RemovalCause.SIZE) {
+                        metrics.limitHit("rate_limit_clients");
+                    }
+                })
+                .build();
     }
 
     /**
-     * Takes {@code events} tokens from {@code client}'s bucket.
+     * Takes {@code events} tokens from {@code client}'s bucket: one per IPv4 address, one per IPv6 /64.
      *
      * @return 0 when they were taken, else how many whole seconds to wait before trying again
      */
@@ -34,7 +43,7 @@ public class ClientRateLimits {
         if (!settings.enabled()) {
             return 0;
         }
-        Bucket bucket = buckets.get(client, key -> Bucket.builder()
+        Bucket bucket = buckets.get(ClientAddress.bucket(client), key -> Bucket.builder()
                 .addLimit(Bandwidth.builder().capacity(settings.burst())
                         .refillGreedy(settings.perSecond(), Duration.ofSeconds(1)).build())
                 .build());

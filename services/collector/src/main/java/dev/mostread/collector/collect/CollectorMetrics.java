@@ -12,7 +12,8 @@ public class CollectorMetrics {
 
     /** Why events were turned away; the lower-case name is the {@code reason} tag. */
     public enum RejectReason {
-        INVALID, TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, KAFKA_UNAVAILABLE, RATE_LIMITED, SITE_NOT_ALLOWED, ORIGIN_NOT_ALLOWED;
+        INVALID, TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, KAFKA_UNAVAILABLE, RATE_LIMITED, SITE_NOT_ALLOWED, ORIGIN_NOT_ALLOWED,
+        SITE_LIMIT, DISK_LOW;
 
         String tag() {
             return name().toLowerCase(Locale.ROOT);
@@ -21,8 +22,10 @@ public class CollectorMetrics {
 
     private final Counter accepted;
     private final Map<RejectReason, Counter> rejected = new EnumMap<>(RejectReason.class);
+    private final MeterRegistry registry;
 
     public CollectorMetrics(MeterRegistry registry) {
+        this.registry = registry;
         accepted = Counter.builder("mostread.events.accepted")
                 .description("Page views acknowledged by Kafka and answered 202").register(registry);
         for (RejectReason reason : RejectReason.values()) {
@@ -38,5 +41,11 @@ public class CollectorMetrics {
 
     void rejected(RejectReason reason, int events) {
         rejected.get(reason).increment(events);
+    }
+
+    /** A cap that bit (§7): {@code limit} names it, never a value from the request. */
+    void limitHit(String limit) {
+        Counter.builder("mostread.limits.hit").description("Times a cap on state or requests was applied")
+                .tag("limit", limit).register(registry).increment();
     }
 }

@@ -13,13 +13,20 @@ import org.springframework.util.unit.DataSize;
  * @param sendTimeout how long a request waits for Kafka to acknowledge its events before answering 503
  * @param retryAfter the {@code Retry-After} a 503 suggests
  * @param rateLimit events per client IP
+ * @param maxSites sites this collector takes events for when {@code mostread.sites} lists none: a handful of
+ *        sites just work, a flood of invented ones gets 403
+ * @param minFreeDisk below this much free space under {@code mostread.data-dir}, events get 503 ({@code disk_low})
+ * @param minFreeDiskRatio the same as a share of the disk; whichever is larger applies
  */
 @ConfigurationProperties("mostread.collector")
 public record CollectorProperties(
         @DefaultValue("1MB") DataSize maxBodySize,
         @DefaultValue("5s") Duration sendTimeout,
         @DefaultValue("5s") Duration retryAfter,
-        @DefaultValue RateLimit rateLimit) {
+        @DefaultValue RateLimit rateLimit,
+        @DefaultValue("100") int maxSites,
+        @DefaultValue("1GB") DataSize minFreeDisk,
+        @DefaultValue("0.05") double minFreeDiskRatio) {
 
     /**
      * A token bucket per client IP, one token per event.

@@ -19,6 +19,7 @@ import dev.mostread.collector.collect.CollectorMetrics.RejectReason;
 import dev.mostread.shared.pageview.FieldError;
 import dev.mostread.shared.pageview.PageView;
 import dev.mostread.shared.pageview.PageViewReader;
+import dev.mostread.shared.web.ClientAddress;
 import dev.mostread.shared.web.Problems;
 import dev.mostread.shared.web.ApiDocs;
 import io.swagger.v3.oas.annotations.Operation;
@@ -42,9 +43,11 @@ class EventsController {
     private final CollectorProperties properties;
     private final CollectorMetrics metrics;
     private final Clock clock;
+    private final ClientAddress clients;
 
     EventsController(PageViewReader reader, Intake intake, CollectorProperties properties, CollectorMetrics metrics,
-                     Clock clock) {
+                     Clock clock, ClientAddress clients) {
+        this.clients = clients;
         this.reader = reader;
         this.intake = intake;
         this.properties = properties;
@@ -95,18 +98,23 @@ class EventsController {
             metrics.rejected(RejectReason.INVALID, batch.size());
             return invalid(batch.errors());
         }
-        Intake.Outcome outcome = intake.accept(batch.views(), receivedAt, request.getRemoteAddr(),
+        Intake.Outcome outcome = intake.accept(batch.views(), receivedAt, clients.of(request),
                 request.getHeader(HttpHeaders.ORIGIN));
         return switch (outcome.result()) {
             case ACCEPTED -> ResponseEntity.accepted().body(Map.of("accepted", batch.views().size()));
             case INVALID -> invalid(outcome.errors());
             case SITE_NOT_ALLOWED -> forbidden("site-not-allowed", "Site not served here", outcome.errors());
+            case SITE_LIMIT -> forbidden("site-limit", "Too many sites", outcome.errors());
             case ORIGIN_NOT_ALLOWED -> forbidden("origin-not-allowed", "Origin not allowed", outcome.errors());
             case RATE_LIMITED -> Problems.respond(HttpStatus.TOO_MANY_REQUESTS)
                     .header(HttpHeaders.RETRY_AFTER, String.valueOf(outcome.retryAfter()))
                     .body(Problems.of(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many events",
                             "This client sent more events than its rate limit allows; retry after "
                                     + outcome.retryAfter() + " s."));
+            case DISK_LOW -> Problems.respond(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(outcome.retryAfter()))
+                    .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "disk-low", "Events not recorded",
+                            "The disk that keeps events is nearly full; send them again later."));
             case KAFKA_UNAVAILABLE -> Problems.respond(HttpStatus.SERVICE_UNAVAILABLE)
                     .header(HttpHeaders.RETRY_AFTER, String.valueOf(outcome.retryAfter()))
                     .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "kafka-unavailable",

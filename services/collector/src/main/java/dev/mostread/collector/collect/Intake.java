@@ -9,8 +9,9 @@ import dev.mostread.shared.pageview.PageView;
 import dev.mostread.shared.pageview.TimeLimits;
 
 /**
- * The steps every way in (POST, pixel) takes with readable page views: time limits, the site allowlist,
- * the page's origin, the client's rate limit, then Kafka; each refusal counted once, here.
+ * The steps every way in (POST, pixel) takes with readable page views: time limits, the site allowlist, the
+ * cap on sites, the page's origin, the client's rate limit, free disk, then Kafka; each refusal counted once,
+ * here.
  */
 public class Intake {
 
@@ -21,16 +22,19 @@ public class Intake {
         }
     }
 
-    public enum Result { ACCEPTED, INVALID, SITE_NOT_ALLOWED, ORIGIN_NOT_ALLOWED, RATE_LIMITED, KAFKA_UNAVAILABLE }
+    public enum Result { ACCEPTED, INVALID, SITE_NOT_ALLOWED, SITE_LIMIT, ORIGIN_NOT_ALLOWED, RATE_LIMITED, DISK_LOW,
+        KAFKA_UNAVAILABLE }
 
     private final PageViewPublisher publisher;
     private final CollectorProperties properties;
     private final CollectorMetrics metrics;
     private final SitePolicy sites;
     private final ClientRateLimits rateLimits;
+    private final DiskGuard disk;
 
     public Intake(PageViewPublisher publisher, CollectorProperties properties, CollectorMetrics metrics,
-                  SitePolicy sites, ClientRateLimits rateLimits) {
+                  SitePolicy sites, ClientRateLimits rateLimits, DiskGuard disk) {
+        this.disk = disk;
         this.publisher = publisher;
         this.properties = properties;
         this.metrics = metrics;
@@ -54,6 +58,11 @@ public class Intake {
         if (site != null) {
             return refused(Result.SITE_NOT_ALLOWED, RejectReason.SITE_NOT_ALLOWED, views.size(), List.of(site), 0);
         }
+        FieldError tooManySites = sites.overSiteLimit(timed).orElse(null);
+        if (tooManySites != null) {
+            metrics.limitHit("sites");
+            return refused(Result.SITE_LIMIT, RejectReason.SITE_LIMIT, views.size(), List.of(tooManySites), 0);
+        }
         FieldError refusedOrigin = sites.refusedOrigin(timed, origin).orElse(null);
         if (refusedOrigin != null) {
             return refused(Result.ORIGIN_NOT_ALLOWED, RejectReason.ORIGIN_NOT_ALLOWED, views.size(),
@@ -62,6 +71,10 @@ public class Intake {
         long wait = rateLimits.take(client, timed.size());
         if (wait > 0) {
             return refused(Result.RATE_LIMITED, RejectReason.RATE_LIMITED, views.size(), List.of(), wait);
+        }
+        if (disk.low()) {
+            return refused(Result.DISK_LOW, RejectReason.DISK_LOW, views.size(), List.of(),
+                    properties.retryAfter().toSeconds());
         }
         try {
             publisher.publish(timed, receivedAt, properties.sendTimeout());

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.mostread.collector.collect.CollectorMetrics.RejectReason;
 import dev.mostread.shared.kafka.Json;
+import dev.mostread.shared.web.ClientAddress;
 import dev.mostread.shared.pageview.PageViewReader;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -42,8 +43,10 @@ class PixelController {
     private final CollectorMetrics metrics;
     private final JsonMapper mapper = Json.mapper();
     private final Clock clock;
+    private final ClientAddress clients;
 
-    PixelController(PageViewReader reader, Intake intake, CollectorMetrics metrics, Clock clock) {
+    PixelController(PageViewReader reader, Intake intake, CollectorMetrics metrics, Clock clock, ClientAddress clients) {
+        this.clients = clients;
         this.reader = reader;
         this.intake = intake;
         this.metrics = metrics;
@@ -58,7 +61,7 @@ class PixelController {
                                  @RequestHeader(value = "User-Agent", required = false) String userAgent,
                                  @RequestHeader(value = "Referer", required = false) String referer,
                                  jakarta.servlet.http.HttpServletRequest request) {
-        record(parameters, userAgent, referer, request.getRemoteAddr());
+        record(parameters, userAgent, referer, clients.of(request));
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.noStore().mustRevalidate().cachePrivate())
                 .header("Pragma", "no-cache")
@@ -88,8 +91,26 @@ class PixelController {
             metrics.rejected(RejectReason.INVALID, 1);
             return;
         }
-        // Whatever the outcome, the reader gets the GIF; the intake counts what it refused.
-        intake.accept(List.of(result.view()), clock.millis(), client, null);
+        // Whatever the outcome, the reader gets the GIF; the intake counts what it refused. An image request
+        // has no Origin: the page's origin is its Referer's, and no Referer never matches a site's allowed origins.
+        intake.accept(List.of(result.view()), clock.millis(), client, originOf(referer));
+    }
+
+    /** {@code scheme://host[:port]} of {@code referer}, or {@code "null"} (as browsers say it) when there is none. */
+    static String originOf(String referer) {
+        if (referer == null) {
+            return "null";
+        }
+        try {
+            java.net.URI uri = new java.net.URI(referer);
+            if (uri.getScheme() == null || uri.getHost() == null) {
+                return "null";
+            }
+            return uri.getScheme().toLowerCase(java.util.Locale.ROOT) + "://" + uri.getHost().toLowerCase(java.util.Locale.ROOT)
+                    + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+        } catch (java.net.URISyntaxException e) {
+            return "null";
+        }
     }
 
     private static void putIfAbsent(ObjectNode event, String field, String value, int maxLength) {

@@ -1,8 +1,11 @@
 package dev.mostread.collector.collect;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.mostread.shared.pageview.FieldError;
 import dev.mostread.shared.pageview.PageView;
@@ -12,14 +15,44 @@ import dev.mostread.shared.system.SitesProperties;
  * Which sites this collector serves and from which page origins: when {@code mostread.sites} lists sites,
  * events for any other site are refused; {@code mostread.sites.{site}.allowed-origins} restricts the pages
  * (by their {@code Origin}) that may send a site's events. Requests without an {@code Origin} (servers,
- * apps) are not restricted by origin.
+ * apps) are not restricted by origin: what one view says cannot change what readers see (the ranker's
+ * confirmations), and its rate is limited per client.
  */
 public class SitePolicy {
 
     private final SitesProperties sites;
+    private final int maxSites;
+    private final Set<String> seen = ConcurrentHashMap.newKeySet();
 
-    public SitePolicy(SitesProperties sites) {
+    /** @param maxSites how many sites events may name when {@code mostread.sites} lists none */
+    public SitePolicy(SitesProperties sites, int maxSites) {
         this.sites = sites;
+        this.maxSites = maxSites;
+    }
+
+    /**
+     * With no configured sites, any site is taken until {@code maxSites} distinct ones have been: the first
+     * view of a site beyond that, as a field error. Sites of a refused request are not remembered.
+     */
+    public Optional<FieldError> overSiteLimit(List<PageView> views) {
+        if (!sites.sites().isEmpty()) {
+            return Optional.empty();
+        }
+        Set<String> added = new HashSet<>();
+        for (int index = 0; index < views.size(); index++) {
+            String site = views.get(index).site();
+            if (!seen.contains(site) && added.add(site) && seen.size() + added.size() > maxSites) {
+                return Optional.of(new FieldError(index, "site", "is one site too many: this collector takes "
+                        + maxSites + " sites when none are configured (mostread.sites)"));
+            }
+        }
+        synchronized (seen) {
+            if (seen.size() + added.size() > maxSites) {
+                return Optional.of(new FieldError(0, "site", "is one site too many"));
+            }
+            seen.addAll(added);
+        }
+        return Optional.empty();
     }
 
     /** The first view whose site is not served here, as a field error, if any. */

@@ -3,6 +3,7 @@ package dev.mostread.collector.collect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 @SpringBootTest(classes = CollectorApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "mostread.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+                "mostread.trusted-proxies=127.0.0.1/32,::1/128",
                 "mostread.sites.news21.allowed-origins=https://news21.example",
                 "mostread.sites.daily.zone=Europe/Paris",
                 "mostread.collector.rate-limit.burst=5",
@@ -113,5 +115,21 @@ class AbuseIntegrationTest {
         assertThat(rejected("rate_limited") - rejectedBefore).isEqualTo(1);
         assertThat(post("203.0.113.10", view("daily")).statusCode()).as("another client").isEqualTo(202);
         assertThat(written()).isEqualTo(6);
+    }
+
+    @Test
+    void aPixelFromAPageOutsideTheSitesAllowedOriginsIsNotRecordedButStillAnswersTheGif() {
+        double rejectedBefore = rejected("origin_not_allowed");
+        String pixel = "/api/v1/pixel.gif?site=news21&articleId=amp-story";
+
+        HttpResponse<String> elsewhere = http.get(pixel, "X-Forwarded-For", "198.51.100.3",
+                "Referer", "https://evil.example/page");
+        HttpResponse<String> noReferer = http.get(pixel, "X-Forwarded-For", "198.51.100.3");
+        HttpResponse<String> own = http.get(pixel, "X-Forwarded-For", "198.51.100.3",
+                "Referer", "https://news21.example/amp/story");
+
+        assertThat(List.of(elsewhere.statusCode(), noReferer.statusCode(), own.statusCode())).containsOnly(200);
+        assertThat(rejected("origin_not_allowed") - rejectedBefore).isEqualTo(2);
+        assertThat(written()).isEqualTo(1);
     }
 }

@@ -9,6 +9,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 
 import dev.mostread.shared.kafka.Topics;
+import dev.mostread.shared.web.ClientAddress;
 
 /**
  * What every service needs once, however many services share a process: the Kafka settings, the topic
@@ -28,6 +29,13 @@ public class CommonAutoConfiguration {
     @ConditionalOnMissingBean
     Topics topics(@Value("${mostread.topic-prefix:}") String prefix) {
         return new Topics(prefix);
+    }
+
+    /** Whose {@code X-Forwarded-For} is believed: {@code mostread.trusted-proxies}, CIDR blocks, default none. */
+    @Bean
+    @ConditionalOnMissingBean
+    ClientAddress clientAddress(@Value("${mostread.trusted-proxies:}") java.util.List<String> trustedProxies) {
+        return new ClientAddress(trustedProxies);
     }
 
     @Bean

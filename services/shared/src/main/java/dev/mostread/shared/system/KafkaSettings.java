@@ -12,16 +12,38 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param partitions partitions of {@code page-views} (and of the other topics) when mostread creates them
  * @param replicationFactor replication of created topics; 0 leaves it to the broker's default
  * @param client extra client properties passed to every producer, consumer and admin client as they are
+ * @param retention how much of the input topics mostread keeps when it creates them (§7, no full disk)
  */
 @ConfigurationProperties("mostread.kafka")
 public record KafkaSettings(
         @DefaultValue("127.0.0.1:9092") String bootstrapServers,
         @DefaultValue("6") int partitions,
         @DefaultValue("0") short replicationFactor,
-        Map<String, String> client) {
+        Map<String, String> client,
+        @DefaultValue Retention retention) {
 
     public KafkaSettings {
         client = client == null ? Map.of() : Map.copyOf(client);
+        retention = retention == null ? new Retention(null, null, null) : retention;
+    }
+
+    /**
+     * Time and size limits of the topics mostread creates: whichever is reached first drops the oldest data.
+     *
+     * @param time for {@code page-views} and {@code page-views-dlq}: nothing older than a week is ever counted
+     * @param pageViewsBytes per partition of {@code page-views}
+     * @param deadLetterBytes per partition of {@code page-views-dlq}
+     */
+    public record Retention(
+            @DefaultValue("7d") java.time.Duration time,
+            @DefaultValue("1GB") org.springframework.util.unit.DataSize pageViewsBytes,
+            @DefaultValue("256MB") org.springframework.util.unit.DataSize deadLetterBytes) {
+
+        public Retention {
+            time = time == null ? java.time.Duration.ofDays(7) : time;
+            pageViewsBytes = pageViewsBytes == null ? org.springframework.util.unit.DataSize.ofGigabytes(1) : pageViewsBytes;
+            deadLetterBytes = deadLetterBytes == null ? org.springframework.util.unit.DataSize.ofMegabytes(256) : deadLetterBytes;
+        }
     }
 
     /**

@@ -38,11 +38,18 @@ public final class TopicInitializer {
     }
 
     public NewTopic pageViews() {
-        return topic(topics.pageViews(), Map.of());
+        return topic(topics.pageViews(), limited(settings.retention().pageViewsBytes().toBytes()));
     }
 
     public NewTopic pageViewsDlq() {
-        return topic(topics.pageViewsDlq(), Map.of());
+        return topic(topics.pageViewsDlq(), limited(settings.retention().deadLetterBytes().toBytes()));
+    }
+
+    /** A time limit and a size limit: a flood of input can fill a partition to its size, never the disk. */
+    private Map<String, String> limited(long bytesPerPartition) {
+        return Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(settings.retention().time().toMillis()),
+                TopicConfig.RETENTION_BYTES_CONFIG, String.valueOf(bytesPerPartition),
+                TopicConfig.SEGMENT_BYTES_CONFIG, String.valueOf(Math.max(1L << 20, Math.min(bytesPerPartition / 4, 1L << 30))));
     }
 
     public NewTopic articles() {
