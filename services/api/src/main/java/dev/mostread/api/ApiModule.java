@@ -19,7 +19,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.annotation.Value;
 
 import dev.mostread.api.catalog.CatalogWriteGuard;
-import dev.mostread.api.serve.ApiLimits;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -36,6 +35,7 @@ import dev.mostread.api.serve.RankingsHealthIndicator;
 import dev.mostread.shared.kafka.Topics;
 import dev.mostread.shared.ranking.Period;
 import dev.mostread.shared.system.KafkaSettings;
+import dev.mostread.shared.system.LimitsHit;
 import dev.mostread.shared.system.TopicInitializer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.models.Components;
@@ -100,8 +100,8 @@ public class ApiModule {
     }
 
     @Bean
-    ApiLimits apiLimits(MeterRegistry registry) {
-        return new ApiLimits(registry);
+    LimitsHit limitsHit(MeterRegistry registry) {
+        return new LimitsHit(registry);
     }
 
     /** Writes catalog entries: acks from every in-sync replica, idempotent. */

@@ -25,6 +25,7 @@ import dev.mostread.shared.pageview.PageViewRules;
 import dev.mostread.shared.ranking.ListKey;
 import dev.mostread.shared.ranking.Period;
 import dev.mostread.shared.ranking.Ranking;
+import dev.mostread.shared.system.LimitsHit;
 import dev.mostread.shared.system.SitesProperties;
 import dev.mostread.shared.web.ClientAddress;
 import dev.mostread.shared.web.Problems;
@@ -53,12 +54,12 @@ class MostReadController {
     private final Clock clock;
 
     private final ClientAddress clients;
-    private final ApiLimits metrics;
+    private final LimitsHit limits;
 
     MostReadController(RankingCache cache, ListStreams streams, SitesProperties sites, Clock clock,
-                       ClientAddress clients, ApiLimits metrics) {
+                       ClientAddress clients, LimitsHit limits) {
         this.clients = clients;
-        this.metrics = metrics;
+        this.limits = limits;
         this.cache = cache;
         this.streams = streams;
         this.sites = sites;
@@ -126,7 +127,7 @@ class MostReadController {
         }
         Optional<SseEmitter> opened = streams.open(lookup.key(), lookup.limit(), lookup.body(), clients.of(request));
         if (opened.isEmpty()) {
-            metrics.limitHit("streams");
+            limits.hit("streams");
             response.setHeader(HttpHeaders.RETRY_AFTER, "30");
             Problems.write(response, HttpStatus.TOO_MANY_REQUESTS, "too-many-streams", "Too many streams",
                     "This client, or all clients together, already hold as many open streams as allowed.");

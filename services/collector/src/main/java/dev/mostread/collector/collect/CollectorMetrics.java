@@ -1,5 +1,7 @@
 package dev.mostread.collector.collect;
 
+import dev.mostread.shared.system.LimitsHit;
+
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -22,10 +24,10 @@ public class CollectorMetrics {
 
     private final Counter accepted;
     private final Map<RejectReason, Counter> rejected = new EnumMap<>(RejectReason.class);
-    private final MeterRegistry registry;
+    private final LimitsHit limits;
 
     public CollectorMetrics(MeterRegistry registry) {
-        this.registry = registry;
+        this.limits = new LimitsHit(registry);
         accepted = Counter.builder("mostread.events.accepted")
                 .description("Page views acknowledged by Kafka and answered 202").register(registry);
         for (RejectReason reason : RejectReason.values()) {
@@ -45,7 +47,6 @@ public class CollectorMetrics {
 
     /** A cap that bit (§7): {@code limit} names it, never a value from the request. */
     void limitHit(String limit) {
-        Counter.builder("mostread.limits.hit").description("Times a cap on state or requests was applied")
-                .tag("limit", limit).register(registry).increment();
+        limits.hit(limit);
     }
 }

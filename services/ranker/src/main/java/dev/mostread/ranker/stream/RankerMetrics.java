@@ -1,5 +1,7 @@
 package dev.mostread.ranker.stream;
 
+import dev.mostread.shared.system.LimitsHit;
+
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Locale;
@@ -26,9 +28,11 @@ public final class RankerMetrics {
     private final Timer lag;
     private final Map<FilterReason, Counter> filtered = new EnumMap<>(FilterReason.class);
     private final MeterRegistry registry;
+    private final LimitsHit limits;
 
     public RankerMetrics(MeterRegistry registry) {
         this.registry = registry;
+        this.limits = new LimitsHit(registry);
         counted = Counter.builder("mostread.views.counted")
                 .description("Page views counted toward the lists").register(registry);
         published = Counter.builder("mostread.rankings.published")
@@ -74,7 +78,6 @@ public final class RankerMetrics {
 
     /** A cap that bit (§7): {@code limit} names it, never a value from the input. */
     public void limitHit(String limit) {
-        Counter.builder("mostread.limits.hit").description("Times a cap on state or requests was applied")
-                .tag("limit", limit).register(registry).increment();
+        limits.hit(limit);
     }
 }

@@ -13,6 +13,7 @@ import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.mostread.ranker.stream.DeadLetters;
 import dev.mostread.ranker.stream.RankerMetrics;
 import dev.mostread.shared.kafka.Topics;
 
@@ -27,7 +28,6 @@ public final class DeadLetterWriter implements AutoCloseable {
     public static final String CONFIG = "mostread.dead-letter-writer";
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetterWriter.class);
-    private static final int MAX_REASON = 500;
 
     private final Map<String, Object> producerConfig;
     private final String topic;
@@ -54,10 +54,7 @@ public final class DeadLetterWriter implements AutoCloseable {
             return; // a punctuation failed: there is no record to keep
         }
         RecordHeaders headers = new RecordHeaders();
-        headers.add(Topics.HEADER_ERROR, (reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) : reason)
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        headers.add(Topics.HEADER_SOURCE, (context.topic() + "-" + context.partition() + "-" + context.offset())
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        DeadLetters.mark(headers, reason, context.topic(), context.partition(), context.offset());
         try {
             producer().send(new ProducerRecord<>(topic, null, null, context.sourceRawKey(), value, headers),
                     (metadata, sendError) -> {
