@@ -67,6 +67,7 @@ class DefencesIntegrationTest {
         port = PipelineScenario.httpPort(app);
         http = new Http(port);
         broker = app.getEnvironment().getProperty("mostread.kafka.bootstrap-servers");
+        await().atMost(Duration.ofSeconds(60)).until(() -> http.get("/actuator/health/readiness").statusCode() == 200);
     }
 
     @AfterAll
@@ -89,13 +90,18 @@ class DefencesIntegrationTest {
 
     /** A normal view of a site of its own is counted and served within 10 s, and the app says it is ready. */
     private static void aNormalViewIsStillCountedWithinTenSeconds(String site) {
-        assertThat(http.postJson("/api/v1/events", view(site, "normal", "\"title\":\"A normal story\"")).statusCode())
-                .isEqualTo(202);
+        assertThat(post(view(site, "normal", "\"title\":\"A normal story\""))).isEqualTo(202);
         await().atMost(VISIBLE).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
                 assertThat(items(site)).extracting(RankedItem::articleId, RankedItem::views)
                         .containsExactly(org.assertj.core.groups.Tuple.tuple("normal", 1L)));
         assertThat(http.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
         assertThat(http.get("/actuator/health/readiness").body()).contains("\"status\":\"UP\"");
+    }
+
+    /** POSTs events; a 503 means "not recorded, send again" (a topic still being created just after start). */
+    private static int post(String body, String... headers) {
+        return await().atMost(Duration.ofSeconds(60)).until(
+                () -> http.postJson("/api/v1/events", body, headers).statusCode(), status -> status != 503);
     }
 
     private static void produce(String topic, String key, String value) {
@@ -118,7 +124,7 @@ class DefencesIntegrationTest {
                 views.add(view("frozen", "story-" + post + "-" + i, "\"section\":\"politics\"",
                         "\"title\":\"" + title + "\"", "\"url\":\"" + url + "\"", "\"imageUrl\":\"" + url + "\""));
             }
-            assertThat(http.postJson("/api/v1/events", "[" + String.join(",", views) + "]").statusCode()).isEqualTo(202);
+            assertThat(post("[" + String.join(",", views) + "]")).isEqualTo(202);
         }
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(items("frozen")).hasSize(50)
@@ -130,14 +136,14 @@ class DefencesIntegrationTest {
     @Order(2)
     void anArticlesRecordWithASeventyThousandCharacterTitleIsDeadLetteredAndThePreviousEntryStays() {
         assertThat(http.put("/api/v1/sites/catalog/articles/story", "{\"title\":\"The real title\"}",
-                "Authorization", "Bearer " + TOKEN).statusCode()).isEqualTo(202);
-        assertThat(http.postJson("/api/v1/events", view("catalog", "story")).statusCode()).isEqualTo(202);
+                "Authorization", "Bearer " + TOKEN)).isEqualTo(202);
+        assertThat(post(view("catalog", "story"))).isEqualTo(202);
         await().atMost(VISIBLE).untilAsserted(() -> assertThat(items("catalog")).extracting(RankedItem::title)
                 .containsExactly("The real title"));
 
         produce(Topics.ARTICLES, "catalog/story", "{\"title\":\"" + "x".repeat(70_000) + "\"}");
         produce(Topics.ARTICLES, "not an article key", "{\"title\":\"x\"}");
-        assertThat(http.postJson("/api/v1/events", view("catalog", "story")).statusCode()).isEqualTo(202);
+        assertThat(post(view("catalog", "story"))).isEqualTo(202);
 
         await().atMost(VISIBLE).untilAsserted(() -> assertThat(items("catalog"))
                 .extracting(RankedItem::title, RankedItem::views)
@@ -150,8 +156,8 @@ class DefencesIntegrationTest {
     @Test
     @Order(3)
     void aPostWithoutAnOriginCarryingAPhishingTitleAndUrlCannotDefaceAStory() {
-        assertThat(http.postJson("/api/v1/events", view("deface", "story", "\"visitorId\":\"reader-1\"",
-                "\"title\":\"Budget vote tonight\"", "\"url\":\"https://deface.example/story\"")).statusCode()).isEqualTo(202);
+        assertThat(post(view("deface", "story", "\"visitorId\":\"reader-1\"",
+                "\"title\":\"Budget vote tonight\"", "\"url\":\"https://deface.example/story\""))).isEqualTo(202);
         await().atMost(VISIBLE).untilAsserted(() -> assertThat(items("deface")).extracting(RankedItem::title)
                 .containsExactly("Budget vote tonight"));
 
@@ -159,7 +165,7 @@ class DefencesIntegrationTest {
         String attack = "[" + view("deface", "story", phishing) + "," + view("deface", "story", "\"visitorId\":\"x1\"", phishing)
                 + "," + view("deface", "story", "\"visitorId\":\"x1\"", phishing, "\"timestamp\":" + (System.currentTimeMillis() - 60_000))
                 + "]";
-        assertThat(http.postJson("/api/v1/events", attack).statusCode()).isEqualTo(202);
+        assertThat(post(attack)).isEqualTo(202);
 
         await().atMost(VISIBLE).untilAsserted(() -> assertThat(items("deface")).extracting(RankedItem::views)
                 .containsExactly(4L));
@@ -264,7 +270,7 @@ class DefencesIntegrationTest {
         List<Integer> statuses = new ArrayList<>();
         String hundred = "[" + String.join(",", java.util.Collections.nCopies(100, view("spoof", "a"))) + "]";
         for (int i = 0; i < 30 && !statuses.contains(429); i++) {
-            statuses.add(http.postJson("/api/v1/events", hundred, "X-Forwarded-For", "203.0.113." + i).statusCode());
+            statuses.add(post(hundred, "X-Forwarded-For", "203.0.113." + i));
         }
 
         assertThat(statuses).as("one client, however many addresses it claims").contains(429);

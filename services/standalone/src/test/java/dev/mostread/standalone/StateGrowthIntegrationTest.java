@@ -48,6 +48,7 @@ class StateGrowthIntegrationTest {
                 "--mostread.ranker.caps.sections-per-site=" + SECTIONS_PER_SITE,
                 "--mostread.ranker.caps.articles-per-site=200");
         http = new Http(PipelineScenario.httpPort(app));
+        await().atMost(Duration.ofSeconds(60)).until(() -> http.get("/actuator/health/readiness").statusCode() == 200);
     }
 
     @AfterAll
@@ -72,8 +73,10 @@ class StateGrowthIntegrationTest {
                         + "\",\"section\":\"s" + random.nextInt(50) + "\",\"visitorId\":\"v" + random.nextInt(100_000) + "\"}");
             }
             String client = "198.51." + random.nextInt(256) + "." + random.nextInt(256);
-            int status = http.postJson("/api/v1/events", "[" + String.join(",", views) + "]", "X-Forwarded-For", client)
-                    .statusCode();
+            String body = "[" + String.join(",", views) + "]";
+            // 503 means "not recorded, send again" (a topic still being created just after start): send again
+            int status = await().atMost(Duration.ofSeconds(60)).until(
+                    () -> http.postJson("/api/v1/events", body, "X-Forwarded-For", client).statusCode(), code -> code != 503);
             assertThat(status).isIn(202, 403);
             accepted += status == 202 ? PER_REQUEST : 0;
         }
