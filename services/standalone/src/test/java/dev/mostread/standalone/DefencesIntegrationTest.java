@@ -136,7 +136,7 @@ class DefencesIntegrationTest {
     @Order(2)
     void anArticlesRecordWithASeventyThousandCharacterTitleIsDeadLetteredAndThePreviousEntryStays() {
         assertThat(http.put("/api/v1/sites/catalog/articles/story", "{\"title\":\"The real title\"}",
-                "Authorization", "Bearer " + TOKEN)).isEqualTo(202);
+                "Authorization", "Bearer " + TOKEN).statusCode()).isEqualTo(202);
         assertThat(post(view("catalog", "story"))).isEqualTo(202);
         await().atMost(VISIBLE).untilAsserted(() -> assertThat(items("catalog")).extracting(RankedItem::title)
                 .containsExactly("The real title"));
