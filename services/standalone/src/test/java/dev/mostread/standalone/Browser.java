@@ -21,8 +21,20 @@ final class Browser implements AutoCloseable {
 
     final ChromeDriver driver;
 
+    /** An ordinary desktop Chrome's user agent: headless Chrome's own says HeadlessChrome, a robot, never counted. */
+    static final String DESKTOP_CHROME = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
+            + "Chrome/142.0.0.0 Safari/537.36";
+
     Browser() throws IOException {
+        this(null);
+    }
+
+    /** @param userAgent the user agent to send, or null for headless Chrome's own */
+    Browser(String userAgent) throws IOException {
         ChromeOptions options = new ChromeOptions();
+        if (userAgent != null) {
+            options.addArguments("--user-agent=" + userAgent);
+        }
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",

@@ -270,4 +270,72 @@ class BrowserIntegrationTest {
                 "return Array.from(document.querySelectorAll(arguments[0])).map(e => e.textContent.trim());",
                 selector);
     }
+
+    /** The seed page's "많이 본 뉴스" (../shared/seed): seven headlines with the first words of their ledes. */
+    private static final String[][] SEED_STORIES = {
+        {"윤정수·원진서 부부, 방송에서 전한 솔직한 연애 이야기", "지난 9일 방송된 조선의 사랑꾼에서 개그맨 윤정수와 방송인 출신 필라테스 강사 원진서 부부가 출연했다. 두 사람은 가수 배기성과 아내 이은비 부부를 만나 다양한 이야기를 나눴다.", "연예"},
+        {"울산도서관, 2026년 울산 올해의 책 시민 선호도 조사 실시", "울산도서관은 오는 3월 9일부터 22일까지 시민들이 직접 투표하는 울산 올해의 책 시민 선호도 조사를 실시한다고 밝혔다.", "문화"},
+        {"제36회 전국무용경연대회, 3월 22일 울산에서 개최", "2026년 대한무용협회 울산광역시지회의 첫 공식행사인 제36회 전국무용경연대회가 오는 3월 22일 오전 10시 울산문화예술회관 소공연장에서 개최된다.", "문화"},
+        {"김용임, ‘금타는 금요일’ 출연…대표곡 무대와 공연 이야기 공개", "김용임이 금타는 금요일에 출연해 대표곡 무대를 선보인다. 김용임은 방송에서 ‘사랑의 밧줄’을 열창하며 안정적인 라이브 실력을 보여줄 예정이다.", "연예"},
+        {"신천지 자원봉사단 정읍지부, 정읍천변 '자연아 푸르자' 환경정화 펼쳐", "신천지자원봉사단 정읍지부가 지난 1일 정읍 천변 어린이 축구장 일원에서 ‘자연아 푸르자’ 환경정화 활동을 펼쳤다.", "사회"},
+        {"동구 ‘외식업 위생 환경 개선 지원 사업’시행", "울산 동구는 지역 외식업소의 위생 수준 향상과 안전한 식문화 정착을 위해 2026년 외식업 위생환경개선 지원 사업을 추진한다고 밝혔다.", "사회"},
+        {"제35회 대한민국 신춘문예 페스티벌 개막작 ‘익명의 원칙’ 공연", "제35회 대한민국 신춘문예 페스티벌 개막작 연극 ‘익명의 원칙’이 오는 3월 26일부터 29일까지 서울 대학로 아르코예술극장 소극장에서 관객들과 만난다.", "문화"},
+    };
+
+    private static String koreanArticlePage(String url, String[] story) {
+        return "<!doctype html><html lang=\"ko\"><head><meta charset=\"utf-8\"><title>" + story[0] + " - 뉴스21일간</title>"
+                + "<link rel=\"canonical\" href=\"" + url + "\">"
+                + "<meta property=\"og:url\" content=\"" + url + "\">"
+                + "<meta property=\"og:type\" content=\"article\">"
+                + "<meta property=\"og:title\" content=\"" + story[0].replace("\"", "&quot;") + "\">"
+                + "<meta property=\"og:description\" content=\"" + story[1] + "\">"
+                + "<meta property=\"article:section\" content=\"" + story[2] + "\">"
+                + "<script async src=\"" + origin + "/tracker.js\" data-site=\"news21ilgan\"></script>"
+                + "</head><body><h1>" + story[0] + "</h1><p>" + story[1] + "</p></body></html>";
+    }
+
+    @Test
+    void aKoreanRegionalSitesMostReadBoxShowsItsSevenHeadlinesWithLedesAndMore() throws Exception {
+        try (Browser reader = new Browser(Browser.DESKTOP_CHROME)) {
+            for (int i = 0; i < SEED_STORIES.length; i++) {
+                String path = "/news/articleView.html?idxno=" + (1001 + i);
+                String url = host.page(path, koreanArticlePage("placeholder", SEED_STORIES[i]));
+                host.page(path, koreanArticlePage(url, SEED_STORIES[i]));
+                for (int load = 0; load < SEED_STORIES.length - i; load++) {
+                    int before = recorded("news21ilgan").size();
+                    reader.driver.get(url);
+                    // every load a new reader: a reload by the same one within 30 s counts once
+                    await().atMost(Duration.ofSeconds(15)).until(() -> recorded("news21ilgan").size() > before);
+                    reader.driver.executeScript("localStorage.clear()");
+                }
+            }
+        }
+        PipelineScenario.awaitList(http, "news21ilgan", "?limit=7", List.of(
+                "news:articleView.html?idxno=1001=7", "news:articleView.html?idxno=1002=6",
+                "news:articleView.html?idxno=1003=5", "news:articleView.html?idxno=1004=4",
+                "news:articleView.html?idxno=1005=3", "news:articleView.html?idxno=1006=2",
+                "news:articleView.html?idxno=1007=1"));
+
+        browser.driver.get(host.page("/index.html", "<!doctype html><html lang=\"ko\"><head><meta charset=\"utf-8\">"
+                + "<title>뉴스21일간</title></head><body style=\"width:360px\">"
+                + "<div class=\"mostread\" id=\"box\" data-site=\"news21ilgan\" data-period=\"1h\" data-limit=\"7\""
+                + " data-snippet=\"40\" data-more-url=\"https://news21.example/news/articleList.html\"></div>"
+                + "<div class=\"mostread\" id=\"culture\" data-site=\"news21ilgan\" data-period=\"1h\" data-section=\"문화\"></div>"
+                + "<script async src=\"" + origin + "/widget.js\"></script></body></html>"));
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> dashboardText("#box .mostread-link").size() == 7
+                && dashboardText("#culture .mostread-link").size() == 3);
+        assertThat(dashboardText("#box .mostread-title")).containsExactly("많이 본 뉴스");
+        assertThat(dashboardText("#box .mostread-link")).containsExactly(java.util.Arrays.stream(SEED_STORIES)
+                .map(story -> story[0]).toArray(String[]::new));
+        List<String> snippets = dashboardText("#box .mostread-snippet");
+        assertThat(snippets).hasSize(7).allSatisfy(snippet -> assertThat(snippet).endsWith("…")
+                .hasSizeLessThanOrEqualTo(41));
+        assertThat(SEED_STORIES[0][1]).startsWith(snippets.get(0).substring(0, snippets.get(0).length() - 1));
+        assertThat(dashboardText("#box .mostread-more")).containsExactly("더보기");
+        assertThat(dashboardText("#culture .mostread-link")).containsExactly(SEED_STORIES[1][0], SEED_STORIES[2][0],
+                SEED_STORIES[6][0]);
+        assertThat(http.get("/api/v1/sites").body()).contains("\"문화\"").contains("\"연예\"").contains("\"사회\"");
+        browser.screenshot("korean-box");
+    }
 }

@@ -19,7 +19,8 @@ final class HostPages implements AutoCloseable {
     HostPages() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
-            String page = pages.get(exchange.getRequestURI().getPath());
+            String query = exchange.getRequestURI().getRawQuery();
+            String page = pages.get(exchange.getRequestURI().getPath() + (query == null ? "" : "?" + query));
             byte[] body = (page == null ? "not found" : page).getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
             exchange.sendResponseHeaders(page == null ? 404 : 200, body.length);
@@ -30,7 +31,7 @@ final class HostPages implements AutoCloseable {
         server.start();
     }
 
-    /** Serves {@code html} at {@code path} and returns the page's URL. */
+    /** Serves {@code html} at {@code path} (with its query string, if any) and returns the page's URL. */
     String page(String path, String html) {
         pages.put(path, html);
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;

@@ -98,6 +98,49 @@ class MostReadController {
                 .contentType(MediaType.APPLICATION_JSON).body(body.json());
     }
 
+    /** The same list as an escaped HTML fragment in the widget's markup, for includes and readers without JavaScript. */
+    @Operation(summary = "The same list as an HTML fragment",
+            description = "The widget's markup (<ol class=\"mostread-list\">) and labels (lang: ko, en), every value escaped; "
+                    + "snippet: characters of each item's summary to show. Same caching headers as the JSON.")
+    @ApiResponse(responseCode = "200", description = "text/html fragment", content = @Content(mediaType = "text/html"))
+    @ApiResponse(responseCode = "400", description = "Bad parameters", content = @Content(mediaType = ApiDocs.PROBLEM_JSON,
+            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = "A site never seen", content = @Content(mediaType = ApiDocs.PROBLEM_JSON,
+            schema = @Schema(implementation = ProblemDetail.class)))
+    @GetMapping("/api/v1/sites/{site}/most-read.html")
+    ResponseEntity<?> mostReadHtml(@PathVariable String site,
+                                   @RequestParam(required = false) String period,
+                                   @RequestParam(required = false) String section,
+                                   @RequestParam(required = false) String limit,
+                                   @RequestParam(required = false) String lang,
+                                   @RequestParam(required = false) String snippet,
+                                   @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+        Lookup lookup = lookup(site, period, section, limit);
+        if (lookup.problem() != null) {
+            return lookup.problem();
+        }
+        String language = lang == null || !lang.matches("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8}){0,3}") ? "en" : lang;
+        int chars = 0;
+        if (snippet != null && !snippet.isEmpty()) {
+            chars = snippet.matches("\\d{1,3}") ? Integer.parseInt(snippet) : -1;
+            if (chars < 0 || chars > 300) {
+                return Problems.respond(HttpStatus.BAD_REQUEST).header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
+                        .body(Problems.withErrors(Problems.of(HttpStatus.BAD_REQUEST, "invalid-parameters",
+                                "Invalid parameters", "See errors for the parameters at fault."),
+                                List.of(new ParameterError("snippet", "must be 0-300"))));
+            }
+        }
+        Ranking ranking = Json.mapper().readValue(lookup.body().json(), Ranking.class);
+        byte[] html = ListFragment.render(ranking, language, chars).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String etag = '"' + org.springframework.util.DigestUtils.md5DigestAsHex(html) + '"';
+        if (matches(ifNoneMatch, etag)) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(CACHE)
+                    .header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*").build();
+        }
+        return ResponseEntity.ok().eTag(etag).cacheControl(CACHE).header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
+                .contentType(new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8)).body(html);
+    }
+
     /** The same list as Server-Sent Events: event {@code ranking} at connect and on every change. */
     @Operation(summary = "The same list as Server-Sent Events",
             description = "Event 'ranking' with the list JSON at connect and on every change; a comment at least every 15 s.")
@@ -203,9 +246,10 @@ class MostReadController {
                     errors.add(new ParameterError("period", "must be one of 1h, 24h, 7d, today"));
                 }
             }
-            String chosenSection = section == null || section.isEmpty() ? null : section;
-            if (chosenSection != null && !PageViewRules.isSlug(chosenSection)) {
-                errors.add(new ParameterError("section", "must match [a-z0-9][a-z0-9-]{0,63}"));
+            // Sections are kept lower case and NFC: ?section=정치 finds the list in either normal form.
+            String chosenSection = section == null || section.isEmpty() ? null : PageViewRules.section(section);
+            if (chosenSection != null && !PageViewRules.isSection(chosenSection)) {
+                errors.add(new ParameterError("section", PageViewRules.SECTION.message()));
             }
             int chosenLimit = 10;
             if (limit != null && !limit.isEmpty()) {

@@ -73,7 +73,7 @@ class ApiIntegrationTest {
     private static Ranking ranking(String site, String period, String section, int items) {
         List<RankedItem> list = new ArrayList<>();
         for (int i = 1; i <= items; i++) {
-            list.add(new RankedItem(i, "a" + i, "Title " + i, "https://x.example/" + i, section, null, null,
+            list.add(new RankedItem(i, "a" + i, "Title " + i, "https://x.example/" + i, section, null, null, null,
                     100 - i, null, null));
         }
         return new Ranking(site, period, section, AS_OF, AS_OF.minusSeconds(3600), AS_OF, list, AS_OF);

@@ -40,7 +40,7 @@ public class ListSerialisationBenchmark {
         List<RankedItem> items = new ArrayList<>();
         for (int i = 0; i < limit; i++) {
             items.add(new RankedItem(i + 1, "a" + i, Headlines.of(i), "https://news-1.example/politics/a" + i,
-                    "politics", null, null, 10_000 - i * 7L, 9_000 - i * 6L, i + 2));
+                    "politics", null, null, null, 10_000 - i * 7L, 9_000 - i * 6L, i + 2));
         }
         ranking = new Ranking("news-1", "1h", null, now, now.minusSeconds(3600), now, items, now);
     }

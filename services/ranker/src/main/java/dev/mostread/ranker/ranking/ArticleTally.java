@@ -22,6 +22,7 @@ public final class ArticleTally {
     private final ConfirmedValue viewTitle;
     private final ConfirmedValue viewUrl;
     private final ConfirmedValue viewImageUrl;
+    private final ConfirmedValue viewSummary;
     private Article catalog;
     private boolean deleted;
     private long lastViewAt;
@@ -33,11 +34,11 @@ public final class ArticleTally {
     boolean showChanged;
 
     public ArticleTally(String site, String articleId) {
-        this(site, articleId, new Shown(null, null, null, null), null, false, 0L, new ArticleCounts());
+        this(site, articleId, new Shown(null, null, null, null, null), null, false, 0L, new ArticleCounts());
     }
 
     /** What page views said about an article's looks: the section last seen, and the confirmed title, url and image. */
-    public record Shown(String section, String title, String url, String imageUrl) {
+    public record Shown(String section, String title, String url, String imageUrl, String summary) {
     }
 
     public ArticleTally(String site, String articleId, Shown fromViews, Article catalog, boolean deleted,
@@ -48,6 +49,7 @@ public final class ArticleTally {
         this.viewTitle = new ConfirmedValue(fromViews.title());
         this.viewUrl = new ConfirmedValue(fromViews.url());
         this.viewImageUrl = new ConfirmedValue(fromViews.imageUrl());
+        this.viewSummary = new ConfirmedValue(fromViews.summary());
         this.catalog = catalog;
         this.deleted = deleted;
         this.lastViewAt = lastViewAt;
@@ -84,6 +86,7 @@ public final class ArticleTally {
         changed |= viewTitle.offer(looks.title(), looks.visitorId(), confirmations);
         changed |= viewUrl.offer(looks.url(), looks.visitorId(), confirmations);
         changed |= viewImageUrl.offer(looks.imageUrl(), looks.visitorId(), confirmations);
+        changed |= viewSummary.offer(looks.summary(), looks.visitorId(), confirmations);
         // What a view says only shows when the catalog says nothing; a change is a change of the view's fields.
         return changed;
     }
@@ -111,7 +114,7 @@ public final class ArticleTally {
 
     /** This article as a list shows it, with the views the list has filed it under. */
     Candidate candidate(Period period, long views) {
-        return new Candidate(articleId, title(), url(), section(), imageUrl(), publishedAt(), views,
+        return new Candidate(articleId, title(), url(), section(), summary(), imageUrl(), publishedAt(), views,
                 counts.visitors(period));
     }
 
@@ -158,6 +161,11 @@ public final class ArticleTally {
         return catalog != null && catalog.url() != null ? catalog.url() : viewUrl.shown();
     }
 
+    /** The article's lede, kept once per article (not per view): the catalog's, else the confirmed one from views. */
+    public String summary() {
+        return catalog != null && catalog.summary() != null ? catalog.summary() : viewSummary.shown();
+    }
+
     public String imageUrl() {
         return catalog != null && catalog.imageUrl() != null ? catalog.imageUrl() : viewImageUrl.shown();
     }
@@ -167,7 +175,7 @@ public final class ArticleTally {
     }
 
     public Shown fromViews() {
-        return new Shown(viewSection, viewTitle.shown(), viewUrl.shown(), viewImageUrl.shown());
+        return new Shown(viewSection, viewTitle.shown(), viewUrl.shown(), viewImageUrl.shown(), viewSummary.shown());
     }
 
     public Article catalog() {

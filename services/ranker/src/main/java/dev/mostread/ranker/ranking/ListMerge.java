@@ -44,7 +44,7 @@ public final class ListMerge {
             }
             int rank = items.size() + 1;
             items.add(new RankedItem(rank, candidate.articleId(), candidate.title(), candidate.url(),
-                    candidate.section(), candidate.imageUrl(), candidate.publishedAt(), candidate.views(),
+                    candidate.section(), candidate.summary(), candidate.imageUrl(), candidate.publishedAt(), candidate.views(),
                     candidate.visitors(), previousRanks.get(candidate.articleId())));
         }
         return new Ranking(key.site(), key.period().code(), key.section(), asOf, windowStart, asOf, items,

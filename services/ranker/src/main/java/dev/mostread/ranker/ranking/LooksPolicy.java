@@ -25,7 +25,7 @@ public record LooksPolicy(int confirmations, Map<String, List<String>> hostsBySi
     /** The looks one view offers, with links off the site's hosts removed. */
     public Looks of(PageView view) {
         return new Looks(view.section(), view.title(), allowed(view.site(), view.url()),
-                allowed(view.site(), view.imageUrl()), view.visitorId());
+                allowed(view.site(), view.imageUrl()), view.summary(), view.visitorId());
     }
 
     /** The catalog entry with links off the site's hosts removed. */
@@ -33,7 +33,7 @@ public record LooksPolicy(int confirmations, Map<String, List<String>> hostsBySi
         if (article == null || !hostsBySite.containsKey(site)) {
             return article;
         }
-        return new Article(article.title(), allowed(site, article.url()), article.section(),
+        return new Article(article.title(), allowed(site, article.url()), article.section(), article.summary(),
                 allowed(site, article.imageUrl()), article.publishedAt(), article.hidden());
     }
 
@@ -62,6 +62,6 @@ public record LooksPolicy(int confirmations, Map<String, List<String>> hostsBySi
     }
 
     /** What one view says about an article's looks, and who said it. */
-    public record Looks(String section, String title, String url, String imageUrl, String visitorId) {
+    public record Looks(String section, String title, String url, String imageUrl, String summary, String visitorId) {
     }
 }

@@ -123,7 +123,8 @@ final class ArticleCounter implements Processor<String, ArticleInput, String, Ca
         LooksPolicy.Looks looks = settings.looks().of(view);
         if (looks.section() != null && !sectionAllowed(view.site(), looks.section())) {
             metrics.limitHit("sections");
-            looks = new LooksPolicy.Looks(null, looks.title(), looks.url(), looks.imageUrl(), looks.visitorId());
+            looks = new LooksPolicy.Looks(null, looks.title(), looks.url(), looks.imageUrl(), looks.summary(),
+                    looks.visitorId());
         }
         tally.count(view, looks, settings.looks().confirmations(), eventTime, now, days.startOfDay(view.site(), now));
         if (visitKey != null) {

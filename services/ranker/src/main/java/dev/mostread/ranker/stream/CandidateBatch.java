@@ -25,7 +25,7 @@ record CandidateBatch(List<ListCandidates> lists) {
             int bytes = 2 + 3 * list.length() + 30;
             for (Candidate item : candidates.items()) {
                 bytes += itemBytes(length(item.articleId()), length(item.title()), length(item.url()),
-                        length(item.section()), length(item.imageUrl()));
+                        length(item.section()), length(item.summary()), length(item.imageUrl()));
             }
             return bytes;
         }
@@ -48,8 +48,9 @@ record CandidateBatch(List<ListCandidates> lists) {
      * The largest encoded size one list of {@code items} items can have, with every field at its longest: far
      * below Kafka's 1 MB record limit, so a list never needs splitting.
      */
-    static int maxListBytes(int items, int keyChars, int idChars, int titleChars, int urlChars, int sectionChars) {
-        return 2 + 3 * keyChars + 30 + items * itemBytes(idChars, titleChars, urlChars, sectionChars, urlChars);
+    static int maxListBytes(int items, int keyChars, int idChars, int titleChars, int urlChars, int sectionChars,
+                            int summaryChars) {
+        return 2 + 3 * keyChars + 30 + items * itemBytes(idChars, titleChars, urlChars, sectionChars, summaryChars, urlChars);
     }
 
     /** {@code lists} in batches of at most {@code maxBytes} each (a single larger list gets a batch of its own). */

@@ -23,8 +23,10 @@ import dev.mostread.ranker.ranking.Candidate;
  */
 final class CandidatesCodec implements Serde<CandidateBatch> {
 
-    private static final byte VERSION = 1;
-    private static final byte BATCH_VERSION = 2;
+    private static final byte VERSION = 3;
+    private static final byte VERSION_WITHOUT_SUMMARIES = 1;
+    private static final byte BATCH_VERSION = 4;
+    private static final byte BATCH_VERSION_WITHOUT_SUMMARIES = 2;
 
     static byte[] encode(PartitionCandidates candidates) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + candidates.items().size() * 96);
@@ -55,13 +57,13 @@ final class CandidatesCodec implements Serde<CandidateBatch> {
     static CandidateBatch decodeBatch(byte[] data) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
             byte version = in.readByte();
-            if (version != BATCH_VERSION) {
+            if (version != BATCH_VERSION && version != BATCH_VERSION_WITHOUT_SUMMARIES) {
                 throw new IllegalStateException("Unknown candidate batch format version " + version);
             }
             int size = in.readShort();
             List<CandidateBatch.ListCandidates> lists = new ArrayList<>(size);
             for (int i = 0; i < size; i++) {
-                lists.add(new CandidateBatch.ListCandidates(in.readUTF(), read(in)));
+                lists.add(new CandidateBatch.ListCandidates(in.readUTF(), read(in, version == BATCH_VERSION)));
             }
             return new CandidateBatch(lists);
         } catch (IOException e) {
@@ -80,6 +82,7 @@ final class CandidatesCodec implements Serde<CandidateBatch> {
             TallyCodec.writeNullable(out, item.title());
             TallyCodec.writeNullable(out, item.url());
             TallyCodec.writeNullable(out, item.section());
+            TallyCodec.writeNullable(out, item.summary());
             TallyCodec.writeNullable(out, item.imageUrl());
             out.writeLong(item.publishedAt() == null ? Long.MIN_VALUE : item.publishedAt().toEpochMilli());
             out.writeLong(item.views());
@@ -90,16 +93,16 @@ final class CandidatesCodec implements Serde<CandidateBatch> {
     static PartitionCandidates decode(byte[] data) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
             byte version = in.readByte();
-            if (version != VERSION) {
+            if (version != VERSION && version != VERSION_WITHOUT_SUMMARIES) {
                 throw new IllegalStateException("Unknown candidates format version " + version);
             }
-            return read(in);
+            return read(in, version == VERSION);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static PartitionCandidates read(DataInputStream in) throws IOException {
+    private static PartitionCandidates read(DataInputStream in, boolean summaries) throws IOException {
         int partition = in.readInt();
         Instant asOf = Instant.ofEpochMilli(in.readLong());
         Instant lastViewAt = Instant.ofEpochMilli(in.readLong());
@@ -111,11 +114,12 @@ final class CandidatesCodec implements Serde<CandidateBatch> {
             String title = TallyCodec.readNullable(in);
             String url = TallyCodec.readNullable(in);
             String section = TallyCodec.readNullable(in);
+            String summary = summaries ? TallyCodec.readNullable(in) : null;
             String imageUrl = TallyCodec.readNullable(in);
             long publishedAt = in.readLong();
             long views = in.readLong();
             long visitors = in.readLong();
-            items.add(new Candidate(articleId, title, url, section, imageUrl,
+            items.add(new Candidate(articleId, title, url, section, summary, imageUrl,
                     publishedAt == Long.MIN_VALUE ? null : Instant.ofEpochMilli(publishedAt), views,
                     visitors < 0 ? null : visitors));
         }

@@ -31,7 +31,8 @@ import dev.mostread.shared.ranking.Period;
  */
 final class TallyCodec {
 
-    private static final byte VERSION = 3;
+    private static final byte VERSION = 4;
+    private static final byte VERSION_WITHOUT_SUMMARIES = 3;
     private static final byte VERSION_WITHOUT_INLINE_SKETCHES = 2;
     private static final char SEPARATOR = '\u0000';
 
@@ -72,6 +73,7 @@ final class TallyCodec {
             writeNullable(out, shown.title());
             writeNullable(out, shown.url());
             writeNullable(out, shown.imageUrl());
+            writeNullable(out, shown.summary());
             writeCatalog(out, tally.catalog());
             out.writeBoolean(tally.deleted());
             out.writeLong(tally.lastViewAt());
@@ -109,14 +111,15 @@ final class TallyCodec {
     ArticleTally decode(byte[] data) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
             byte version = in.readByte();
-            if (version != VERSION && version != VERSION_WITHOUT_INLINE_SKETCHES) {
+            if (version != VERSION && version != VERSION_WITHOUT_SUMMARIES && version != VERSION_WITHOUT_INLINE_SKETCHES) {
                 throw new IllegalStateException("Unknown tally format version " + version);
             }
+            boolean summaries = version == VERSION;
             String site = in.readUTF();
             String articleId = in.readUTF();
             ArticleTally.Shown shown = new ArticleTally.Shown(readNullable(in), readNullable(in), readNullable(in),
-                    readNullable(in));
-            Article catalog = readCatalog(in);
+                    readNullable(in), summaries ? readNullable(in) : null);
+            Article catalog = readCatalog(in, summaries);
             boolean deleted = in.readBoolean();
             long lastViewAt = in.readLong();
             long dayStart = in.readLong();
@@ -129,7 +132,7 @@ final class TallyCodec {
                     buckets.add(in.readLong(), in.readInt());
                 }
             }
-            if (version == VERSION && in.readBoolean()) {
+            if (version != VERSION_WITHOUT_INLINE_SKETCHES && in.readBoolean()) {
                 int sketches = in.readShort();
                 for (int i = 0; i < sketches; i++) {
                     byte[] sketch = new byte[in.readInt()];
@@ -153,23 +156,25 @@ final class TallyCodec {
             writeNullable(out, article.title());
             writeNullable(out, article.url());
             writeNullable(out, article.section());
+            writeNullable(out, article.summary());
             writeNullable(out, article.imageUrl());
             out.writeLong(article.publishedAt() == null ? Long.MIN_VALUE : article.publishedAt().toEpochMilli());
             out.writeBoolean(article.isHidden());
         }
     }
 
-    private static Article readCatalog(DataInputStream in) throws IOException {
+    private static Article readCatalog(DataInputStream in, boolean summaries) throws IOException {
         if (!in.readBoolean()) {
             return null;
         }
         String title = readNullable(in);
         String url = readNullable(in);
         String section = readNullable(in);
+        String summary = summaries ? readNullable(in) : null;
         String imageUrl = readNullable(in);
         long publishedAt = in.readLong();
         boolean hidden = in.readBoolean();
-        return new Article(title, url, section, imageUrl,
+        return new Article(title, url, section, summary, imageUrl,
                 publishedAt == Long.MIN_VALUE ? null : Instant.ofEpochMilli(publishedAt), hidden);
     }
 

@@ -65,7 +65,7 @@ class LeaderboardsTest {
 
         // the ten best leave (hidden by the editors): the ten beyond the top 50 come back in, in order
         for (ArticleTally tally : filed.subList(0, 10)) {
-            tally.catalog(new dev.mostread.shared.article.Article(null, null, null, null, null, true));
+            tally.catalog(new dev.mostread.shared.article.Article(null, null, null, null, null, null, true));
             leaderboards.update(tally);
         }
         List<Candidate> after = leaderboards.top(HOUR_ALL, 50);
@@ -169,7 +169,7 @@ class LeaderboardsTest {
             ArticleTally tally = filed.get(random.nextInt(filed.size()));
             int action = random.nextInt(20);
             if (action == 0) {
-                tally.catalog(new dev.mostread.shared.article.Article(null, null, null, null, null, random.nextBoolean()));
+                tally.catalog(new dev.mostread.shared.article.Article(null, null, null, null, null, null, random.nextBoolean()));
             } else if (action == 1) {
                 now += 61_000L * (1 + random.nextInt(20));
                 for (ArticleTally each : filed) {

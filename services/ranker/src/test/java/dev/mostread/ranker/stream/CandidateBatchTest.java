@@ -23,8 +23,8 @@ class CandidateBatchTest {
 
     private static Candidate longest(int i) {
         String url = "https://news21.example/" + WIDE.repeat(2048 - 23);
-        return new Candidate((i + "-" + "a".repeat(128)).substring(0, 128), WIDE.repeat(512), url, "s".repeat(64), url,
-                NOW, 1_000_000L - i, 999_999L);
+        return new Candidate((i + "-" + "a".repeat(128)).substring(0, 128), WIDE.repeat(512), url, "섹".repeat(64),
+                WIDE.repeat(300), url, NOW, 1_000_000L - i, 999_999L);
     }
 
     private static CandidateBatch.ListCandidates list(String key, int items) {
@@ -49,8 +49,8 @@ class CandidateBatchTest {
         for (int i = 0; i < 50; i++) {
             Candidate c = longest(i);
             // a title of control characters is the longest JSON can make of 512 chars: \\u0001 is six bytes
-            items.add(new RankedItem(i + 1, c.articleId(), "\u0001".repeat(512), c.url(), c.section(), c.imageUrl(),
-                    c.publishedAt(), c.views(), c.visitors(), i + 1));
+            items.add(new RankedItem(i + 1, c.articleId(), "\u0001".repeat(512), c.url(), c.section(),
+                    "\u0001".repeat(300), c.imageUrl(), c.publishedAt(), c.views(), c.visitors(), i + 1));
         }
         Ranking ranking = new Ranking("n".repeat(64), Period.LAST_WEEK.code(), "s".repeat(64), NOW, NOW, NOW, items, NOW);
 

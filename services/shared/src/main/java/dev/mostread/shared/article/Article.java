@@ -10,8 +10,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * article out of every list.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Article(String title, String url, String section, String imageUrl, Instant publishedAt,
-                      Boolean hidden) {
+public record Article(String title, String url, String section, String summary, String imageUrl,
+                      Instant publishedAt, Boolean hidden) {
 
     public boolean isHidden() {
         return Boolean.TRUE.equals(hidden);

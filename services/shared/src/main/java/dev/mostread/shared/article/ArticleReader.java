@@ -51,7 +51,8 @@ public final class ArticleReader {
         }
         String title = text(node, "title", problems, PageViewRules.TITLE);
         String url = text(node, "url", problems, PageViewRules.URL);
-        String section = text(node, "section", problems, PageViewRules.SECTION);
+        String section = PageViewRules.section(text(node, "section", problems, s -> PageViewRules.SECTION.accepts(PageViewRules.section(s)), PageViewRules.SECTION.message()));
+        String summary = text(node, "summary", problems, PageViewRules.SUMMARY);
         String imageUrl = text(node, "imageUrl", problems, PageViewRules.IMAGE_URL);
         Instant publishedAt = null;
         JsonNode published = node.get("publishedAt");
@@ -71,11 +72,16 @@ public final class ArticleReader {
                 problems.add(new Problem("hidden", "must be true or false"));
             }
         }
-        return problems.isEmpty() ? new Result(new Article(title, url, section, imageUrl, publishedAt, hidden), List.of())
+        return problems.isEmpty() ? new Result(new Article(title, url, section, summary, imageUrl, publishedAt, hidden), List.of())
                 : new Result(null, List.copyOf(problems));
     }
 
     private static String text(JsonNode node, String field, List<Problem> problems, PageViewRules.Rule rule) {
+        return text(node, field, problems, rule::accepts, rule.message());
+    }
+
+    private static String text(JsonNode node, String field, List<Problem> problems,
+                               java.util.function.Predicate<String> accepts, String message) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
             return null;
@@ -84,8 +90,8 @@ public final class ArticleReader {
             problems.add(new Problem(field, "must be a string"));
             return null;
         }
-        if (!rule.accepts(value.asString())) {
-            problems.add(new Problem(field, rule.message()));
+        if (!accepts.test(value.asString())) {
+            problems.add(new Problem(field, message));
             return null;
         }
         return value.asString();

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * One valid page view, as the collector writes it to {@code page-views} and the ranker reads it back.
- * {@code timestamp} is always resolved to epoch milliseconds once an event has been accepted.
+ * {@code timestamp} is always resolved to epoch milliseconds once an event has been accepted; {@code summary}
+ * is the article's lede, shown as a snippet.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PageView(
@@ -18,9 +19,16 @@ public record PageView(
         String url,
         String imageUrl,
         String userAgent,
-        String referrer) {
+        String referrer,
+        String summary) {
 
     public static final String TYPE_ARTICLE = "article";
+
+    /** A view without a summary. */
+    public PageView(String site, String articleId, Long timestamp, String visitorId, String section, String type,
+                    String title, String url, String imageUrl, String userAgent, String referrer) {
+        this(site, articleId, timestamp, visitorId, section, type, title, url, imageUrl, userAgent, referrer, null);
+    }
 
     /** The canonical Kafka key of this view: {@code {site}/{articleId}}. */
     public String articleKey() {
@@ -34,6 +42,6 @@ public record PageView(
 
     public PageView withTimestamp(long epochMillis) {
         return new PageView(site, articleId, epochMillis, visitorId, section, type, title, url, imageUrl,
-                userAgent, referrer);
+                userAgent, referrer, summary);
     }
 }

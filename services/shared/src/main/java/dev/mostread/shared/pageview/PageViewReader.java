@@ -113,17 +113,18 @@ public final class PageViewReader {
     private Result readObject(JsonParser parser, int index) {
         FieldCheck check = new FieldCheck(index);
         String site = null, articleId = null, visitorId = null, section = null, type = null, title = null,
-                url = null, imageUrl = null, userAgent = null, referrer = null;
+                url = null, imageUrl = null, userAgent = null, referrer = null, summary = null;
         Long timestamp = null;
         for (JsonToken token = parser.nextToken(); token == JsonToken.PROPERTY_NAME; token = parser.nextToken()) {
             String name = parser.currentName();
             JsonToken value = parser.nextToken();
             switch (name) {
                 case "site" -> site = check.string(parser, value, name);
-                case "articleId" -> articleId = check.string(parser, value, name);
+                case "articleId" -> articleId = PageViewRules.articleId(check.string(parser, value, name));
                 case "timestamp" -> timestamp = check.timestamp(parser, value);
                 case "visitorId" -> visitorId = check.string(parser, value, name);
-                case "section" -> section = check.string(parser, value, name);
+                case "section" -> section = PageViewRules.section(check.string(parser, value, name));
+                case "summary" -> summary = check.string(parser, value, name);
                 case "type" -> type = check.string(parser, value, name);
                 case "title" -> title = check.string(parser, value, name);
                 case "url" -> url = check.string(parser, value, name);
@@ -141,6 +142,7 @@ public final class PageViewReader {
         check.rule(PageViewRules.VISITOR_ID, "visitorId", visitorId);
         check.rule(PageViewRules.TYPE, "type", type);
         check.rule(PageViewRules.TITLE, "title", title);
+        check.rule(PageViewRules.SUMMARY, "summary", summary);
         check.rule(PageViewRules.URL, "url", url);
         check.rule(PageViewRules.IMAGE_URL, "imageUrl", imageUrl);
         check.rule(PageViewRules.USER_AGENT, "userAgent", userAgent);
@@ -149,7 +151,7 @@ public final class PageViewReader {
             return new Result(null, List.copyOf(check.errors));
         }
         return new Result(new PageView(site, articleId, timestamp, emptyToNull(visitorId), section, type, title,
-                url, imageUrl, userAgent, referrer), List.of());
+                url, imageUrl, userAgent, referrer, summary), List.of());
     }
 
     private static String emptyToNull(String value) {

@@ -1,6 +1,8 @@
 package dev.mostread.shared.pageview;
 
 import java.net.URI;
+import java.text.Normalizer;
+import java.util.Locale;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -8,7 +10,11 @@ import java.util.regex.Pattern;
 public final class PageViewRules {
 
     private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
-    private static final Pattern ARTICLE_ID_PATTERN = Pattern.compile("[A-Za-z0-9._:~-]{1,128}");
+    /** Letters, marks and digits of any script, '-' and '_': what newsrooms name sections with. */
+    private static final Pattern SECTION_PATTERN = Pattern.compile("[\\p{L}\\p{M}\\p{Nd}_-]+");
+    public static final int MAX_SECTION = 64;
+    public static final int MAX_ARTICLE_ID = 128;
+    public static final int MAX_SUMMARY = 300;
 
     public record Rule(Predicate<String> test, String message) {
         public boolean accepts(String value) {
@@ -18,14 +24,15 @@ public final class PageViewRules {
 
     public static final Rule SITE = new Rule(v -> SLUG.matcher(v).matches(),
             "must match [a-z0-9][a-z0-9-]{0,63}");
-    public static final Rule SECTION = new Rule(v -> SLUG.matcher(v).matches(),
-            "must match [a-z0-9][a-z0-9-]{0,63}");
-    public static final Rule ARTICLE_ID = new Rule(v -> ARTICLE_ID_PATTERN.matcher(v).matches(),
-            "must be 1-128 characters of [A-Za-z0-9._:~-]");
+    public static final Rule SECTION = new Rule(PageViewRules::isSection,
+            "must be 1-64 letters, marks, digits, '-' or '_' (not _all)");
+    public static final Rule ARTICLE_ID = new Rule(PageViewRules::isArticleId,
+            "must be 1-128 characters, with no whitespace, control character or '/'");
     public static final Rule VISITOR_ID = maxLength(128);
     public static final Rule TYPE = new Rule(v -> !v.isEmpty() && v.length() <= 64 && isWellFormed(v),
             "must be 1-64 characters");
     public static final Rule TITLE = maxLength(512);
+    public static final Rule SUMMARY = maxLength(MAX_SUMMARY);
     public static final Rule URL = httpUrl(2048);
     public static final Rule IMAGE_URL = httpUrl(2048);
     public static final Rule USER_AGENT = maxLength(1024);
@@ -38,8 +45,44 @@ public final class PageViewRules {
         return value != null && SLUG.matcher(value).matches();
     }
 
+    /** A section as the contract has it, already {@link #section normalised}: Unicode, NFC, lower case. */
+    public static boolean isSection(String value) {
+        if (value == null || value.isEmpty() || !isWellFormed(value) || ListKeyWords.ALL.equals(value)) {
+            return false;
+        }
+        int points = value.codePointCount(0, value.length());
+        return points <= MAX_SECTION && SECTION_PATTERN.matcher(value).matches()
+                && Normalizer.isNormalized(value, Normalizer.Form.NFC);
+    }
+
+    /** An article id, already {@link #articleId normalised}: 1-128 code points, NFC, no whitespace, control or '/'. */
     public static boolean isArticleId(String value) {
-        return value != null && ARTICLE_ID_PATTERN.matcher(value).matches();
+        if (value == null || value.isEmpty() || !isWellFormed(value)) {
+            return false;
+        }
+        if (value.codePointCount(0, value.length()) > MAX_ARTICLE_ID || !Normalizer.isNormalized(value, Normalizer.Form.NFC)) {
+            return false;
+        }
+        return value.codePoints().noneMatch(c -> c == '/' || Character.isWhitespace(c) || Character.isSpaceChar(c)
+                || Character.getType(c) == Character.CONTROL);
+    }
+
+    /**
+     * A section as the collector keeps it: lower case ({@code Locale.ROOT}), then NFC, so that "정치" typed in
+     * either normal form, or "Culture" and "culture", are one section.
+     */
+    public static String section(String value) {
+        return value == null ? null : Normalizer.normalize(value.toLowerCase(Locale.ROOT), Normalizer.Form.NFC);
+    }
+
+    /** An article id as the collector keeps it: NFC, so one id has one form wherever it travels. */
+    public static String articleId(String value) {
+        return value == null ? null : Normalizer.normalize(value, Normalizer.Form.NFC);
+    }
+
+    /** The word a list key uses for "every section"; no section may be named so. */
+    private static final class ListKeyWords {
+        static final String ALL = "_all";
     }
 
     private static Rule maxLength(int max) {

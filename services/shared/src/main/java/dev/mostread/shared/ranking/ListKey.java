@@ -34,7 +34,7 @@ public record ListKey(String site, Period period, String section) {
             return Optional.empty();
         }
         String section = ALL_SECTIONS.equals(parts[2]) ? null : parts[2];
-        if (section != null && !PageViewRules.isSlug(section)) {
+        if (section != null && !PageViewRules.isSection(section)) {
             return Optional.empty();
         }
         return Period.fromCode(parts[1]).map(period -> new ListKey(parts[0], period, section));

@@ -9,6 +9,7 @@ public record RankedItem(
         String title,
         String url,
         String section,
+        String summary,
         String imageUrl,
         Instant publishedAt,
         long views,
@@ -16,7 +17,7 @@ public record RankedItem(
         Integer previousRank) {
 
     public RankedItem withRanks(int newRank, Integer newPreviousRank) {
-        return new RankedItem(newRank, articleId, title, url, section, imageUrl, publishedAt, views, visitors,
+        return new RankedItem(newRank, articleId, title, url, section, summary, imageUrl, publishedAt, views, visitors,
                 newPreviousRank);
     }
 }

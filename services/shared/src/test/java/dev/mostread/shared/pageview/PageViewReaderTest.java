@@ -52,6 +52,31 @@ class PageViewReaderTest {
                 .isEqualTo(Instant.parse("2026-11-26T10:00:00Z").toEpochMilli());
     }
 
+    @Test
+    void koreanSectionsAndArticleIdsAreValidAndSectionsAreKeptLowerCaseAndNfc() {
+        String nfd = java.text.Normalizer.normalize("정치", java.text.Normalizer.Form.NFD);
+        PageView view = read("{\"site\":\"news21\",\"articleId\":\"news:articleView.html?idxno=1234\","
+                + "\"section\":\"" + nfd + "\"}").view();
+        PageView wordpress = read("{\"site\":\"news21\",\"articleId\":\"2026:12:01:예산안-통과\","
+                + "\"section\":\"Économie\",\"summary\":\"국회가 1일 본회의를 열고 예산안을 의결했다.\"}").view();
+
+        assertThat(nfd).isNotEqualTo("정치");
+        assertThat(view.section()).isEqualTo("정치");
+        assertThat(view.articleId()).isEqualTo("news:articleView.html?idxno=1234");
+        assertThat(wordpress.articleId()).isEqualTo("2026:12:01:예산안-통과");
+        assertThat(wordpress.section()).isEqualTo("économie");
+        assertThat(wordpress.summary()).isEqualTo("국회가 1일 본회의를 열고 예산안을 의결했다.");
+    }
+
+    @Test
+    void limitsCountCodePointsNotUtf16Units() {
+        String emoji = "😀".repeat(128);
+        assertThat(read("{\"site\":\"news21\",\"articleId\":\"" + emoji + "\"}").valid()).isTrue();
+        assertThat(read("{\"site\":\"news21\",\"articleId\":\"" + emoji + "😀\"}").valid()).isFalse();
+        assertThat(read("{\"site\":\"news21\",\"articleId\":\"a\",\"section\":\"" + "가".repeat(64) + "\"}").valid()).isTrue();
+        assertThat(read("{\"site\":\"news21\",\"articleId\":\"a\",\"section\":\"" + "가".repeat(65) + "\"}").valid()).isFalse();
+    }
+
     @ParameterizedTest(name = "{0} = {1} is rejected")
     @CsvSource(delimiter = '|', value = {
             "site|\"News21\"",
@@ -61,7 +86,12 @@ class PageViewReaderTest {
             "articleId|\"\"",
             "articleId|\"a/b\"",
             "articleId|\"a b\"",
-            "section|\"Sport\"",
+            "section|\"_all\"",
+            "section|\"a b\"",
+            "section|\"a/b\"",
+            "section|\"\"",
+            "articleId|\"a\\tb\"",
+            "summary|42",
             "timestamp|\"yesterday\"",
             "timestamp|-5",
             "timestamp|1.5",
@@ -84,7 +114,7 @@ class PageViewReaderTest {
     }
 
     @ParameterizedTest(name = "{0} longer than {1} characters is rejected")
-    @CsvSource({"articleId,128", "visitorId,128", "title,512", "userAgent,1024", "referrer,2048"})
+    @CsvSource({"articleId,128", "visitorId,128", "title,512", "summary,300", "userAgent,1024", "referrer,2048"})
     void rejectsAFieldLongerThanItsLimit(String field, int limit) {
         String atLimit = "a".repeat(limit);
         String overLimit = "a".repeat(limit + 1);
