@@ -32,7 +32,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.mostread.shared.kafka.Topics;
 import dev.mostread.shared.ranking.RankedItem;
@@ -55,19 +54,17 @@ class DefencesIntegrationTest {
 
     @TempDir
     static Path dataDir;
-    private static ConfigurableApplicationContext app;
+    private static RunningApp app;
     private static Http http;
     private static int port;
     private static String broker;
 
     @BeforeAll
     static void start() {
-        app = StandaloneApplication.application().run("--server.port=0", "--mostread.data-dir=" + dataDir,
-                "--mostread.kafka.embedded.port=0", "--mostread.admin-token=" + TOKEN);
-        port = PipelineScenario.httpPort(app);
-        http = new Http(port);
-        broker = app.getEnvironment().getProperty("mostread.kafka.bootstrap-servers");
-        await().atMost(Duration.ofSeconds(60)).until(() -> http.get("/actuator/health/readiness").statusCode() == 200);
+        app = RunningApp.start(dataDir, "--mostread.admin-token=" + TOKEN);
+        http = app.http();
+        port = app.port();
+        broker = app.broker();
     }
 
     @AfterAll
@@ -98,10 +95,8 @@ class DefencesIntegrationTest {
         assertThat(http.get("/actuator/health/readiness").body()).contains("\"status\":\"UP\"");
     }
 
-    /** POSTs events; a 503 means "not recorded, send again" (a topic still being created just after start). */
     private static int post(String body, String... headers) {
-        return await().atMost(Duration.ofSeconds(60)).until(
-                () -> http.postJson("/api/v1/events", body, headers).statusCode(), status -> status != 503);
+        return app.post(body, headers);
     }
 
     private static void produce(String topic, String key, String value) {

@@ -25,7 +25,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.mostread.shared.ranking.RankedItem;
 import dev.mostread.shared.testing.Http;
@@ -47,19 +46,17 @@ class NewsroomLanguagesIntegrationTest {
 
     @TempDir
     static Path dataDir;
-    private static ConfigurableApplicationContext app;
+    private static RunningApp app;
     private static Http http;
     private static int port;
     private static String broker;
 
     @BeforeAll
     static void start() {
-        app = StandaloneApplication.application().run("--server.port=0", "--mostread.data-dir=" + dataDir,
-                "--mostread.kafka.embedded.port=0", "--mostread.admin-token=" + TOKEN);
-        port = PipelineScenario.httpPort(app);
-        http = new Http(port);
-        broker = app.getEnvironment().getProperty("mostread.kafka.bootstrap-servers");
-        await().atMost(Duration.ofSeconds(60)).until(() -> http.get("/actuator/health/readiness").statusCode() == 200);
+        app = RunningApp.start(dataDir, "--mostread.admin-token=" + TOKEN);
+        http = app.http();
+        port = app.port();
+        broker = app.broker();
     }
 
     @AfterAll
@@ -85,9 +82,7 @@ class NewsroomLanguagesIntegrationTest {
     void koreanSectionsIdsTitlesAndLedesTravelEveryWayInAndOutByteForByte() throws Exception {
         assumeTrue(Files.isExecutable(KCAT), "kcat is not installed");
         String nfd = Normalizer.normalize(CULTURE, Normalizer.Form.NFD);
-        assertThat(await().atMost(Duration.ofSeconds(60)).until(() -> http.postJson("/api/v1/events",
-                "[" + view(ID, CULTURE, "r1") + "," + view(ID, nfd, "r2") + "]").statusCode(), status -> status != 503))
-                .isEqualTo(202);
+        assertThat(app.post("[" + view(ID, CULTURE, "r1") + "," + view(ID, nfd, "r2") + "]")).isEqualTo(202);
         kcat(List.of(SITE + "/" + ID + "|" + view(ID, nfd, "r3"),
                 SITE + "/news:articleView.html?idxno=99|" + view("news:articleView.html?idxno=99", "문화", "r4")));
 

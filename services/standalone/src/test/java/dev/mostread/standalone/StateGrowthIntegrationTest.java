@@ -15,7 +15,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.mostread.shared.kafka.Json;
 import dev.mostread.shared.testing.Http;
@@ -37,18 +36,16 @@ class StateGrowthIntegrationTest {
 
     @TempDir
     static Path dataDir;
-    private static ConfigurableApplicationContext app;
+    private static RunningApp app;
     private static Http http;
 
     @BeforeAll
     static void start() {
-        app = StandaloneApplication.application().run("--server.port=0", "--mostread.data-dir=" + dataDir,
-                "--mostread.kafka.embedded.port=0", "--mostread.trusted-proxies=127.0.0.1/32",
+        app = RunningApp.start(dataDir, "--mostread.trusted-proxies=127.0.0.1/32",
                 "--mostread.collector.max-sites=" + MAX_SITES,
                 "--mostread.ranker.caps.sections-per-site=" + SECTIONS_PER_SITE,
                 "--mostread.ranker.caps.articles-per-site=200");
-        http = new Http(PipelineScenario.httpPort(app));
-        await().atMost(Duration.ofSeconds(60)).until(() -> http.get("/actuator/health/readiness").statusCode() == 200);
+        http = app.http();
     }
 
     @AfterAll
@@ -57,7 +54,7 @@ class StateGrowthIntegrationTest {
     }
 
     private static double limitsHit(String limit) {
-        var counter = app.getBean(MeterRegistry.class).find("mostread.limits.hit").tag("limit", limit).counter();
+        var counter = app.context().getBean(MeterRegistry.class).find("mostread.limits.hit").tag("limit", limit).counter();
         return counter == null ? 0 : counter.count();
     }
 
@@ -75,15 +72,14 @@ class StateGrowthIntegrationTest {
             String client = "198.51." + random.nextInt(256) + "." + random.nextInt(256);
             String body = "[" + String.join(",", views) + "]";
             // 503 means "not recorded, send again" (a topic still being created just after start): send again
-            int status = await().atMost(Duration.ofSeconds(60)).until(
-                    () -> http.postJson("/api/v1/events", body, "X-Forwarded-For", client).statusCode(), code -> code != 503);
+            int status = app.post(body, "X-Forwarded-For", client);
             assertThat(status).isIn(202, 403);
             accepted += status == 202 ? PER_REQUEST : 0;
         }
         assertThat(accepted).isPositive();
         double acceptedViews = accepted;
         await().atMost(Duration.ofSeconds(120)).untilAsserted(() ->
-                assertThat(app.getBean(MeterRegistry.class).get("mostread.views.counted").counter().count())
+                assertThat(app.context().getBean(MeterRegistry.class).get("mostread.views.counted").counter().count())
                         .isEqualTo(acceptedViews));
 
         List<Map<String, Object>> sites = sites();

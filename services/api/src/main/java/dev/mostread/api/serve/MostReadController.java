@@ -89,13 +89,17 @@ class MostReadController {
             return lookup.problem();
         }
         ServedList.Body body = lookup.body();
-        if (matches(ifNoneMatch, body.etag())) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(body.etag()).cacheControl(CACHE)
+        return cacheable(body.json(), body.etag(), MediaType.APPLICATION_JSON, ifNoneMatch);
+    }
+
+    /** A list's bytes with the headers every form of it carries: ETag (304 on a match), Cache-Control, CORS. */
+    private static ResponseEntity<?> cacheable(byte[] bytes, String etag, MediaType type, String ifNoneMatch) {
+        if (matches(ifNoneMatch, etag)) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(CACHE)
                     .header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*").build();
         }
-        return ResponseEntity.ok().eTag(body.etag()).cacheControl(CACHE)
-                .header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
-                .contentType(MediaType.APPLICATION_JSON).body(body.json());
+        return ResponseEntity.ok().eTag(etag).cacheControl(CACHE).header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
+                .contentType(type).body(bytes);
     }
 
     /** The same list as an escaped HTML fragment in the widget's markup, for includes and readers without JavaScript. */
@@ -133,12 +137,7 @@ class MostReadController {
         Ranking ranking = Json.mapper().readValue(lookup.body().json(), Ranking.class);
         byte[] html = ListFragment.render(ranking, language, chars).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         String etag = '"' + org.springframework.util.DigestUtils.md5DigestAsHex(html) + '"';
-        if (matches(ifNoneMatch, etag)) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(CACHE)
-                    .header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*").build();
-        }
-        return ResponseEntity.ok().eTag(etag).cacheControl(CACHE).header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
-                .contentType(new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8)).body(html);
+        return cacheable(html, etag, new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8), ifNoneMatch);
     }
 
     /** The same list as Server-Sent Events: event {@code ranking} at connect and on every change. */

@@ -35,7 +35,7 @@ class PixelController {
 
     static final byte[] GIF = Base64.getDecoder().decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7");
     private static final List<String> FIELDS = List.of("site", "articleId", "timestamp", "visitorId", "section",
-            "type", "title", "url", "imageUrl", "userAgent", "referrer");
+            "type", "title", "summary", "url", "imageUrl", "userAgent", "referrer");
     private static final Pattern DIGITS = Pattern.compile("\\d{1,18}");
 
     private final PageViewReader reader;
