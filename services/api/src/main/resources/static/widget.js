@@ -7,7 +7,7 @@
     en: { title: 'Most read', more: 'More', empty: 'Nothing to show yet.' }
   };
   var css = '.mostread{--mostread-accent:#c00;--mostread-text:inherit;--mostread-muted:#666;--mostread-gap:.5em;' +
-    '--mostread-rank-size:1.6em;--mostread-image-size:64px;font:inherit;color:var(--mostread-text)}' +
+    '--mostread-rank-size:1.6em;--mostread-image-size:64px;font:inherit;color:var(--mostread-text);word-break:keep-all;overflow-wrap:anywhere}' +
     '@media (prefers-color-scheme:dark){.mostread{--mostread-accent:#ff6b6b;--mostread-muted:#aaa}}' +
     '.mostread-title{font-size:1.1em;margin:0 0 var(--mostread-gap)}' +
     '.mostread-list{list-style:none;margin:0;padding:0}' +
