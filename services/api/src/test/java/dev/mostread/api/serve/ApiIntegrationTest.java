@@ -190,6 +190,22 @@ class ApiIntegrationTest {
     }
 
     @Test
+    void aSiteWhoseEveryListWasDeletedIsForgottenByTheApiAndBySites() {
+        publish(ranking("site-gone", "7d", null, 2));
+        publish(ranking("site-gone", "7d", "sport", 1));
+        awaitStatus("/api/v1/sites/site-gone/most-read?period=7d", 200);
+        assertThat(http.get("/api/v1/sites").body()).contains("\"site\":\"site-gone\"");
+
+        publish("site-gone/7d/sport", null);
+        awaitStatus("/api/v1/sites/site-gone/most-read?period=7d&section=sport", 200);
+        assertThat(http.get("/api/v1/sites/site-gone/most-read?period=7d&section=sport").body()).contains("\"items\":[]");
+        publish("site-gone/7d/_all", null);
+
+        awaitStatus("/api/v1/sites/site-gone/most-read?period=7d", 404);
+        assertThat(http.get("/api/v1/sites").body()).doesNotContain("site-gone");
+    }
+
+    @Test
     void listsSitesWithTheirSections() {
         publish(ranking("site-e", "1h", null, 2));
         publish(ranking("site-e", "1h", "sport", 1));
