@@ -31,11 +31,13 @@ public final class ProgressWatchdog {
     }
 
     /**
+     * @param running whether Kafka Streams is RUNNING: while it rebalances or restores state it commits nothing,
+     *        and readiness already says it is not ready, so that is not counted as a stall
      * @param lag records waiting in the input (the largest partition lag), 0 when caught up
      * @param commits commits so far, over every stream thread
      */
-    public synchronized void observe(double lag, double commits, long now) {
-        if (!(lag > 0) || commits != lastCommits) {
+    public synchronized void observe(boolean running, double lag, double commits, long now) {
+        if (!running || !(lag > 0) || commits != lastCommits) {
             lastProgressAt = now;
         }
         lastCommits = commits;

@@ -142,7 +142,7 @@ public class RankerStreams implements SmartLifecycle {
                     commits += number;
                 }
             }
-            progress.observe(lag, commits, clock.millis());
+            progress.observe(running.state() == KafkaStreams.State.RUNNING, lag, commits, clock.millis());
         } catch (RuntimeException e) {
             log.warn("Could not read the ranker's progress: {}", e.toString());
         }
