@@ -134,8 +134,7 @@ class MostReadController {
                                 List.of(new ParameterError("snippet", "must be 0-300"))));
             }
         }
-        Ranking ranking = Json.mapper().readValue(lookup.body().json(), Ranking.class);
-        byte[] html = ListFragment.render(ranking, language, chars).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] html = ListFragment.render(lookup.ranking(), language, chars).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         String etag = '"' + org.springframework.util.DigestUtils.md5DigestAsHex(html) + '"';
         return cacheable(html, etag, new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8), ifNoneMatch);
     }
@@ -181,13 +180,14 @@ class MostReadController {
     }
 
     /** A checked request: the list's key, limit and current body, or the problem to answer instead. */
-    private record Lookup(ListKey key, int limit, ServedList.Body body, ResponseEntity<ProblemDetail> problem) {
+    private record Lookup(ListKey key, int limit, Ranking ranking, ServedList.Body body,
+                          ResponseEntity<ProblemDetail> problem) {
     }
 
     private Lookup lookup(String site, String period, String section, String limit) {
         ListRequest request = ListRequest.parse(site, period, section, limit);
         if (!request.errors().isEmpty()) {
-            return new Lookup(null, 0, null, Problems.respond(HttpStatus.BAD_REQUEST)
+            return new Lookup(null, 0, null, null, Problems.respond(HttpStatus.BAD_REQUEST)
                     .header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
                     .body(Problems.withErrors(Problems.of(HttpStatus.BAD_REQUEST, "invalid-parameters",
                             "Invalid parameters", "See errors for the parameters at fault."), request.errors())));
@@ -195,14 +195,18 @@ class MostReadController {
         ListKey key = request.key();
         Optional<ServedList> list = cache.list(key);
         if (list.isEmpty() && !cache.knows(site)) {
-            return new Lookup(null, 0, null, Problems.respond(HttpStatus.NOT_FOUND)
+            return new Lookup(null, 0, null, null, Problems.respond(HttpStatus.NOT_FOUND)
                     .header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
                     .body(Problems.of(HttpStatus.NOT_FOUND, "unknown-site", "Unknown site",
                             "No view of site '" + site + "' has been counted yet.")));
         }
-        ServedList.Body body = list.map(served -> served.body(request.limit()))
-                .orElseGet(() -> ServedList.render(emptyList(key), Json.mapper()));
-        return new Lookup(key, request.limit(), body, null);
+        if (list.isPresent()) {
+            ServedList served = list.get();
+            return new Lookup(key, request.limit(), served.ranking().limitedTo(request.limit()),
+                    served.body(request.limit()), null);
+        }
+        Ranking empty = emptyList(key);
+        return new Lookup(key, request.limit(), empty, ServedList.render(empty, Json.mapper()), null);
     }
 
     /** A known site with no view in this period or section yet. */

@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
+import dev.mostread.shared.ranking.ListKey;
+
 /** The field rules of the contract (§3), one constant per field. */
 public final class PageViewRules {
 
@@ -47,7 +49,7 @@ public final class PageViewRules {
 
     /** A section as the contract has it, already {@link #section normalised}: Unicode, NFC, lower case. */
     public static boolean isSection(String value) {
-        if (value == null || value.isEmpty() || !isWellFormed(value) || ListKeyWords.ALL.equals(value)) {
+        if (value == null || value.isEmpty() || !isWellFormed(value) || ListKey.ALL_SECTIONS.equals(value)) {
             return false;
         }
         int points = value.codePointCount(0, value.length());
@@ -78,11 +80,6 @@ public final class PageViewRules {
     /** An article id as the collector keeps it: NFC, so one id has one form wherever it travels. */
     public static String articleId(String value) {
         return value == null ? null : Normalizer.normalize(value, Normalizer.Form.NFC);
-    }
-
-    /** The word a list key uses for "every section"; no section may be named so. */
-    private static final class ListKeyWords {
-        static final String ALL = "_all";
     }
 
     private static Rule maxLength(int max) {
