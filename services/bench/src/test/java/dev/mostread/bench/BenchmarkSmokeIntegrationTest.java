@@ -3,6 +3,8 @@ package dev.mostread.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,13 +33,14 @@ class BenchmarkSmokeIntegrationTest {
         assertThat(tools).as("wrk, nginx and redis-server on the PATH").isTrue();
         assertThat(STANDALONE).exists();
 
-        int exit = new CommandLine(new BenchmarkRun()).execute("--views", "20000", "--scale-views", "10000",
+        StringWriter errors = new StringWriter();
+        int exit = new CommandLine(new BenchmarkRun()).setErr(new PrintWriter(errors, true)).execute("--views", "20000", "--scale-views", "10000",
                 "--runs", "1", "--articles", "10000", "--scale", "1000,10000", "--naive-seconds", "5",
                 "--redis-seconds", "5", "--probes", "5", "--light-rate", "1000", "--wrk-seconds", "1", "--connections", "8",
                 "--jmh-warmups", "0", "--jmh-iterations", "1", "--jmh-millis", "100",
                 "--standalone-jar", STANDALONE.toString(), "--out", out.toString(), "--command-line", "smoke test");
 
-        assertThat(exit).isZero();
+        assertThat(exit).as("exit code; the command printed:%n%s", errors).isZero();
         JsonNode report = Json.mapper().readTree(Files.readString(out.resolve("benchmarks.json")));
         for (String subject : List.of("plain-consumer", "plain-consumer-bytes", "mostread-eos", "mostread-alos",
                 "naive-hopping", "redis-zincrby")) {
