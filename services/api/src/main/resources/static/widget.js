@@ -112,10 +112,23 @@
     }
   }
 
+  // Ids to leave out: data-exclude (comma-separated) and, unless data-exclude-current="false", the page's own
+  // article (data-article-id, else the id the tracker sent). Each id goes as its own parameter: ids may hold commas.
+  function excluded(box, a) {
+    var ids = (a('exclude', '') ? a('exclude', '').split(',') : []);
+    if (a('exclude-current', 'true') !== 'false') {
+      var own = a('article-id', '') || (w.mostread && w.mostread.articleId);
+      if (own) ids.push(own);
+    }
+    return ids.filter(function (id) { return id; }).slice(0, 20).map(function (id) {
+      return '&exclude=' + encodeURIComponent(id);
+    }).join('');
+  }
+
   function load(box, o) {
     var a = o.a;
     var q = 'period=' + encodeURIComponent(a('period', '1h')) + '&limit=' + encodeURIComponent(a('limit', '10')) +
-      '&section=' + encodeURIComponent(a('section', ''));
+      '&section=' + encodeURIComponent(a('section', '')) + excluded(box, a);
     fetch(base + '/api/v1/sites/' + encodeURIComponent(a('site', '')) + '/most-read?' + q, { credentials: 'omit' })
       .then(function (r) { if (!r.ok) throw r.status; return r.json(); })
       .then(function (data) { render(box, data.items || [], o); })
@@ -148,6 +161,14 @@
       setInterval(function () { load(box, o); }, 30000);
     });
   }
+
+  // The tracker may run after the widget: once it names the page's article, load again without it.
+  d.addEventListener('mostread:article', function () {
+    d.querySelectorAll('div.mostread[data-mostread-ready]').forEach(function (box) {
+      var o = settings(box);
+      if (o.a('exclude-current', 'true') !== 'false' && !o.a('article-id', '')) load(box, o);
+    });
+  });
 
   if (d.readyState === 'loading') d.addEventListener('DOMContentLoaded', start); else start();
 })(window, document);

@@ -79,6 +79,10 @@
   if (!id) {
     try { id = idOf(page); } catch (e) { id = location.pathname; }
   }
+  // The widget leaves the page's own article out of the box: it reads the id from here, or waits for the event.
+  w.mostread = w.mostread || {};
+  w.mostread.articleId = articleId(id);
+  try { d.dispatchEvent(new CustomEvent('mostread:article', { detail: w.mostread.articleId })); } catch (e) { /* old browser */ }
   var ogType = meta('og:type');
   var view = {
     site: site,

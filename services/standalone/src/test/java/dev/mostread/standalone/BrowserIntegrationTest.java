@@ -164,6 +164,30 @@ class BrowserIntegrationTest {
         browser.screenshot("two-widgets");
     }
 
+    @Test
+    void onAnArticlePageTheWidgetLeavesThatArticleOutUnlessToldNotTo() {
+        read("browser-exclude", Map.of("x1", 6, "x2", 5, "x3", 4, "x4", 3), "news");
+        PipelineScenario.awaitList(http, "browser-exclude", "?limit=4", List.of("x1=6", "x2=5", "x3=4", "x4=3"));
+
+        // the tracker names the page's article from og:url; the widget may run before or after it
+        browser.driver.get(host.page("/news/x2", "<!doctype html><html><head><title>Story x2</title>"
+                + "<meta property=\"og:type\" content=\"article\">"
+                + "<meta property=\"og:url\" content=\"https://browser-exclude.example/x2\">"
+                + "<script async src=\"" + origin + "/tracker.js\" data-site=\"browser-exclude\"></script></head><body>"
+                + "<div class=\"mostread\" id=\"others\" data-site=\"browser-exclude\" data-limit=\"3\"></div>"
+                + "<div class=\"mostread\" id=\"all\" data-site=\"browser-exclude\" data-limit=\"3\" data-exclude-current=\"false\"></div>"
+                + "<div class=\"mostread\" id=\"listed\" data-site=\"browser-exclude\" data-limit=\"3\" data-exclude=\"x1,x3\"></div>"
+                + "<script async src=\"" + origin + "/widget.js\"></script></body></html>"));
+
+        String read = "return ['others', 'all', 'listed'].map(function (id) {"
+                + " return Array.from(document.querySelectorAll('#' + id + ' ol.mostread-list li'))"
+                + "   .map(function (li) { return li.querySelector('.mostread-rank').textContent + ' ' + li.querySelector('a').textContent; })"
+                + "   .join(', '); }).join(' | ');";
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                assertThat(((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript(read)).isEqualTo(
+                        "1 Story x1, 2 Story x3, 3 Story x4 | 1 Story x1, 2 Story x2, 3 Story x3 | 1 Story x4"));
+    }
+
     private static List<WebElement> links(String widget) {
         return browser.driver.findElements(By.cssSelector("#" + widget + " ol.mostread-list li a"));
     }

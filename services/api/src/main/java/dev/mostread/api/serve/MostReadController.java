@@ -45,6 +45,8 @@ import jakarta.servlet.http.HttpServletResponse;
 class MostReadController {
 
     static final int MAX_LIMIT = 50;
+    /** Article ids one request may leave out; the ranker keeps {@code MAX_LIMIT + MAX_EXCLUDE} items per list. */
+    static final int MAX_EXCLUDE = 20;
     static final CacheControl CACHE = CacheControl.maxAge(Duration.ofSeconds(5)).cachePublic()
             .staleWhileRevalidate(Duration.ofSeconds(30));
 
@@ -83,8 +85,10 @@ class MostReadController {
                                @RequestParam(required = false) String period,
                                @RequestParam(required = false) String section,
                                @RequestParam(required = false) String limit,
-                               @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-        Lookup lookup = lookup(site, period, section, limit);
+                               @RequestParam(required = false) List<String> exclude,
+                               @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
+                               @io.swagger.v3.oas.annotations.Parameter(hidden = true) HttpServletRequest request) {
+        Lookup lookup = lookup(site, period, section, limit, request.getParameterValues("exclude"));
         if (lookup.problem() != null) {
             return lookup.problem();
         }
@@ -118,8 +122,10 @@ class MostReadController {
                                    @RequestParam(required = false) String limit,
                                    @RequestParam(required = false) String lang,
                                    @RequestParam(required = false) String snippet,
-                                   @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-        Lookup lookup = lookup(site, period, section, limit);
+                                   @RequestParam(required = false) List<String> exclude,
+                                   @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
+                                   @io.swagger.v3.oas.annotations.Parameter(hidden = true) HttpServletRequest request) {
+        Lookup lookup = lookup(site, period, section, limit, request.getParameterValues("exclude"));
         if (lookup.problem() != null) {
             return lookup.problem();
         }
@@ -157,7 +163,7 @@ class MostReadController {
                       @io.swagger.v3.oas.annotations.Parameter(hidden = true) HttpServletRequest request,
                       @io.swagger.v3.oas.annotations.Parameter(hidden = true) HttpServletResponse response)
             throws IOException {
-        Lookup lookup = lookup(site, period, section, limit);
+        Lookup lookup = lookup(site, period, section, limit, null);
         response.setHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
         if (lookup.problem() != null) {
             // An SSE handler cannot return a problem body through Spring's converters: write it here.
@@ -184,8 +190,8 @@ class MostReadController {
                           ResponseEntity<ProblemDetail> problem) {
     }
 
-    private Lookup lookup(String site, String period, String section, String limit) {
-        ListRequest request = ListRequest.parse(site, period, section, limit);
+    private Lookup lookup(String site, String period, String section, String limit, String[] exclude) {
+        ListRequest request = ListRequest.parse(site, period, section, limit, exclude);
         if (!request.errors().isEmpty()) {
             return new Lookup(null, 0, null, null, Problems.respond(HttpStatus.BAD_REQUEST)
                     .header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
@@ -199,6 +205,10 @@ class MostReadController {
                     .header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
                     .body(Problems.of(HttpStatus.NOT_FOUND, "unknown-site", "Unknown site",
                             "No view of site '" + site + "' has been counted yet.")));
+        }
+        if (list.isPresent() && !request.exclude().isEmpty()) {
+            Ranking shown = list.get().ranking().without(request.exclude(), request.limit());
+            return new Lookup(key, request.limit(), shown, ServedList.render(shown, Json.mapper()), null);
         }
         if (list.isPresent()) {
             ServedList served = list.get();
@@ -237,10 +247,18 @@ class MostReadController {
     record ParameterError(String field, String message) {
     }
 
-    /** The query of one list request, checked. */
-    record ListRequest(ListKey key, int limit, List<ParameterError> errors) {
+    /** The query of one list request, checked; {@code exclude} holds the article ids to leave out, in NFC. */
+    record ListRequest(ListKey key, int limit, java.util.Set<String> exclude, List<ParameterError> errors) {
 
         static ListRequest parse(String site, String period, String section, String limit) {
+            return parse(site, period, section, limit, null);
+        }
+
+        /**
+         * @param exclude the {@code exclude} parameter's values: one value is a comma-separated list; when the
+         *                parameter is repeated, each value is one whole id (an id may hold a comma)
+         */
+        static ListRequest parse(String site, String period, String section, String limit, String[] exclude) {
             List<ParameterError> errors = new java.util.ArrayList<>();
             Period chosen = Period.LAST_HOUR;
             if (period != null && !period.isEmpty()) {
@@ -265,8 +283,33 @@ class MostReadController {
                     errors.add(new ParameterError("limit", "must be an integer from 1 to " + MAX_LIMIT));
                 }
             }
+            java.util.Set<String> excluded = excluded(exclude, errors);
             ListKey key = errors.isEmpty() ? new ListKey(site, chosen, chosenSection) : null;
-            return new ListRequest(key, chosenLimit, errors);
+            return new ListRequest(key, chosenLimit, excluded, errors);
+        }
+
+        private static java.util.Set<String> excluded(String[] values, List<ParameterError> errors) {
+            if (values == null || values.length == 0) {
+                return java.util.Set.of();
+            }
+            List<String> ids = values.length == 1 ? List.of(values[0].split(",", -1)) : List.of(values);
+            java.util.Set<String> excluded = new java.util.HashSet<>();
+            for (String id : ids) {
+                if (id.isEmpty()) {
+                    continue;
+                }
+                String normal = PageViewRules.articleId(id);
+                if (!PageViewRules.isArticleId(normal)) {
+                    errors.add(new ParameterError("exclude", PageViewRules.ARTICLE_ID.message()));
+                    return java.util.Set.of();
+                }
+                excluded.add(normal);
+            }
+            if (excluded.size() > MAX_EXCLUDE) {
+                errors.add(new ParameterError("exclude", "at most " + MAX_EXCLUDE + " article ids"));
+                return java.util.Set.of();
+            }
+            return excluded;
         }
     }
 }

@@ -47,7 +47,7 @@ public final class MostReadFastPath implements Filter {
 
     /** Answers the request if it is a plain read of a published list; false leaves it to the controller. */
     private boolean serve(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!"GET".equals(request.getMethod())) {
+        if (!"GET".equals(request.getMethod()) || request.getParameter("exclude") != null) {
             return false;
         }
         String uri = request.getRequestURI();

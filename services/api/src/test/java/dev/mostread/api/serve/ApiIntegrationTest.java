@@ -102,6 +102,26 @@ class ApiIntegrationTest {
     }
 
     @Test
+    void leavesExcludedArticlesOutAndStillServesTheLimitRankedWithoutGaps() {
+        publish(ranking("site-x", "1h", null, 30));
+
+        HttpResponse<String> response = awaitStatus("/api/v1/sites/site-x/most-read?limit=5&exclude=a2,a4", 200);
+        Ranking served = Json.mapper().readValue(response.body(), Ranking.class);
+        Ranking repeated = Json.mapper().readValue(
+                http.get("/api/v1/sites/site-x/most-read?limit=5&exclude=a1&exclude=a3").body(), Ranking.class);
+        HttpResponse<String> html = http.get("/api/v1/sites/site-x/most-read.html?limit=3&exclude=a1");
+
+        assertThat(served.items()).extracting(RankedItem::articleId).containsExactly("a1", "a3", "a5", "a6", "a7");
+        assertThat(served.items()).extracting(RankedItem::rank).containsExactly(1, 2, 3, 4, 5);
+        assertThat(repeated.items()).extracting(RankedItem::articleId).containsExactly("a2", "a4", "a5", "a6", "a7");
+        assertThat(response.headers().firstValue("Cache-Control")).contains("max-age=5, public, stale-while-revalidate=30");
+        assertThat(http.get("/api/v1/sites/site-x/most-read?limit=5&exclude=a2,a4", "If-None-Match",
+                response.headers().firstValue("ETag").orElseThrow()).statusCode()).isEqualTo(304);
+        assertThat(html.body()).contains("Title 2").doesNotContain("Title 1<");
+        assertThat(http.get("/api/v1/sites/site-x/most-read?exclude=a/b").statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void servesTheNewestVersionOfAList() {
         publish(ranking("site-b", "24h", "sport", 2));
         awaitStatus("/api/v1/sites/site-b/most-read?period=24h&section=sport", 200);

@@ -55,6 +55,33 @@ class ListRequestTest {
     }
 
     @Test
+    void readsOneExcludeValueAsCommaSeparatedIdsAndRepeatedValuesAsWholeIds() {
+        assertThat(ListRequest.parse("news21", null, null, null, new String[] {"a1,a2,,a3"}).exclude())
+                .containsExactlyInAnyOrder("a1", "a2", "a3");
+        assertThat(ListRequest.parse("news21", null, null, null, new String[] {"news:view?id=1,2", "정치:1"}).exclude())
+                .containsExactlyInAnyOrder("news:view?id=1,2", "정치:1");
+    }
+
+    @Test
+    void matchesExcludedIdsInTheirNormalForm() {
+        String decomposed = java.text.Normalizer.normalize("기사-1", java.text.Normalizer.Form.NFD);
+
+        assertThat(ListRequest.parse("news21", null, null, null, new String[] {decomposed}).exclude())
+                .containsExactly("기사-1");
+    }
+
+    @Test
+    void rejectsMoreThanTwentyExcludedIdsAndIdsThatCannotBeArticleIds() {
+        String[] many = java.util.stream.IntStream.rangeClosed(1, 21).mapToObj(i -> "a" + i).toArray(String[]::new);
+
+        assertThat(ListRequest.parse("news21", null, null, null, many).errors()).extracting(ParameterError::field)
+                .containsExactly("exclude");
+        assertThat(ListRequest.parse("news21", null, null, null, new String[] {"a/b"}).errors())
+                .extracting(ParameterError::field).containsExactly("exclude");
+        assertThat(ListRequest.parse("news21", null, null, null, new String[] {"x".repeat(129)}).errors()).hasSize(1);
+    }
+
+    @Test
     void matchesStrongWeakListedAndWildcardEtags() {
         assertThat(MostReadController.matches("\"abc\"", "\"abc\"")).isTrue();
         assertThat(MostReadController.matches("W/\"abc\"", "\"abc\"")).isTrue();

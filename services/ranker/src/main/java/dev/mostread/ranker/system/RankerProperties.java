@@ -28,7 +28,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record RankerProperties(
         @DefaultValue("mostread-ranker") String applicationId,
         @DefaultValue("250ms") Duration tick,
-        @DefaultValue("50") int listSize,
+        @DefaultValue("70") int listSize,
         @DefaultValue("1") int streamThreads,
         @DefaultValue("0") int standbyReplicas,
         @DefaultValue("100ms") Duration commitInterval,

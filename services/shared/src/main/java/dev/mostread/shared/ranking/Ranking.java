@@ -26,6 +26,26 @@ public record Ranking(
         return new ListKey(site, Period.fromCode(period).orElseThrow(), section);
     }
 
+    /**
+     * The first {@code limit} items that are not in {@code excluded}, ranked again from 1 without gaps (each
+     * item keeps its {@code previousRank} in the list as published); this list itself when nothing changes.
+     */
+    public Ranking without(java.util.Set<String> excluded, int limit) {
+        if (excluded.isEmpty()) {
+            return limitedTo(limit);
+        }
+        List<RankedItem> kept = new java.util.ArrayList<>(Math.min(limit, items.size()));
+        for (RankedItem item : items) {
+            if (kept.size() == limit) {
+                break;
+            }
+            if (!excluded.contains(item.articleId())) {
+                kept.add(item.rank() == kept.size() + 1 ? item : item.withRanks(kept.size() + 1, item.previousRank()));
+            }
+        }
+        return new Ranking(site, period, section, asOf, windowStart, windowEnd, kept, lastViewAt);
+    }
+
     /** The first {@code limit} items, or this list itself when it is no longer. */
     public Ranking limitedTo(int limit) {
         if (items.size() <= limit) {
