@@ -1,7 +1,8 @@
 /* The operators' dashboard: lists from the SSE streams, rates from /api/v1/stats, charts by uPlot. */
 (function () {
   'use strict';
-  var PERIODS = [['1h', 'Last hour'], ['24h', 'Last 24 hours'], ['7d', 'Last 7 days'], ['today', 'Today']];
+  var PERIODS = [['1h', 'Last hour'], ['24h', 'Last 24 hours'], ['7d', 'Last 7 days'], ['30d', 'Last 30 days'],
+    ['today', 'Today'], ['yesterday', 'Yesterday']];
   var WINDOW = 150; // points kept on the charts (5 minutes at one poll every 2 s)
   var siteSelect = document.getElementById('site');
   var streams = [];

@@ -69,7 +69,7 @@ class MostReadController {
     }
 
     @Operation(summary = "A site's most-read list",
-            description = "period: 1h (default), 24h, 7d, today; section: absent for all; limit: 1-50 (default 10). "
+            description = "period: 1h (default), 24h, 7d, 30d, today, yesterday; section: absent for all; limit: 1-50 (default 10). "
                     + "ETag/If-None-Match, Cache-Control public max-age=5 stale-while-revalidate=30, CORS *.")
     @ApiResponse(responseCode = "200", description = "The list", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = Ranking.class)))
@@ -223,8 +223,9 @@ class MostReadController {
     private Ranking emptyList(ListKey key) {
         Instant now = clock.instant();
         long windowStart = key.period().windowStart(now.toEpochMilli(), sites.zone(key.site()));
-        return new Ranking(key.site(), key.period().code(), key.section(), now, Instant.ofEpochMilli(windowStart), now,
-                List.of(), null);
+        long windowEnd = key.period().windowEnd(now.toEpochMilli(), sites.zone(key.site()));
+        return new Ranking(key.site(), key.period().code(), key.section(), now, Instant.ofEpochMilli(windowStart),
+                Instant.ofEpochMilli(windowEnd), List.of(), null);
     }
 
     static boolean matches(String ifNoneMatch, String etag) {
@@ -264,7 +265,7 @@ class MostReadController {
             if (period != null && !period.isEmpty()) {
                 chosen = Period.fromCode(period).orElse(null);
                 if (chosen == null) {
-                    errors.add(new ParameterError("period", "must be one of 1h, 24h, 7d, today"));
+                    errors.add(new ParameterError("period", "must be one of " + String.join(", ", Period.CODES)));
                 }
             }
             // Sections are kept lower case and NFC: ?section=정치 finds the list in either normal form.

@@ -11,17 +11,25 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.mostread.shared.ranking.Period;
 import dev.mostread.shared.ranking.Ranking;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-/** {@code GET /api/v1/sites} (§4.1): every site with lists, its sections and its newest counted view. */
+/**
+ * {@code GET /api/v1/sites} (§4.1): every site with lists, its sections, its newest counted view, and the
+ * periods, sorts and {@code published} windows its lists can be asked for.
+ */
 @RestController
 @Tag(name = "Most read")
 class SitesController {
 
-    record Site(String site, List<String> sections, Instant lastViewAt) {
+    record Site(String site, List<String> sections, Instant lastViewAt, List<String> periods, List<String> sorts,
+                List<String> published) {
     }
+
+    /** What every site's lists can be asked for. */
+    static final List<String> SORTS = List.of("views");
 
     private final RankingCache cache;
 
@@ -44,7 +52,8 @@ class SitesController {
         }
         List<Site> sites = sections.entrySet().stream()
                 .map(entry -> new Site(entry.getKey(), List.copyOf(entry.getValue()),
-                        Instant.EPOCH.equals(lastViewAt.get(entry.getKey())) ? null : lastViewAt.get(entry.getKey())))
+                        Instant.EPOCH.equals(lastViewAt.get(entry.getKey())) ? null : lastViewAt.get(entry.getKey()),
+                        Period.CODES, SORTS, List.of()))
                 .toList();
         return ResponseEntity.ok().cacheControl(MostReadController.CACHE)
                 .header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*").body(sites);

@@ -122,6 +122,22 @@ class ApiIntegrationTest {
     }
 
     @Test
+    void answersAnEmptyYesterdayThatEndedAtMidnightAndThirtyDaysForAKnownSite() {
+        publish(ranking("site-y", "1h", null, 1));
+        awaitStatus("/api/v1/sites/site-y/most-read", 200);
+
+        Ranking yesterday = Json.mapper().readValue(http.get("/api/v1/sites/site-y/most-read?period=yesterday").body(),
+                Ranking.class);
+        Ranking month = Json.mapper().readValue(http.get("/api/v1/sites/site-y/most-read?period=30d").body(), Ranking.class);
+
+        assertThat(yesterday.items()).isEmpty();
+        assertThat(yesterday.windowEnd()).isEqualTo(yesterday.asOf().truncatedTo(java.time.temporal.ChronoUnit.DAYS));
+        assertThat(Duration.between(yesterday.windowStart(), yesterday.windowEnd())).isEqualTo(Duration.ofDays(1));
+        assertThat(month.period()).isEqualTo("30d");
+        assertThat(http.get("/api/v1/sites/site-y/most-read?period=1y").body()).contains("30d, today, yesterday");
+    }
+
+    @Test
     void servesTheNewestVersionOfAList() {
         publish(ranking("site-b", "24h", "sport", 2));
         awaitStatus("/api/v1/sites/site-b/most-read?period=24h&section=sport", 200);
@@ -226,11 +242,12 @@ class ApiIntegrationTest {
     }
 
     @Test
-    void listsSitesWithTheirSections() {
+    void listsSitesWithTheirSectionsAndWhatTheirListsCanBeAskedFor() {
         publish(ranking("site-e", "1h", null, 2));
         publish(ranking("site-e", "1h", "sport", 1));
         publish(ranking("site-e", "1h", "world", 1));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(http.get("/api/v1/sites").body())
-                .contains("{\"site\":\"site-e\",\"sections\":[\"sport\",\"world\"],\"lastViewAt\":\"2026-11-26T12:00:30Z\"}"));
+                .contains("{\"site\":\"site-e\",\"sections\":[\"sport\",\"world\"],\"lastViewAt\":\"2026-11-26T12:00:30Z\","
+                        + "\"periods\":[\"1h\",\"24h\",\"7d\",\"30d\",\"today\",\"yesterday\"],\"sorts\":[\"views\"],\"published\":[]}"));
     }
 }

@@ -5,7 +5,7 @@ import dev.mostread.shared.ranking.Period;
 
 /**
  * One article's views and visitors in every period. A view costs one bucket increment per rolling period
- * and one for today (four in all), whatever the periods' lengths.
+ * and one for today or yesterday (five in all), whatever the periods' lengths.
  */
 public final class ArticleCounts {
 
@@ -24,20 +24,29 @@ public final class ArticleCounts {
     }
 
     /**
+     * As {@link #record(long, long, long, long, String)} for a site whose days are all 24 hours long (UTC):
+     * yesterday started a day before {@code dayStart}.
+     */
+    public boolean record(long eventTime, long now, long dayStart, String visitorId) {
+        return record(eventTime, now, dayStart, dayStart - 86_400_000L, visitorId);
+    }
+
+    /**
      * Counts one view that happened at {@code eventTime} in every period that still holds that time at
      * {@code now}. A view stamped slightly ahead of {@code now} (clock skew) counts as happening now.
      *
      * @param dayStart local midnight of the site's current day
+     * @param yesterdayStart local midnight of the day before it
      * @param visitorId who viewed, or null when unknown
      * @return true if the view counted in at least one period
      */
-    public boolean record(long eventTime, long now, long dayStart, String visitorId) {
+    public boolean record(long eventTime, long now, long dayStart, long yesterdayStart, String visitorId) {
         long time = Math.min(eventTime, now);
         long visitorHash = visitorId == null ? 0 : VisitorSketch.hash(visitorId);
         boolean counted = false;
         for (Period period : Period.ROLLING) {
             if (time >= period.windowStart(now)) {
-                BucketCounts buckets = rolling[period.ordinal()];
+                BucketCounts buckets = rolling[period.rollingIndex()];
                 if (visitorId == null) {
                     buckets.add(period.bucketStart(time), 1);
                 } else {
@@ -46,8 +55,8 @@ public final class ArticleCounts {
                 counted = true;
             }
         }
-        boolean today = visitorId == null ? this.today.record(time, dayStart)
-                : this.today.recordVisit(time, dayStart, visitorHash);
+        boolean today = visitorId == null ? this.today.record(time, dayStart, yesterdayStart)
+                : this.today.recordVisit(time, dayStart, yesterdayStart, visitorHash);
         return today | counted;
     }
 
@@ -55,21 +64,35 @@ public final class ArticleCounts {
     public boolean expire(long now, long dayStart) {
         boolean changed = today.rollOver(dayStart);
         for (Period period : Period.ROLLING) {
-            changed |= rolling[period.ordinal()].expireBefore(period.windowStart(now));
+            changed |= rolling[period.rollingIndex()].expireBefore(period.windowStart(now));
         }
         return changed;
     }
 
     public long views(Period period) {
-        return period.isRolling() ? rolling[period.ordinal()].total() : today.views();
+        if (period.isRolling()) {
+            return rolling[period.rollingIndex()].total();
+        }
+        return period == Period.TODAY ? today.views() : today.yesterdayViews();
     }
 
     public long visitors(Period period) {
-        return period.isRolling() ? rolling[period.ordinal()].visitors() : today.visitors();
+        if (period.isRolling()) {
+            return rolling[period.rollingIndex()].visitors();
+        }
+        return period == Period.TODAY ? today.visitors() : today.yesterdayVisitors();
     }
 
     public BucketCounts buckets(Period period) {
-        return rolling[period.ordinal()];
+        return rolling[period.rollingIndex()];
+    }
+
+    /** The sketch of one bucket (today's and yesterday's: their day), or null. */
+    public VisitorSketch sketch(Period period, long bucketStart) {
+        if (period.isRolling()) {
+            return buckets(period).sketch(bucketStart);
+        }
+        return period == Period.TODAY ? today.sketch() : today.yesterdaySketch();
     }
 
     public TodayCounts today() {
@@ -79,16 +102,18 @@ public final class ArticleCounts {
     /** Hands over, per period, the sketches to write and to delete; today's use {@link Period#TODAY}. */
     public void drainSketchChanges(SketchChanges changes) {
         for (Period period : Period.ROLLING) {
-            rolling[period.ordinal()].drainSketchChanges(start -> changes.changed(period, start),
+            rolling[period.rollingIndex()].drainSketchChanges(start -> changes.changed(period, start),
                     start -> changes.dropped(period, start));
         }
         today.drainSketchChanges(day -> changes.changed(Period.TODAY, day), day -> changes.dropped(Period.TODAY, day));
+        today.drainYesterdaySketchChanges(day -> changes.changed(Period.YESTERDAY, day),
+                day -> changes.dropped(Period.YESTERDAY, day));
     }
 
     /** Every sketch these counts hold, per period and bucket; today's under {@link Period#TODAY} and its day. */
     public void forEachSketch(SketchVisitor visitor) {
         for (Period period : Period.ROLLING) {
-            BucketCounts buckets = rolling[period.ordinal()];
+            BucketCounts buckets = rolling[period.rollingIndex()];
             for (int i = 0; i < buckets.size(); i++) {
                 VisitorSketch sketch = buckets.sketch(buckets.startAt(i));
                 if (sketch != null) {
@@ -99,14 +124,19 @@ public final class ArticleCounts {
         if (today.sketch() != null) {
             visitor.sketch(Period.TODAY, today.dayStart(), today.sketch());
         }
+        if (today.yesterdaySketch() != null) {
+            visitor.sketch(Period.YESTERDAY, today.yesterdayStart(), today.yesterdaySketch());
+        }
     }
 
     /** Puts a stored sketch back in its bucket (today's under {@link Period#TODAY}). */
     public void restoreSketch(Period period, long bucketStart, VisitorSketch sketch) {
         if (period == Period.TODAY) {
             today.restoreSketch(bucketStart, sketch);
+        } else if (period == Period.YESTERDAY) {
+            today.restoreYesterdaySketch(bucketStart, sketch);
         } else {
-            rolling[period.ordinal()].restoreSketch(bucketStart, sketch);
+            rolling[period.rollingIndex()].restoreSketch(bucketStart, sketch);
         }
     }
 
@@ -129,7 +159,7 @@ public final class ArticleCounts {
                 return false;
             }
         }
-        return today.views() == 0;
+        return today.views() == 0 && today.yesterdayViews() == 0;
     }
 
 }

@@ -63,18 +63,22 @@ public final class ArticleTally {
      * @param looks the view's looks, as the {@link LooksPolicy} lets them through
      * @param confirmations distinct visitors a new title, url or image needs before it is shown
      * @param dayStart local midnight of the site's current day
+     * @param yesterdayStart local midnight of the day before it
      * @return true if the view counted in at least one period
      */
     public boolean count(PageView view, LooksPolicy.Looks looks, int confirmations, long eventTime, long now,
-                         long dayStart) {
+                         long dayStart, long yesterdayStart) {
         showChanged |= takeLooks(looks, confirmations);
         lastViewAt = Math.max(lastViewAt, Math.min(eventTime, now));
-        return counts.record(eventTime, now, dayStart, view.visitorId());
+        return counts.record(eventTime, now, dayStart, yesterdayStart, view.visitorId());
     }
 
-    /** Counts one view with every field it carries taken at once: for callers with no {@link LooksPolicy}. */
+    /**
+     * Counts one view with every field it carries taken at once, for a site whose days are 24 hours long: for
+     * callers with no {@link LooksPolicy} and no time zone.
+     */
     public boolean count(PageView view, long eventTime, long now, long dayStart) {
-        return count(view, LooksPolicy.OPEN.of(view), 1, eventTime, now, dayStart);
+        return count(view, LooksPolicy.OPEN.of(view), 1, eventTime, now, dayStart, dayStart - 86_400_000L);
     }
 
     private boolean takeLooks(LooksPolicy.Looks looks, int confirmations) {

@@ -26,6 +26,15 @@ public final class ListMerge {
      */
     public static Ranking merge(ListKey key, Collection<List<Candidate>> partitions, int limit, Ranking previous,
                                 Instant asOf, Instant windowStart, Instant lastViewAt) {
+        return merge(key, partitions, limit, previous, asOf, windowStart, asOf, lastViewAt);
+    }
+
+    /**
+     * @param windowStart the first instant of the period
+     * @param windowEnd where the period ends: {@code asOf} except for a period that ended already (yesterday)
+     */
+    public static Ranking merge(ListKey key, Collection<List<Candidate>> partitions, int limit, Ranking previous,
+                                Instant asOf, Instant windowStart, Instant windowEnd, Instant lastViewAt) {
         List<Candidate> all = new ArrayList<>();
         for (List<Candidate> candidates : partitions) {
             all.addAll(candidates);
@@ -47,7 +56,7 @@ public final class ListMerge {
                     candidate.section(), candidate.summary(), candidate.imageUrl(), candidate.publishedAt(), candidate.views(),
                     candidate.visitors(), previousRanks.get(candidate.articleId())));
         }
-        return new Ranking(key.site(), key.period().code(), key.section(), asOf, windowStart, asOf, items,
+        return new Ranking(key.site(), key.period().code(), key.section(), asOf, windowStart, windowEnd, items,
                 lastViewAt);
     }
 

@@ -126,7 +126,8 @@ final class ArticleCounter implements Processor<String, ArticleInput, String, Ca
             looks = new LooksPolicy.Looks(null, looks.title(), looks.url(), looks.imageUrl(), looks.summary(),
                     looks.visitorId());
         }
-        tally.count(view, looks, settings.looks().confirmations(), eventTime, now, days.startOfDay(view.site(), now));
+        tally.count(view, looks, settings.looks().confirmations(), eventTime, now, days.startOfDay(view.site(), now),
+                days.startOfYesterday(view.site(), now));
         if (visitKey != null) {
             rememberVisit(visitKey, eventTime);
         }

@@ -16,6 +16,7 @@ import dev.mostread.ranker.ranking.Candidate;
 import dev.mostread.ranker.ranking.ListMerge;
 import dev.mostread.ranker.ranking.SiteDays;
 import dev.mostread.shared.ranking.ListKey;
+import dev.mostread.shared.ranking.Period;
 import dev.mostread.shared.ranking.Ranking;
 
 /**
@@ -94,8 +95,9 @@ final class ListPublisher implements Processor<String, CandidateBatch, String, R
         }
         Instant asOf = Instant.ofEpochMilli(now);
         Instant windowStart = Instant.ofEpochMilli(key.period().isRolling() ? key.period().windowStart(now)
-                : days.startOfDay(key.site(), now));
-        Ranking next = ListMerge.merge(key, candidates, listSize, previous, asOf, windowStart, lastViewAt);
+                : key.period() == Period.TODAY ? days.startOfDay(key.site(), now) : days.startOfYesterday(key.site(), now));
+        Instant windowEnd = key.period() == Period.YESTERDAY ? Instant.ofEpochMilli(days.startOfDay(key.site(), now)) : asOf;
+        Ranking next = ListMerge.merge(key, candidates, listSize, previous, asOf, windowStart, windowEnd, lastViewAt);
         if (next.items().isEmpty()) {
             // An emptied list leaves rankings (a tombstone) and this store: nothing of it is kept for ever.
             store.forget(list);

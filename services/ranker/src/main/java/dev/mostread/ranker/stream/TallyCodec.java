@@ -31,8 +31,11 @@ import dev.mostread.shared.ranking.Period;
  */
 final class TallyCodec {
 
-    private static final byte VERSION = 4;
+    private static final byte VERSION = 5;
+    /** Before 30d and yesterday: three rolling periods, no yesterday. */
+    private static final byte VERSION_WITHOUT_MONTH = 4;
     private static final byte VERSION_WITHOUT_SUMMARIES = 3;
+    private static final List<Period> ROLLING_BEFORE_MONTH = List.of(Period.LAST_HOUR, Period.LAST_DAY, Period.LAST_WEEK);
     private static final byte VERSION_WITHOUT_INLINE_SKETCHES = 2;
     private static final char SEPARATOR = '\u0000';
 
@@ -80,6 +83,8 @@ final class TallyCodec {
             TodayCounts today = tally.counts().today();
             out.writeLong(today.dayStart());
             out.writeLong(today.views());
+            out.writeLong(today.yesterdayStart());
+            out.writeLong(today.yesterdayViews());
             for (Period period : Period.ROLLING) {
                 BucketCounts buckets = tally.counts().buckets(period);
                 out.writeShort(buckets.size());
@@ -111,10 +116,11 @@ final class TallyCodec {
     ArticleTally decode(byte[] data) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
             byte version = in.readByte();
-            if (version != VERSION && version != VERSION_WITHOUT_SUMMARIES && version != VERSION_WITHOUT_INLINE_SKETCHES) {
+            if (version < VERSION_WITHOUT_INLINE_SKETCHES || version > VERSION) {
                 throw new IllegalStateException("Unknown tally format version " + version);
             }
-            boolean summaries = version == VERSION;
+            boolean summaries = version >= VERSION_WITHOUT_MONTH;
+            boolean month = version == VERSION;
             String site = in.readUTF();
             String articleId = in.readUTF();
             ArticleTally.Shown shown = new ArticleTally.Shown(readNullable(in), readNullable(in), readNullable(in),
@@ -124,12 +130,22 @@ final class TallyCodec {
             long lastViewAt = in.readLong();
             long dayStart = in.readLong();
             long todayViews = in.readLong();
-            ArticleCounts counts = new ArticleCounts(new TodayCounts(dayStart, todayViews));
-            for (Period period : Period.ROLLING) {
+            long yesterdayStart = month ? in.readLong() : Long.MIN_VALUE;
+            long yesterdayViews = month ? in.readLong() : 0;
+            ArticleCounts counts = new ArticleCounts(new TodayCounts(dayStart, todayViews, yesterdayStart, yesterdayViews));
+            for (Period period : month ? Period.ROLLING : ROLLING_BEFORE_MONTH) {
                 BucketCounts buckets = counts.buckets(period);
                 int size = in.readShort();
                 for (int i = 0; i < size; i++) {
                     buckets.add(in.readLong(), in.readInt());
+                }
+            }
+            if (!month) {
+                // 30d did not exist yet: its 6-hour buckets start from the week's hourly ones
+                BucketCounts week = counts.buckets(Period.LAST_WEEK);
+                BucketCounts monthly = counts.buckets(Period.LAST_MONTH);
+                for (int i = 0; i < week.size(); i++) {
+                    monthly.add(Period.LAST_MONTH.bucketStart(week.startAt(i)), week.countAt(i));
                 }
             }
             if (version != VERSION_WITHOUT_INLINE_SKETCHES && in.readBoolean()) {

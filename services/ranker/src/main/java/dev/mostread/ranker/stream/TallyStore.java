@@ -175,8 +175,7 @@ public final class TallyStore extends WriteBehindStore {
                 @Override
                 public void changed(Period period, long bucketStart) {
                     if (!gone && !inline && wasSpilled) {
-                        VisitorSketch sketch = period == Period.TODAY ? counts.today().sketch()
-                                : counts.buckets(period).sketch(bucketStart);
+                        VisitorSketch sketch = counts.sketch(period, bucketStart);
                         if (sketch != null) {
                             inner.put(Bytes.wrap(TallyCodec.sketchKey(key, period, bucketStart)), sketch.toBytes());
                         }

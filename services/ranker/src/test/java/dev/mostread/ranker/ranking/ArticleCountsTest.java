@@ -73,7 +73,55 @@ class ArticleCountsTest {
         long weekLater = Period.LAST_WEEK.bucketStart(NOW) + 168 * HOUR;
         counts.expire(weekLater, day(weekLater));
         assertThat(counts.views(Period.LAST_WEEK)).isZero();
+        assertThat(counts.views(Period.LAST_MONTH)).isEqualTo(1);
+    }
+
+    @Test
+    void aViewLeavesThirtyDaysAfterItsSixHourBucketIsHundredAndTwentyBucketsOld() {
+        ArticleCounts counts = new ArticleCounts();
+        counts.record(NOW, NOW, day(NOW), null);
+        long sixHours = 6 * HOUR;
+        long lastMoment = Period.LAST_MONTH.bucketStart(NOW) + 120 * sixHours - 1;
+
+        counts.expire(lastMoment, day(lastMoment));
+        assertThat(counts.views(Period.LAST_MONTH)).isEqualTo(1);
+        assertThat(counts.isEmpty()).isFalse();
+
+        counts.expire(lastMoment + 1, day(lastMoment + 1));
+        assertThat(counts.views(Period.LAST_MONTH)).isZero();
         assertThat(counts.isEmpty()).isTrue();
+    }
+
+    @Test
+    void aTwentyFiveHourDayStillBecomesYesterdayAndTwoDaysLaterYesterdayIsEmpty() {
+        java.time.ZoneId berlin = java.time.ZoneId.of("Europe/Berlin");
+        // 2026-10-25 in Berlin has 25 hours (summer time ends)
+        long longDay = Instant.parse("2026-10-24T22:00:00Z").toEpochMilli();
+        long dayAfter = Period.startOfDay(Instant.parse("2026-10-26T12:00:00Z").toEpochMilli(), berlin);
+        assertThat(dayAfter - longDay).isEqualTo(25 * HOUR);
+        ArticleCounts counts = new ArticleCounts();
+        counts.record(longDay + 24 * HOUR, longDay + 24 * HOUR, longDay, longDay - 24 * HOUR, "reader");
+
+        counts.expire(dayAfter, dayAfter);
+        assertThat(counts.views(Period.YESTERDAY)).isEqualTo(1);
+        assertThat(counts.visitors(Period.YESTERDAY)).isEqualTo(1);
+        assertThat(counts.views(Period.TODAY)).isZero();
+
+        long twoDaysLater = Period.startOfDay(Instant.parse("2026-10-27T12:00:00Z").toEpochMilli(), berlin);
+        counts.expire(twoDaysLater, twoDaysLater);
+        assertThat(counts.views(Period.YESTERDAY)).isZero();
+    }
+
+    @Test
+    void aLateViewOfYesterdayCountsForYesterdayEvenWhenYesterdayHadNoViewBeforeMidnight() {
+        ArticleCounts counts = new ArticleCounts();
+        long today = day(NOW);
+
+        counts.record(today - MINUTE, NOW, today, today - 24 * HOUR, null);
+        counts.record(today - 25 * HOUR, NOW, today, today - 24 * HOUR, null);
+
+        assertThat(counts.views(Period.YESTERDAY)).as("only the one inside yesterday").isEqualTo(1);
+        assertThat(counts.views(Period.TODAY)).isZero();
     }
 
     @Test

@@ -78,11 +78,13 @@ class RankerTopologyTest {
 
         Map<String, Ranking> published = tick();
 
+        // yesterday has no view yet: no list
         assertThat(published).containsOnlyKeys(
-                "news21/1h/_all", "news21/24h/_all", "news21/7d/_all", "news21/today/_all",
-                "news21/1h/sport", "news21/24h/sport", "news21/7d/sport", "news21/today/sport",
-                "news21/1h/politics", "news21/24h/politics", "news21/7d/politics", "news21/today/politics",
-                "daily/1h/_all", "daily/24h/_all", "daily/7d/_all", "daily/today/_all");
+                "news21/1h/_all", "news21/24h/_all", "news21/7d/_all", "news21/30d/_all", "news21/today/_all",
+                "news21/1h/sport", "news21/24h/sport", "news21/7d/sport", "news21/30d/sport", "news21/today/sport",
+                "news21/1h/politics", "news21/24h/politics", "news21/7d/politics", "news21/30d/politics",
+                "news21/today/politics",
+                "daily/1h/_all", "daily/24h/_all", "daily/7d/_all", "daily/30d/_all", "daily/today/_all");
         Ranking hour = published.get("news21/1h/_all");
         assertThat(ids(hour)).containsExactly("b", "a");
         assertThat(views(hour)).containsExactly(2L, 1L);

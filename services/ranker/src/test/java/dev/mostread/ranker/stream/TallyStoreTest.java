@@ -73,12 +73,65 @@ class TallyStoreTest {
     }
 
     @Test
+    void yesterdaysViewsAndVisitorsSurviveARestart() {
+        ArticleTally tally = viewedBy("late", 3);
+        long nextDay = DAY + 86_400_000L;
+        tally.expire(nextDay + 1, nextDay);
+        store.put(tally);
+        store.flushCache();
+
+        ArticleTally loaded = reloaded().get("news21/late");
+
+        assertThat(loaded.views(Period.YESTERDAY)).isEqualTo(3);
+        assertThat(loaded.counts().visitors(Period.YESTERDAY)).isEqualTo(3);
+        assertThat(loaded.views(Period.TODAY)).isZero();
+    }
+
+    @Test
+    void aTallyWrittenBeforeThirtyDaysExistedGetsItsMonthFromItsWeek() {
+        // version 4 of the format: three rolling periods, no yesterday; one view in the week's 11:00 bucket
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+            out.writeByte(4);
+            out.writeUTF("news21");
+            out.writeUTF("old");
+            for (int i = 0; i < 5; i++) {
+                out.writeBoolean(false); // section, title, url, image, summary
+            }
+            out.writeBoolean(false); // no catalog entry
+            out.writeBoolean(false); // not deleted
+            out.writeLong(NOW);
+            out.writeLong(DAY);
+            out.writeLong(2);
+            out.writeShort(0); // the hour
+            out.writeShort(0); // the day
+            out.writeShort(2); // the week: 11:00 and 12:00
+            out.writeLong(Period.LAST_WEEK.bucketStart(NOW) - 3_600_000L);
+            out.writeInt(5);
+            out.writeLong(Period.LAST_WEEK.bucketStart(NOW));
+            out.writeInt(2);
+            out.writeBoolean(false); // no inline sketches
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+
+        ArticleTally old = new TallyCodec().decode(bytes.toByteArray());
+
+        assertThat(old.views(Period.LAST_WEEK)).isEqualTo(7);
+        assertThat(old.views(Period.LAST_MONTH)).isEqualTo(7);
+        assertThat(old.counts().buckets(Period.LAST_MONTH).size()).as("06:00-12:00 and 12:00-18:00").isEqualTo(2);
+        assertThat(old.views(Period.TODAY)).isEqualTo(2);
+        assertThat(old.views(Period.YESTERDAY)).isZero();
+    }
+
+    @Test
     void aBusyArticlesSketchesGetRecordsOfTheirOwnAndComeBackOnLoad() {
         viewedBy("busy", TallyStore.INLINE_WEIGHT * 2);
         store.flushCache();
 
-        // its record, and one per sketch: the hour's minute, the day's quarter, the week's hour, today
-        assertThat(keys()).hasSize(5).contains("news21/busy");
+        // its record, and one per sketch: the hour's minute, the day's quarter, the week's hour, the month's
+        // six hours, today
+        assertThat(keys()).hasSize(6).contains("news21/busy");
         ArticleTally loaded = reloaded().get("news21/busy");
         assertThat(loaded.counts().visitors(Period.LAST_HOUR)).isEqualTo(TallyStore.INLINE_WEIGHT * 2);
         assertThat(loaded.counts().visitors(Period.TODAY)).isEqualTo(TallyStore.INLINE_WEIGHT * 2);
@@ -95,7 +148,7 @@ class TallyStoreTest {
         store.put(tally);
         store.flushCache();
 
-        assertThat(keys()).hasSize(5);
+        assertThat(keys()).hasSize(6);
         assertThat(reloaded().get("news21/growing").counts().visitors(Period.LAST_HOUR))
                 .isEqualTo(TallyStore.INLINE_WEIGHT + 2);
     }
