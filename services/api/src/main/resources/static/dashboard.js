@@ -73,20 +73,39 @@
     $('list-age').textContent = newest == null ? '–' : fmt(newest, 0) + ' s';
   }
 
+  // A browser holds at most six HTTP/1.1 connections per host: the short periods stream, the long ones (which
+  // change slowly) are polled, so the rates and the other lists always have a connection left.
+  var STREAMED = { '1h': true, '24h': true, 'today': true };
+  var polls = [];
+
+  function show(period, label, data) {
+    lists[period] = data;
+    renderList(period, label);
+    ages();
+    $('status').textContent = 'live';
+  }
+
   function follow(site) {
     streams.forEach(function (s) { s.close(); });
+    polls.forEach(clearInterval);
     streams = [];
+    polls = [];
     lists = {};
     $('lists').replaceChildren();
     PERIODS.forEach(function (p) {
       renderList(p[0], p[1]);
-      var es = new EventSource('/api/v1/sites/' + encodeURIComponent(site) + '/most-read/stream?period=' + p[0] + '&limit=10');
-      es.addEventListener('ranking', function (e) {
-        lists[p[0]] = JSON.parse(e.data);
-        renderList(p[0], p[1]);
-        ages();
-        $('status').textContent = 'live';
-      });
+      var path = '/api/v1/sites/' + encodeURIComponent(site) + '/most-read';
+      if (!STREAMED[p[0]]) {
+        var poll = function () {
+          fetch(path + '?period=' + p[0] + '&limit=10').then(function (r) { return r.ok ? r.json() : null; })
+            .then(function (data) { if (data) show(p[0], p[1], data); }).catch(function () {});
+        };
+        poll();
+        polls.push(setInterval(poll, 10000));
+        return;
+      }
+      var es = new EventSource(path + '/stream?period=' + p[0] + '&limit=10');
+      es.addEventListener('ranking', function (e) { show(p[0], p[1], JSON.parse(e.data)); });
       es.onerror = function () { $('status').textContent = 'reconnecting…'; };
       streams.push(es);
     });

@@ -128,7 +128,8 @@
   function load(box, o) {
     var a = o.a;
     var q = 'period=' + encodeURIComponent(a('period', '1h')) + '&limit=' + encodeURIComponent(a('limit', '10')) +
-      '&section=' + encodeURIComponent(a('section', '')) + excluded(box, a);
+      '&section=' + encodeURIComponent(a('section', '')) + (a('sort', '') ? '&sort=' + encodeURIComponent(a('sort', '')) : '') +
+      excluded(box, a);
     fetch(base + '/api/v1/sites/' + encodeURIComponent(a('site', '')) + '/most-read?' + q, { credentials: 'omit' })
       .then(function (r) { if (!r.ok) throw r.status; return r.json(); })
       .then(function (data) { render(box, data.items || [], o); })

@@ -54,7 +54,7 @@ class MultiInstanceIntegrationTest {
     }
 
     @Test
-    void threeRankersWithOneReplacedMidwayAndTwoApisServeExactlyTheExpectedLists() {
+    void threeRankersWithOneReplacedMidwayAndTwoApisServeExactlyTheExpectedListsByViewsAndByVisitors() {
         List<ConfigurableApplicationContext> running = new ArrayList<>();
         try (LocalKafkaCluster cluster = new LocalKafkaCluster(dir.resolve("cluster"), 3)) {
             String bootstrap = cluster.bootstrapServers();
@@ -71,6 +71,7 @@ class MultiInstanceIntegrationTest {
             }
 
             Map<String, Map<String, Long>> expected = new HashMap<>();
+            Map<String, Map<String, Long>> expectedVisitors = new HashMap<>();
             Random random = new Random(11);
             try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
@@ -85,16 +86,27 @@ class MultiInstanceIntegrationTest {
                     String site = SITES.get(random.nextInt(SITES.size()));
                     String article = "story-" + (int) Math.floor(Math.pow(random.nextDouble(), 3) * 500);
                     String key = random.nextInt(10) == 0 ? null : site + "/" + article;
+                    // one view in 50 carries a visitor id of its own: fewer than 100 per article, so counted exactly
+                    boolean known = random.nextInt(50) == 0;
                     producer.send(new ProducerRecord<>(Topics.PAGE_VIEWS, key,
-                            "{\"site\":\"" + site + "\",\"articleId\":\"" + article + "\"}"));
+                            "{\"site\":\"" + site + "\",\"articleId\":\"" + article + "\""
+                                    + (known ? ",\"visitorId\":\"v" + i + "\"" : "") + "}"));
                     expected.computeIfAbsent(site, s -> new HashMap<>()).merge(article, 1L, Long::sum);
+                    if (known) {
+                        expectedVisitors.computeIfAbsent(site, s -> new HashMap<>()).merge(article, 1L, Long::sum);
+                    }
                 }
             }
 
             await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
                 for (Http api : apis) {
                     for (String site : SITES) {
-                        for (String period : List.of("1h", "24h", "7d")) {
+                        var byVisitors = api.get("/api/v1/sites/" + site + "/most-read?limit=50&period=24h&sort=visitors");
+                        assertThat(byVisitors.statusCode()).isEqualTo(200);
+                        assertThat(PipelineScenario.ranking(byVisitors).items().stream()
+                                .map(item -> item.articleId() + "=" + item.visitors()).toList())
+                                .as("%s by visitors", site).isEqualTo(top(expectedVisitors.get(site)));
+                        for (String period : List.of("1h", "24h", "7d", "30d")) {
                             var response = api.get("/api/v1/sites/" + site + "/most-read?limit=50&period=" + period);
                             assertThat(response.statusCode()).isEqualTo(200);
                             assertThat(PipelineScenario.ranking(response).items().stream()

@@ -25,6 +25,7 @@ import dev.mostread.shared.pageview.PageViewRules;
 import dev.mostread.shared.ranking.ListKey;
 import dev.mostread.shared.ranking.Period;
 import dev.mostread.shared.ranking.Ranking;
+import dev.mostread.shared.ranking.Sort;
 import dev.mostread.shared.system.LimitsHit;
 import dev.mostread.shared.system.SitesProperties;
 import dev.mostread.shared.web.ClientAddress;
@@ -69,7 +70,8 @@ class MostReadController {
     }
 
     @Operation(summary = "A site's most-read list",
-            description = "period: 1h (default), 24h, 7d, 30d, today, yesterday; section: absent for all; limit: 1-50 (default 10). "
+            description = "period: 1h (default), 24h, 7d, 30d, today, yesterday; section: absent for all; limit: 1-50 (default 10); "
+                    + "sort: views (default) or visitors; exclude: up to 20 article ids. "
                     + "ETag/If-None-Match, Cache-Control public max-age=5 stale-while-revalidate=30, CORS *.")
     @ApiResponse(responseCode = "200", description = "The list", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = Ranking.class)))
@@ -85,10 +87,11 @@ class MostReadController {
                                @RequestParam(required = false) String period,
                                @RequestParam(required = false) String section,
                                @RequestParam(required = false) String limit,
+                               @RequestParam(required = false) String sort,
                                @RequestParam(required = false) List<String> exclude,
                                @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
                                @io.swagger.v3.oas.annotations.Parameter(hidden = true) HttpServletRequest request) {
-        Lookup lookup = lookup(site, period, section, limit, request.getParameterValues("exclude"));
+        Lookup lookup = lookup(site, period, section, limit, sort, request.getParameterValues("exclude"));
         if (lookup.problem() != null) {
             return lookup.problem();
         }
@@ -122,10 +125,11 @@ class MostReadController {
                                    @RequestParam(required = false) String limit,
                                    @RequestParam(required = false) String lang,
                                    @RequestParam(required = false) String snippet,
+                                   @RequestParam(required = false) String sort,
                                    @RequestParam(required = false) List<String> exclude,
                                    @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
                                    @io.swagger.v3.oas.annotations.Parameter(hidden = true) HttpServletRequest request) {
-        Lookup lookup = lookup(site, period, section, limit, request.getParameterValues("exclude"));
+        Lookup lookup = lookup(site, period, section, limit, sort, request.getParameterValues("exclude"));
         if (lookup.problem() != null) {
             return lookup.problem();
         }
@@ -160,10 +164,11 @@ class MostReadController {
                       @RequestParam(required = false) String period,
                       @RequestParam(required = false) String section,
                       @RequestParam(required = false) String limit,
+                      @RequestParam(required = false) String sort,
                       @io.swagger.v3.oas.annotations.Parameter(hidden = true) HttpServletRequest request,
                       @io.swagger.v3.oas.annotations.Parameter(hidden = true) HttpServletResponse response)
             throws IOException {
-        Lookup lookup = lookup(site, period, section, limit, null);
+        Lookup lookup = lookup(site, period, section, limit, sort, null);
         response.setHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
         if (lookup.problem() != null) {
             // An SSE handler cannot return a problem body through Spring's converters: write it here.
@@ -190,8 +195,8 @@ class MostReadController {
                           ResponseEntity<ProblemDetail> problem) {
     }
 
-    private Lookup lookup(String site, String period, String section, String limit, String[] exclude) {
-        ListRequest request = ListRequest.parse(site, period, section, limit, exclude);
+    private Lookup lookup(String site, String period, String section, String limit, String sort, String[] exclude) {
+        ListRequest request = ListRequest.parse(site, period, section, limit, sort, exclude);
         if (!request.errors().isEmpty()) {
             return new Lookup(null, 0, null, null, Problems.respond(HttpStatus.BAD_REQUEST)
                     .header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
@@ -252,15 +257,28 @@ class MostReadController {
     record ListRequest(ListKey key, int limit, java.util.Set<String> exclude, List<ParameterError> errors) {
 
         static ListRequest parse(String site, String period, String section, String limit) {
-            return parse(site, period, section, limit, null);
+            return parse(site, period, section, limit, null, null);
+        }
+
+        static ListRequest parse(String site, String period, String section, String limit, String[] exclude) {
+            return parse(site, period, section, limit, null, exclude);
         }
 
         /**
          * @param exclude the {@code exclude} parameter's values: one value is a comma-separated list; when the
          *                parameter is repeated, each value is one whole id (an id may hold a comma)
          */
-        static ListRequest parse(String site, String period, String section, String limit, String[] exclude) {
+        static ListRequest parse(String site, String period, String section, String limit, String sort,
+                                 String[] exclude) {
             List<ParameterError> errors = new java.util.ArrayList<>();
+            Sort chosenSort = Sort.VIEWS;
+            if (sort != null && !sort.isEmpty()) {
+                chosenSort = Sort.fromCode(sort).orElse(null);
+                if (chosenSort == null) {
+                    errors.add(new ParameterError("sort", "must be one of "
+                            + String.join(", ", java.util.Arrays.stream(Sort.values()).map(Sort::code).toList())));
+                }
+            }
             Period chosen = Period.LAST_HOUR;
             if (period != null && !period.isEmpty()) {
                 chosen = Period.fromCode(period).orElse(null);
@@ -285,7 +303,7 @@ class MostReadController {
                 }
             }
             java.util.Set<String> excluded = excluded(exclude, errors);
-            ListKey key = errors.isEmpty() ? new ListKey(site, chosen, chosenSection) : null;
+            ListKey key = errors.isEmpty() ? new ListKey(site, chosen, chosenSection, chosenSort) : null;
             return new ListRequest(key, chosenLimit, excluded, errors);
         }
 

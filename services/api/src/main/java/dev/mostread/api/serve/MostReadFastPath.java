@@ -59,7 +59,7 @@ public final class MostReadFastPath implements Filter {
             return false;
         }
         MostReadController.ListRequest list = MostReadController.ListRequest.parse(site, request.getParameter("period"),
-                request.getParameter("section"), request.getParameter("limit"));
+                request.getParameter("section"), request.getParameter("limit"), request.getParameter("sort"), null);
         if (!list.errors().isEmpty()) {
             return false;
         }

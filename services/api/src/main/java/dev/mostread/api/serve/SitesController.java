@@ -29,7 +29,8 @@ class SitesController {
     }
 
     /** What every site's lists can be asked for. */
-    static final List<String> SORTS = List.of("views");
+    static final List<String> SORTS = java.util.Arrays.stream(dev.mostread.shared.ranking.Sort.values())
+            .map(dev.mostread.shared.ranking.Sort::code).toList();
 
     private final RankingCache cache;
 

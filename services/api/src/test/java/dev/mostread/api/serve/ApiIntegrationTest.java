@@ -138,6 +138,20 @@ class ApiIntegrationTest {
     }
 
     @Test
+    void servesTheListByVisitorsFromItsOwnKeyAndTheListByViewsByDefault() {
+        publish(ranking("site-v", "24h", null, 4));
+        publish("site-v/24h/_all/visitors", Json.mapper().writeValueAsBytes(ranking("site-v", "24h", null, 2)));
+
+        HttpResponse<String> visitors = awaitStatus("/api/v1/sites/site-v/most-read?period=24h&sort=visitors", 200);
+        awaitStatus("/api/v1/sites/site-v/most-read?period=24h", 200);
+
+        assertThat(Json.mapper().readValue(visitors.body(), Ranking.class).items()).hasSize(2);
+        assertThat(Json.mapper().readValue(http.get("/api/v1/sites/site-v/most-read?period=24h").body(), Ranking.class)
+                .items()).hasSize(4);
+        assertThat(http.get("/api/v1/sites/site-v/most-read?sort=likes").statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void servesTheNewestVersionOfAList() {
         publish(ranking("site-b", "24h", "sport", 2));
         awaitStatus("/api/v1/sites/site-b/most-read?period=24h&section=sport", 200);
@@ -248,6 +262,6 @@ class ApiIntegrationTest {
         publish(ranking("site-e", "1h", "world", 1));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(http.get("/api/v1/sites").body())
                 .contains("{\"site\":\"site-e\",\"sections\":[\"sport\",\"world\"],\"lastViewAt\":\"2026-11-26T12:00:30Z\","
-                        + "\"periods\":[\"1h\",\"24h\",\"7d\",\"30d\",\"today\",\"yesterday\"],\"sorts\":[\"views\"],\"published\":[]}"));
+                        + "\"periods\":[\"1h\",\"24h\",\"7d\",\"30d\",\"today\",\"yesterday\"],\"sorts\":[\"views\",\"visitors\"],\"published\":[]}"));
     }
 }

@@ -82,6 +82,16 @@ class ListRequestTest {
     }
 
     @Test
+    void readsTheSortAndNamesAnUnknownOne() {
+        assertThat(ListRequest.parse("news21", "24h", null, null, "visitors", null).key())
+                .isEqualTo(new ListKey("news21", Period.LAST_DAY, null, dev.mostread.shared.ranking.Sort.VISITORS));
+        assertThat(ListRequest.parse("news21", null, null, null, "", null).key().sort())
+                .isEqualTo(dev.mostread.shared.ranking.Sort.VIEWS);
+        assertThat(ListRequest.parse("news21", null, null, null, "likes", null).errors())
+                .extracting(ParameterError::field).containsExactly("sort");
+    }
+
+    @Test
     void matchesStrongWeakListedAndWildcardEtags() {
         assertThat(MostReadController.matches("\"abc\"", "\"abc\"")).isTrue();
         assertThat(MostReadController.matches("W/\"abc\"", "\"abc\"")).isTrue();

@@ -116,10 +116,10 @@ public final class ArticleTally {
         return catalog != null || deleted;
     }
 
-    /** This article as a list shows it, with the views the list has filed it under. */
-    Candidate candidate(Period period, long views) {
-        return new Candidate(articleId, title(), url(), section(), summary(), imageUrl(), publishedAt(), views,
-                counts.visitors(period));
+    /** This article as a list shows it, with the views and visitors the lists have filed it under. */
+    Candidate candidate(Period period) {
+        return new Candidate(articleId, title(), url(), section(), summary(), imageUrl(), publishedAt(),
+                rankedViews[period.ordinal()], rankedVisitors[period.ordinal()]);
     }
 
     /** True when this article's place or looks in a list may differ from what the leaderboards hold. */
@@ -129,7 +129,7 @@ public final class ArticleTally {
         }
         for (Period period : Period.values()) {
             if (rankedViews[period.ordinal()] != rankedViews(period)
-                    || rankedVisitors[period.ordinal()] != counts.visitors(period)) {
+                    || rankedVisitors[period.ordinal()] != rankedVisitors(period)) {
                 return true;
             }
         }
@@ -139,6 +139,11 @@ public final class ArticleTally {
     /** The views a list files this article under: none while it is hidden. */
     long rankedViews(Period period) {
         return hidden() ? 0 : counts.views(period);
+    }
+
+    /** The visitors a list files this article under: none while it is hidden. */
+    long rankedVisitors(Period period) {
+        return hidden() ? 0 : counts.visitors(period);
     }
 
     public String key() {

@@ -14,4 +14,14 @@ public record Candidate(String articleId, String title, String url, String secti
     public static final Comparator<Candidate> RANK_ORDER = Comparator
             .comparingLong(Candidate::views).reversed()
             .thenComparing(Candidate::articleId);
+
+    /** {@code sort=visitors}: distinct visitors descending, then article id ascending. */
+    public static final Comparator<Candidate> VISITOR_ORDER = Comparator
+            .comparingLong((Candidate candidate) -> candidate.visitors() == null ? 0 : candidate.visitors()).reversed()
+            .thenComparing(Candidate::articleId);
+
+    /** The order of lists sorted by {@code sort}: the one every partition keeps its top N in. */
+    public static Comparator<Candidate> order(dev.mostread.shared.ranking.Sort sort) {
+        return sort == dev.mostread.shared.ranking.Sort.VISITORS ? VISITOR_ORDER : RANK_ORDER;
+    }
 }

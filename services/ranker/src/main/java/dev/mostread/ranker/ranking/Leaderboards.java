@@ -14,9 +14,12 @@ import java.util.function.Supplier;
 
 import dev.mostread.shared.ranking.ListKey;
 import dev.mostread.shared.ranking.Period;
+import dev.mostread.shared.ranking.Sort;
 
 /**
- * The top N of every list of one partition, exact, kept incrementally.
+ * The top N of every list of one partition (each period, section and sort), exact, kept incrementally. A list by
+ * visitors is kept the same way as one by views: between two expiries an article's distinct visitors only
+ * grow too.
  *
  * <p>Between two expiries an article's views only grow, so an article outside a list's top N can only enter it
  * by being counted: each {@link #update} compares it with the list's N-th entry (one comparison for the long
@@ -100,37 +103,47 @@ public final class Leaderboards {
         this.everyArticle = everyArticle;
     }
 
-    /** Moves {@code tally} to where its current views and section put it, in every list it belongs to. */
+    /**
+     * Moves {@code tally} to where its current views, visitors and section put it, in every list it belongs to:
+     * each period's list by views and by visitors, over all sections and in its section.
+     */
     public void update(ArticleTally tally) {
         if (!tally.needsRanking()) {
             return;
         }
         String oldSection = tally.rankedSection;
         String newSection = tally.section();
-        boolean sectionChanged = !Objects.equals(oldSection, newSection);
         boolean looksChanged = tally.showChanged;
         for (Period period : Period.values()) {
             int p = period.ordinal();
             long oldViews = tally.rankedViews[p];
             long newViews = tally.rankedViews(period);
-            long visitors = tally.counts().visitors(period);
-            boolean shown = looksChanged || tally.rankedVisitors[p] != visitors;
-            file(ListKey.allSections(tally.site(), period), tally, oldViews, newViews, shown);
-            if (sectionChanged) {
-                if (oldSection != null) {
-                    file(new ListKey(tally.site(), period, oldSection), tally, oldViews, 0, shown);
-                }
-                if (newSection != null) {
-                    file(new ListKey(tally.site(), period, newSection), tally, 0, newViews, shown);
-                }
-            } else if (newSection != null) {
-                file(new ListKey(tally.site(), period, newSection), tally, oldViews, newViews, shown);
-            }
+            long oldVisitors = tally.rankedVisitors[p];
+            long newVisitors = tally.rankedVisitors(period);
+            // a list by views shows visitors too, and one by visitors shows views: either change is a change
+            boolean shown = looksChanged || oldVisitors != newVisitors || oldViews != newViews;
+            fileEverywhere(Sort.VIEWS, tally, period, oldSection, newSection, oldViews, newViews, shown);
+            fileEverywhere(Sort.VISITORS, tally, period, oldSection, newSection, oldVisitors, newVisitors, shown);
             tally.rankedViews[p] = newViews;
-            tally.rankedVisitors[p] = visitors;
+            tally.rankedVisitors[p] = newVisitors;
         }
         tally.rankedSection = newSection;
         tally.showChanged = false;
+    }
+
+    private void fileEverywhere(Sort sort, ArticleTally tally, Period period, String oldSection, String newSection,
+                                long oldValue, long newValue, boolean shown) {
+        file(new ListKey(tally.site(), period, null, sort), tally, oldValue, newValue, shown);
+        if (!Objects.equals(oldSection, newSection)) {
+            if (oldSection != null) {
+                file(new ListKey(tally.site(), period, oldSection, sort), tally, oldValue, 0, shown);
+            }
+            if (newSection != null) {
+                file(new ListKey(tally.site(), period, newSection, sort), tally, 0, newValue, shown);
+            }
+        } else if (newSection != null) {
+            file(new ListKey(tally.site(), period, newSection, sort), tally, oldValue, newValue, shown);
+        }
     }
 
     private void file(ListKey list, ArticleTally tally, long oldViews, long newViews, boolean shown) {
@@ -170,16 +183,20 @@ public final class Leaderboards {
         for (ArticleTally tally : everyArticle.get()) {
             String section = tally.rankedSection;
             for (Period period : Period.values()) {
-                long views = tally.rankedViews[period.ordinal()];
-                if (views > 0) {
-                    refile(ListKey.allSections(tally.site(), period), tally, views);
-                    if (section != null) {
-                        refile(new ListKey(tally.site(), period, section), tally, views);
-                    }
-                }
+                refileEverywhere(Sort.VIEWS, tally, period, section, tally.rankedViews[period.ordinal()]);
+                refileEverywhere(Sort.VISITORS, tally, period, section, tally.rankedVisitors[period.ordinal()]);
             }
         }
         stale.clear();
+    }
+
+    private void refileEverywhere(Sort sort, ArticleTally tally, Period period, String section, long value) {
+        if (value > 0) {
+            refile(new ListKey(tally.site(), period, null, sort), tally, value);
+            if (section != null) {
+                refile(new ListKey(tally.site(), period, section, sort), tally, value);
+            }
+        }
     }
 
     private void refile(ListKey list, ArticleTally tally, long views) {
@@ -232,7 +249,7 @@ public final class Leaderboards {
         List<Candidate> top = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             Entry entry = board.top[i];
-            top.add(entry.tally().candidate(list.period(), entry.views()));
+            top.add(entry.tally().candidate(list.period()));
         }
         return top;
     }

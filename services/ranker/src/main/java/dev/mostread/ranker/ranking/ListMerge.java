@@ -39,7 +39,7 @@ public final class ListMerge {
         for (List<Candidate> candidates : partitions) {
             all.addAll(candidates);
         }
-        all.sort(Candidate.RANK_ORDER);
+        all.sort(Candidate.order(key.sort()));
         Map<String, Integer> previousRanks = new HashMap<>();
         if (previous != null) {
             for (RankedItem item : previous.items()) {

@@ -195,4 +195,51 @@ class LeaderboardsTest {
             }
         }
     }
+
+    @Test
+    void aListByVisitorsMatchesAFullSortByTheVisitorEstimateAfterAnyMixOfViewsHidesSectionMovesAndExpiry() {
+        java.util.Random random = new java.util.Random(11);
+        String[] sections = {"sport", "politics", null};
+        Leaderboards small = new Leaderboards(5, () -> filed);
+        for (int i = 0; i < 40; i++) {
+            filed.add(new ArticleTally(SITE, "v" + i));
+        }
+        long now = NOW;
+        ListKey hourByVisitors = new ListKey(SITE, Period.LAST_HOUR, null, dev.mostread.shared.ranking.Sort.VISITORS);
+        ListKey sportByVisitors = new ListKey(SITE, Period.LAST_HOUR, "sport", dev.mostread.shared.ranking.Sort.VISITORS);
+        ListKey weekByVisitors = new ListKey(SITE, Period.LAST_WEEK, null, dev.mostread.shared.ranking.Sort.VISITORS);
+        for (int step = 0; step < 3_000; step++) {
+            ArticleTally tally = filed.get(random.nextInt(filed.size()));
+            int action = random.nextInt(20);
+            if (action == 0) {
+                tally.catalog(new dev.mostread.shared.article.Article(null, null, null, null, null, null, random.nextBoolean()));
+            } else if (action == 1) {
+                now += 61_000L * (1 + random.nextInt(20));
+                for (ArticleTally each : filed) {
+                    each.expire(now, DAY);
+                    small.update(each);
+                }
+            } else {
+                // few readers, who come back: many views, fewer visitors, and orders that differ from views'
+                String visitor = "reader-" + random.nextInt(15);
+                tally.count(new PageView(SITE, tally.articleId(), now, visitor, sections[random.nextInt(3)], null, null,
+                        null, null, null, null), now, now, DAY);
+            }
+            small.update(tally);
+            if (step % 25 == 0) {
+                small.drainChanged(5);
+            }
+            for (ListKey list : List.of(hourByVisitors, sportByVisitors, weekByVisitors)) {
+                List<String> expected = filed.stream()
+                        .filter(t -> !t.hidden() && t.counts().visitors(list.period()) > 0)
+                        .filter(t -> list.section() == null || list.section().equals(t.section()))
+                        .sorted(java.util.Comparator.comparingLong((ArticleTally t) -> t.counts().visitors(list.period()))
+                                .reversed().thenComparing(ArticleTally::articleId))
+                        .limit(5).map(ArticleTally::articleId).toList();
+                List<Candidate> top = small.top(list, 5);
+                assertThat(ids(top)).as("step %d, %s", step, list).isEqualTo(expected);
+                assertThat(top).allSatisfy(candidate -> assertThat(candidate.views()).isGreaterThanOrEqualTo(candidate.visitors()));
+            }
+        }
+    }
 }

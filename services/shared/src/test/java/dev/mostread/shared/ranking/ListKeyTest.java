@@ -18,6 +18,19 @@ class ListKeyTest {
     }
 
     @Test
+    void aListByAnotherSortAppendsItAndTheDefaultSortAppendsNothing() {
+        ListKey visitors = new ListKey("news21", Period.LAST_DAY, null, Sort.VISITORS);
+
+        assertThat(visitors.toString()).isEqualTo("news21/24h/_all/visitors");
+        assertThat(ListKey.parse("news21/24h/_all/visitors")).contains(visitors);
+        assertThat(ListKey.parse("news21/yesterday/정치/visitors")).contains(
+                new ListKey("news21", Period.YESTERDAY, "정치", Sort.VISITORS));
+        assertThat(ListKey.parse("news21/24h/_all/views")).as("views has one name only").isEmpty();
+        assertThat(ListKey.parse("news21/24h/_all/likes")).isEmpty();
+        assertThat(ListKey.parse("news21/24h/_all/visitors/x")).isEmpty();
+    }
+
+    @Test
     void rejectsKeysThatNameNoList() {
         assertThat(ListKey.parse("news21/2h/_all")).isEmpty();
         assertThat(ListKey.parse("news21/1h")).isEmpty();
