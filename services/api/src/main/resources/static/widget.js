@@ -129,6 +129,7 @@
     var a = o.a;
     var q = 'period=' + encodeURIComponent(a('period', '1h')) + '&limit=' + encodeURIComponent(a('limit', '10')) +
       '&section=' + encodeURIComponent(a('section', '')) + (a('sort', '') ? '&sort=' + encodeURIComponent(a('sort', '')) : '') +
+      (a('published', '') ? '&published=' + encodeURIComponent(a('published', '')) : '') +
       excluded(box, a);
     fetch(base + '/api/v1/sites/' + encodeURIComponent(a('site', '')) + '/most-read?' + q, { credentials: 'omit' })
       .then(function (r) { if (!r.ok) throw r.status; return r.json(); })

@@ -100,6 +100,13 @@ public class ApiModule {
     }
 
     @Bean
+    dev.mostread.api.serve.PublishedWindows publishedWindows(
+            @Value("${mostread.ranker.published-within:48h}") List<String> within) {
+        return dev.mostread.api.serve.PublishedWindows.of(within.stream().map(String::trim)
+                .map(org.springframework.boot.convert.DurationStyle::detectAndParse).toList());
+    }
+
+    @Bean
     LimitsHit limitsHit(MeterRegistry registry) {
         return new LimitsHit(registry);
     }

@@ -58,9 +58,11 @@ class MostReadController {
 
     private final ClientAddress clients;
     private final LimitsHit limits;
+    private final PublishedWindows windows;
 
     MostReadController(RankingCache cache, ListStreams streams, SitesProperties sites, Clock clock,
-                       ClientAddress clients, LimitsHit limits) {
+                       ClientAddress clients, LimitsHit limits, PublishedWindows windows) {
+        this.windows = windows;
         this.clients = clients;
         this.limits = limits;
         this.cache = cache;
@@ -71,7 +73,8 @@ class MostReadController {
 
     @Operation(summary = "A site's most-read list",
             description = "period: 1h (default), 24h, 7d, 30d, today, yesterday; section: absent for all; limit: 1-50 (default 10); "
-                    + "sort: views (default) or visitors; exclude: up to 20 article ids. "
+                    + "sort: views (default) or visitors; published: a configured window (48h by default) keeps only "
+                    + "articles published within it; exclude: up to 20 article ids. "
                     + "ETag/If-None-Match, Cache-Control public max-age=5 stale-while-revalidate=30, CORS *.")
     @ApiResponse(responseCode = "200", description = "The list", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = Ranking.class)))
@@ -88,10 +91,11 @@ class MostReadController {
                                @RequestParam(required = false) String section,
                                @RequestParam(required = false) String limit,
                                @RequestParam(required = false) String sort,
+                               @RequestParam(required = false) String published,
                                @RequestParam(required = false) List<String> exclude,
                                @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
                                @io.swagger.v3.oas.annotations.Parameter(hidden = true) HttpServletRequest request) {
-        Lookup lookup = lookup(site, period, section, limit, sort, request.getParameterValues("exclude"));
+        Lookup lookup = lookup(site, period, section, limit, sort, published, request.getParameterValues("exclude"));
         if (lookup.problem() != null) {
             return lookup.problem();
         }
@@ -126,10 +130,11 @@ class MostReadController {
                                    @RequestParam(required = false) String lang,
                                    @RequestParam(required = false) String snippet,
                                    @RequestParam(required = false) String sort,
+                                   @RequestParam(required = false) String published,
                                    @RequestParam(required = false) List<String> exclude,
                                    @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
                                    @io.swagger.v3.oas.annotations.Parameter(hidden = true) HttpServletRequest request) {
-        Lookup lookup = lookup(site, period, section, limit, sort, request.getParameterValues("exclude"));
+        Lookup lookup = lookup(site, period, section, limit, sort, published, request.getParameterValues("exclude"));
         if (lookup.problem() != null) {
             return lookup.problem();
         }
@@ -165,10 +170,11 @@ class MostReadController {
                       @RequestParam(required = false) String section,
                       @RequestParam(required = false) String limit,
                       @RequestParam(required = false) String sort,
+                      @RequestParam(required = false) String published,
                       @io.swagger.v3.oas.annotations.Parameter(hidden = true) HttpServletRequest request,
                       @io.swagger.v3.oas.annotations.Parameter(hidden = true) HttpServletResponse response)
             throws IOException {
-        Lookup lookup = lookup(site, period, section, limit, sort, null);
+        Lookup lookup = lookup(site, period, section, limit, sort, published, null);
         response.setHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
         if (lookup.problem() != null) {
             // An SSE handler cannot return a problem body through Spring's converters: write it here.
@@ -195,8 +201,23 @@ class MostReadController {
                           ResponseEntity<ProblemDetail> problem) {
     }
 
-    private Lookup lookup(String site, String period, String section, String limit, String sort, String[] exclude) {
+    private Lookup lookup(String site, String period, String section, String limit, String sort, String published,
+                          String[] exclude) {
         ListRequest request = ListRequest.parse(site, period, section, limit, sort, exclude);
+        if (request.errors().isEmpty() && published != null && !published.isEmpty()) {
+            Optional<dev.mostread.shared.ranking.PublishedWindow> window = windows.find(published);
+            if (window.isEmpty()) {
+                return new Lookup(null, 0, null, null, Problems.respond(HttpStatus.BAD_REQUEST)
+                        .header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
+                        .body(Problems.withErrors(Problems.of(HttpStatus.BAD_REQUEST, "invalid-parameters",
+                                "Invalid parameters", "See errors for the parameters at fault."),
+                                List.of(new ParameterError("published", windows.windows().isEmpty()
+                                        ? "no published window is configured"
+                                        : "must be one of " + String.join(", ", windows.codes()))))));
+            }
+            request = new ListRequest(request.key().publishedWithin(window.get()), request.limit(), request.exclude(),
+                    request.errors());
+        }
         if (!request.errors().isEmpty()) {
             return new Lookup(null, 0, null, null, Problems.respond(HttpStatus.BAD_REQUEST)
                     .header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*")

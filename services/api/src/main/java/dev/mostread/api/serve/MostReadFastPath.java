@@ -47,7 +47,8 @@ public final class MostReadFastPath implements Filter {
 
     /** Answers the request if it is a plain read of a published list; false leaves it to the controller. */
     private boolean serve(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!"GET".equals(request.getMethod()) || request.getParameter("exclude") != null) {
+        if (!"GET".equals(request.getMethod()) || request.getParameter("exclude") != null
+                || request.getParameter("published") != null) {
             return false;
         }
         String uri = request.getRequestURI();

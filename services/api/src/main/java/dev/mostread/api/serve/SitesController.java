@@ -33,9 +33,11 @@ class SitesController {
             .map(dev.mostread.shared.ranking.Sort::code).toList();
 
     private final RankingCache cache;
+    private final PublishedWindows windows;
 
-    SitesController(RankingCache cache) {
+    SitesController(RankingCache cache, PublishedWindows windows) {
         this.cache = cache;
+        this.windows = windows;
     }
 
     @Operation(summary = "Every site with lists, its sections and its newest counted view")
@@ -54,7 +56,7 @@ class SitesController {
         List<Site> sites = sections.entrySet().stream()
                 .map(entry -> new Site(entry.getKey(), List.copyOf(entry.getValue()),
                         Instant.EPOCH.equals(lastViewAt.get(entry.getKey())) ? null : lastViewAt.get(entry.getKey()),
-                        Period.CODES, SORTS, List.of()))
+                        Period.CODES, SORTS, windows.codes()))
                 .toList();
         return ResponseEntity.ok().cacheControl(MostReadController.CACHE)
                 .header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*").body(sites);

@@ -152,6 +152,23 @@ class ApiIntegrationTest {
     }
 
     @Test
+    void servesAPublishedWindowsListByAnyNameOfItsLengthAndRejectsAWindowThatIsNotKept() {
+        publish(ranking("site-p", "24h", null, 5));
+        publish("site-p/24h/_all/visitors/published-48h", Json.mapper().writeValueAsBytes(ranking("site-p", "24h", null, 2)));
+
+        HttpResponse<String> fresh = awaitStatus("/api/v1/sites/site-p/most-read?period=24h&sort=visitors&published=48h", 200);
+        HttpResponse<String> sameWindow = http.get("/api/v1/sites/site-p/most-read?period=24h&sort=visitors&published=2d");
+        HttpResponse<String> notKept = http.get("/api/v1/sites/site-p/most-read?period=24h&published=5h");
+
+        assertThat(Json.mapper().readValue(fresh.body(), Ranking.class).items()).hasSize(2);
+        assertThat(sameWindow.body()).isEqualTo(fresh.body());
+        assertThat(notKept.statusCode()).isEqualTo(400);
+        assertThat(notKept.body()).contains("published").contains("48h");
+        assertThat(Json.mapper().readValue(http.get("/api/v1/sites/site-p/most-read?period=24h").body(), Ranking.class)
+                .items()).hasSize(5);
+    }
+
+    @Test
     void servesTheNewestVersionOfAList() {
         publish(ranking("site-b", "24h", "sport", 2));
         awaitStatus("/api/v1/sites/site-b/most-read?period=24h&section=sport", 200);
@@ -262,6 +279,6 @@ class ApiIntegrationTest {
         publish(ranking("site-e", "1h", "world", 1));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(http.get("/api/v1/sites").body())
                 .contains("{\"site\":\"site-e\",\"sections\":[\"sport\",\"world\"],\"lastViewAt\":\"2026-11-26T12:00:30Z\","
-                        + "\"periods\":[\"1h\",\"24h\",\"7d\",\"30d\",\"today\",\"yesterday\"],\"sorts\":[\"views\",\"visitors\"],\"published\":[]}"));
+                        + "\"periods\":[\"1h\",\"24h\",\"7d\",\"30d\",\"today\",\"yesterday\"],\"sorts\":[\"views\",\"visitors\"],\"published\":[\"48h\"]}"));
     }
 }

@@ -65,9 +65,11 @@ public final class DrainMain {
                                         Duration cap, String guarantee) throws Exception {
         String id = "bench-" + subject + "-" + UUID.randomUUID();
         // The scale run tracks a million articles of one site: caps are raised so that it measures counting, not eviction.
-        RankerProperties properties = new RankerProperties(id, Duration.ofMillis(250), 50, threads, 0,
+        // the product's list size and published window, so that the drain measures every list it keeps
+        RankerProperties properties = new RankerProperties(id, Duration.ofMillis(250), 70, threads, 0,
                 Duration.ofMillis(100), "", 10_000, new RankerProperties.Caps(1_000, 200, 1_000_000),
-                Duration.ofSeconds(60), Map.of(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee));
+                Duration.ofSeconds(60), java.util.List.of(Duration.ofHours(48)),
+                Map.of(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee));
         Path stateDir = Files.createTempDirectory("mostread-bench-state");
         Properties config = RankerStreams.streamsConfig(new KafkaSettings(bootstrap, 6, (short) 0, Map.of(), null),
                 properties, stateDir, id);
@@ -79,7 +81,7 @@ public final class DrainMain {
         RobotFilter.warmUp();
         RankerTopology.Settings settings = new RankerTopology.Settings(6, 6, properties.tick(), properties.listSize(),
                 Duration.ofSeconds(30), Map.of(), new RobotFilter(properties.userAgentCacheSize()),
-                new LooksPolicy(3, Map.of()), properties.caps().toStateCaps());
+                new LooksPolicy(3, Map.of()), properties.caps().toStateCaps(), properties.windows());
         return StreamsDrain.run(subject, RankerTopology.build(topics, settings, new RankerMetrics(new SimpleMeterRegistry())),
                 config, topics.pageViews(), views, cap, null);
     }

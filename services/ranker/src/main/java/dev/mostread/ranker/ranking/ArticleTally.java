@@ -30,6 +30,11 @@ public final class ArticleTally {
 
     final long[] rankedViews = new long[PERIODS];
     final long[] rankedVisitors = new long[PERIODS];
+    /** Per {@code published} window: whether the lists last filed this article as inside it. */
+    boolean[] rankedFresh = NO_WINDOWS;
+    private static final boolean[] NO_WINDOWS = new boolean[0];
+    /** When this partition first counted a view of it (0: not yet): its publication time when the catalog has none. */
+    private long firstSeenAt;
     String rankedSection;
     boolean showChanged;
 
@@ -70,6 +75,9 @@ public final class ArticleTally {
                          long dayStart, long yesterdayStart) {
         showChanged |= takeLooks(looks, confirmations);
         lastViewAt = Math.max(lastViewAt, Math.min(eventTime, now));
+        if (firstSeenAt == 0) {
+            firstSeenAt = Math.min(eventTime, now);
+        }
         return counts.record(eventTime, now, dayStart, yesterdayStart, view.visitorId());
     }
 
@@ -181,6 +189,24 @@ public final class ArticleTally {
 
     public Instant publishedAt() {
         return catalog == null ? null : catalog.publishedAt();
+    }
+
+    /**
+     * What {@code published} windows go by: the catalog's {@code publishedAt}, else the first view this
+     * partition counted (0 while neither is known).
+     */
+    public long publishedOrFirstSeen() {
+        Instant published = publishedAt();
+        return published != null ? published.toEpochMilli() : firstSeenAt;
+    }
+
+    public long firstSeenAt() {
+        return firstSeenAt;
+    }
+
+    /** Restores when the article was first seen (from the changelog). */
+    public void firstSeenAt(long at) {
+        this.firstSeenAt = at;
     }
 
     public Shown fromViews() {

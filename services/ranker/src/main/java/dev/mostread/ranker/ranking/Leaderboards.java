@@ -10,10 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 import dev.mostread.shared.ranking.ListKey;
 import dev.mostread.shared.ranking.Period;
+import dev.mostread.shared.ranking.PublishedWindow;
 import dev.mostread.shared.ranking.Sort;
 
 /**
@@ -90,6 +92,8 @@ public final class Leaderboards {
 
     private final int capacity;
     private final Supplier<? extends Collection<ArticleTally>> everyArticle;
+    private final List<PublishedWindow> windows;
+    private final LongSupplier clock;
     private final Map<ListKey, Board> boards = new HashMap<>();
     private final Set<ListKey> changed = new LinkedHashSet<>();
     private final Set<ListKey> stale = new HashSet<>();
@@ -99,8 +103,43 @@ public final class Leaderboards {
      * @param everyArticle every article of the partition, to select a stale list from again
      */
     public Leaderboards(int capacity, Supplier<? extends Collection<ArticleTally>> everyArticle) {
+        this(capacity, everyArticle, List.of(), () -> 0L);
+    }
+
+    /**
+     * @param windows the {@code published} windows: each list is kept once more per window, for the articles
+     *                published (or first seen) within it
+     * @param clock the wall clock the windows are measured against
+     */
+    public Leaderboards(int capacity, Supplier<? extends Collection<ArticleTally>> everyArticle,
+                        List<PublishedWindow> windows, LongSupplier clock) {
         this.capacity = capacity;
         this.everyArticle = everyArticle;
+        this.windows = List.copyOf(windows);
+        this.clock = clock;
+    }
+
+    /** Whether {@code tally} is inside each window now. */
+    private boolean[] fresh(ArticleTally tally) {
+        boolean[] fresh = new boolean[windows.size()];
+        long published = tally.publishedOrFirstSeen();
+        long now = clock.getAsLong();
+        for (int w = 0; w < fresh.length; w++) {
+            fresh[w] = published != 0 && windows.get(w).holds(published, now);
+        }
+        return fresh;
+    }
+
+    /** True when {@code tally} has entered or left a {@code published} window since it was last filed. */
+    public boolean agedAcrossAWindow(ArticleTally tally) {
+        return !windows.isEmpty() && !java.util.Arrays.equals(fresh(tally), ranked(tally));
+    }
+
+    private boolean[] ranked(ArticleTally tally) {
+        if (tally.rankedFresh.length != windows.size()) {
+            tally.rankedFresh = new boolean[windows.size()];
+        }
+        return tally.rankedFresh;
     }
 
     /**
@@ -108,7 +147,9 @@ public final class Leaderboards {
      * each period's list by views and by visitors, over all sections and in its section.
      */
     public void update(ArticleTally tally) {
-        if (!tally.needsRanking()) {
+        boolean[] wasFresh = ranked(tally);
+        boolean[] fresh = fresh(tally);
+        if (!tally.needsRanking() && java.util.Arrays.equals(wasFresh, fresh)) {
             return;
         }
         String oldSection = tally.rankedSection;
@@ -122,27 +163,35 @@ public final class Leaderboards {
             long newVisitors = tally.rankedVisitors(period);
             // a list by views shows visitors too, and one by visitors shows views: either change is a change
             boolean shown = looksChanged || oldVisitors != newVisitors || oldViews != newViews;
-            fileEverywhere(Sort.VIEWS, tally, period, oldSection, newSection, oldViews, newViews, shown);
-            fileEverywhere(Sort.VISITORS, tally, period, oldSection, newSection, oldVisitors, newVisitors, shown);
+            for (int w = -1; w < windows.size(); w++) {
+                PublishedWindow window = w < 0 ? null : windows.get(w);
+                boolean before = w < 0 || wasFresh[w];
+                boolean after = w < 0 || fresh[w];
+                fileEverywhere(Sort.VIEWS, window, tally, period, oldSection, newSection,
+                        before ? oldViews : 0, after ? newViews : 0, shown);
+                fileEverywhere(Sort.VISITORS, window, tally, period, oldSection, newSection,
+                        before ? oldVisitors : 0, after ? newVisitors : 0, shown);
+            }
             tally.rankedViews[p] = newViews;
             tally.rankedVisitors[p] = newVisitors;
         }
+        System.arraycopy(fresh, 0, wasFresh, 0, fresh.length);
         tally.rankedSection = newSection;
         tally.showChanged = false;
     }
 
-    private void fileEverywhere(Sort sort, ArticleTally tally, Period period, String oldSection, String newSection,
-                                long oldValue, long newValue, boolean shown) {
-        file(new ListKey(tally.site(), period, null, sort), tally, oldValue, newValue, shown);
+    private void fileEverywhere(Sort sort, PublishedWindow window, ArticleTally tally, Period period, String oldSection,
+                                String newSection, long oldValue, long newValue, boolean shown) {
+        file(new ListKey(tally.site(), period, null, sort, window), tally, oldValue, newValue, shown);
         if (!Objects.equals(oldSection, newSection)) {
             if (oldSection != null) {
-                file(new ListKey(tally.site(), period, oldSection, sort), tally, oldValue, 0, shown);
+                file(new ListKey(tally.site(), period, oldSection, sort, window), tally, oldValue, 0, shown);
             }
             if (newSection != null) {
-                file(new ListKey(tally.site(), period, newSection, sort), tally, 0, newValue, shown);
+                file(new ListKey(tally.site(), period, newSection, sort, window), tally, 0, newValue, shown);
             }
         } else if (newSection != null) {
-            file(new ListKey(tally.site(), period, newSection, sort), tally, oldValue, newValue, shown);
+            file(new ListKey(tally.site(), period, newSection, sort, window), tally, oldValue, newValue, shown);
         }
     }
 
@@ -182,19 +231,27 @@ public final class Leaderboards {
         }
         for (ArticleTally tally : everyArticle.get()) {
             String section = tally.rankedSection;
+            boolean[] fresh = ranked(tally);
             for (Period period : Period.values()) {
-                refileEverywhere(Sort.VIEWS, tally, period, section, tally.rankedViews[period.ordinal()]);
-                refileEverywhere(Sort.VISITORS, tally, period, section, tally.rankedVisitors[period.ordinal()]);
+                for (int w = -1; w < windows.size(); w++) {
+                    if (w >= 0 && !fresh[w]) {
+                        continue;
+                    }
+                    PublishedWindow window = w < 0 ? null : windows.get(w);
+                    refileEverywhere(Sort.VIEWS, window, tally, period, section, tally.rankedViews[period.ordinal()]);
+                    refileEverywhere(Sort.VISITORS, window, tally, period, section, tally.rankedVisitors[period.ordinal()]);
+                }
             }
         }
         stale.clear();
     }
 
-    private void refileEverywhere(Sort sort, ArticleTally tally, Period period, String section, long value) {
+    private void refileEverywhere(Sort sort, PublishedWindow window, ArticleTally tally, Period period, String section,
+                                  long value) {
         if (value > 0) {
-            refile(new ListKey(tally.site(), period, null, sort), tally, value);
+            refile(new ListKey(tally.site(), period, null, sort, window), tally, value);
             if (section != null) {
-                refile(new ListKey(tally.site(), period, section, sort), tally, value);
+                refile(new ListKey(tally.site(), period, section, sort, window), tally, value);
             }
         }
     }

@@ -65,7 +65,8 @@ final class ArticleCounter implements Processor<String, ArticleInput, String, Ca
         this.store = context.getStateStore(RankerTopology.TALLY_STORE);
         this.days = new SiteDays(settings.zones());
         store.load();
-        leaderboards = new Leaderboards(settings.listSize(), store::all);
+        leaderboards = new Leaderboards(settings.listSize(), store::all, settings.publishedWithin(),
+                context::currentSystemTimeMs);
         touched.clear();
         proposed.clear();
         touched.addAll(store.all());
@@ -248,6 +249,9 @@ final class ArticleCounter implements Processor<String, ArticleInput, String, Ca
         store.forgetVisitsBefore(horizon);
         List<ArticleTally> forgotten = new ArrayList<>();
         for (ArticleTally tally : store.all()) {
+            if (leaderboards.agedAcrossAWindow(tally)) {
+                touched.add(tally); // published longer ago than a window: it leaves that window's lists
+            }
             if (tally.expire(now, days.startOfDay(tally.site(), now))) {
                 touched.add(tally);
                 if (tally.counts().isEmpty() && tally.catalog() == null) {

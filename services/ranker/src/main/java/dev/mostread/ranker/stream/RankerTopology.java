@@ -2,6 +2,7 @@ package dev.mostread.ranker.stream;
 
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.common.serialization.Serde;
@@ -22,6 +23,7 @@ import dev.mostread.ranker.ranking.SiteDays;
 import dev.mostread.ranker.ranking.StateCaps;
 import dev.mostread.shared.kafka.JsonSerde;
 import dev.mostread.shared.kafka.Topics;
+import dev.mostread.shared.ranking.PublishedWindow;
 import dev.mostread.shared.ranking.Ranking;
 
 /**
@@ -64,10 +66,22 @@ public final class RankerTopology {
      * @param robots tells robots by their user agent
      * @param looks what page views may change in how an article looks
      * @param caps what one partition's state may grow to
+     * @param publishedWithin the {@code published} windows: every list is kept once more per window
      */
     public record Settings(int pageViewPartitions, int articlePartitions, Duration tick, int listSize,
                            Duration dedupeWindow, Map<String, ZoneId> zones, RobotFilter robots, LooksPolicy looks,
-                           StateCaps caps) {
+                           StateCaps caps, List<PublishedWindow> publishedWithin) {
+
+        public Settings {
+            publishedWithin = List.copyOf(publishedWithin);
+        }
+
+        /** Settings with no {@code published} window. */
+        public Settings(int pageViewPartitions, int articlePartitions, Duration tick, int listSize,
+                        Duration dedupeWindow, Map<String, ZoneId> zones, RobotFilter robots, LooksPolicy looks,
+                        StateCaps caps) {
+            this(pageViewPartitions, articlePartitions, tick, listSize, dedupeWindow, zones, robots, looks, caps, List.of());
+        }
     }
 
     private RankerTopology() {

@@ -85,6 +85,7 @@ final class TallyCodec {
             out.writeLong(today.views());
             out.writeLong(today.yesterdayStart());
             out.writeLong(today.yesterdayViews());
+            out.writeLong(tally.firstSeenAt());
             for (Period period : Period.ROLLING) {
                 BucketCounts buckets = tally.counts().buckets(period);
                 out.writeShort(buckets.size());
@@ -132,6 +133,7 @@ final class TallyCodec {
             long todayViews = in.readLong();
             long yesterdayStart = month ? in.readLong() : Long.MIN_VALUE;
             long yesterdayViews = month ? in.readLong() : 0;
+            long firstSeenAt = month ? in.readLong() : 0;
             ArticleCounts counts = new ArticleCounts(new TodayCounts(dayStart, todayViews, yesterdayStart, yesterdayViews));
             for (Period period : month ? Period.ROLLING : ROLLING_BEFORE_MONTH) {
                 BucketCounts buckets = counts.buckets(period);
@@ -160,7 +162,11 @@ final class TallyCodec {
                             VisitorSketch.fromBytes(Arrays.copyOfRange(sketch, 1 + Long.BYTES, sketch.length)));
                 }
             }
-            return new ArticleTally(site, articleId, shown, catalog, deleted, lastViewAt, counts);
+            ArticleTally tally = new ArticleTally(site, articleId, shown, catalog, deleted, lastViewAt, counts);
+            BucketCounts oldest = counts.buckets(Period.LAST_MONTH);
+            // before version 5 the first view was not kept: the oldest bucket still held is the best guess
+            tally.firstSeenAt(month || oldest.size() == 0 ? firstSeenAt : oldest.startAt(0));
+            return tally;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -22,6 +22,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param userAgentCacheSize distinct user agents whose robot verdict is remembered
  * @param caps what each partition's counting state may grow to (§7)
  * @param stallTimeout how long input may wait with no commit before the ranker reports itself stalled
+ * @param publishedWithin the {@code published} windows (§4.1): each list is also kept for the articles published
+ *                        (or first seen) within each of them
  * @param streams any other Kafka Streams property, passed as it is
  */
 @ConfigurationProperties("mostread.ranker")
@@ -36,10 +38,17 @@ public record RankerProperties(
         @DefaultValue("10000") int userAgentCacheSize,
         @DefaultValue Caps caps,
         @DefaultValue("60s") Duration stallTimeout,
+        @DefaultValue("48h") java.util.List<Duration> publishedWithin,
         Map<String, String> streams) {
 
     public RankerProperties {
         streams = streams == null ? Map.of() : Map.copyOf(streams);
+        publishedWithin = publishedWithin == null ? java.util.List.of() : java.util.List.copyOf(publishedWithin);
+    }
+
+    /** The {@code published} windows, each named by its code ({@code 48h}). */
+    public java.util.List<dev.mostread.shared.ranking.PublishedWindow> windows() {
+        return publishedWithin.stream().distinct().map(dev.mostread.shared.ranking.PublishedWindow::of).toList();
     }
 
     /**

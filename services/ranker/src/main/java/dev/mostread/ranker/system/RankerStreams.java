@@ -87,7 +87,8 @@ public class RankerStreams implements SmartLifecycle {
         RankerTopology.Settings settings = new RankerTopology.Settings(partitions, articlePartitions,
                 properties.tick(), properties.listSize(), dedupeWindow, sites.zones(),
                 new RobotFilter(properties.userAgentCacheSize()),
-                new LooksPolicy(metadata.confirmations(), sites.hosts()), properties.caps().toStateCaps());
+                new LooksPolicy(metadata.confirmations(), sites.hosts()), properties.caps().toStateCaps(),
+                properties.windows());
         RankerMetrics metrics = new RankerMetrics(registry);
         deadLetters = new DeadLetterWriter(kafka.client(), kafka.bootstrapServers(), topics, metrics);
         Properties config = streamsConfig();

@@ -242,4 +242,47 @@ class LeaderboardsTest {
             }
         }
     }
+
+    @Test
+    void aPublishedWindowsListMatchesAFullSortOfTheArticlesInsideItAsTheClockMoves() {
+        java.util.Random random = new java.util.Random(23);
+        dev.mostread.shared.ranking.PublishedWindow window =
+                dev.mostread.shared.ranking.PublishedWindow.of(java.time.Duration.ofHours(48));
+        long[] clock = {NOW};
+        Leaderboards small = new Leaderboards(5, () -> filed, List.of(window), () -> clock[0]);
+        for (int i = 0; i < 40; i++) {
+            ArticleTally tally = new ArticleTally(SITE, "p" + i);
+            if (i % 4 != 0) { // a quarter have no catalog entry: their first view counts as publication
+                tally.catalog(new dev.mostread.shared.article.Article(null, null, null, null, null,
+                        Instant.ofEpochMilli(NOW - random.nextInt(4 * 24 * 60) * 60_000L), false));
+            }
+            filed.add(tally);
+        }
+        ListKey fresh = ListKey.allSections(SITE, Period.LAST_WEEK).publishedWithin(window);
+        for (int step = 0; step < 2_000; step++) {
+            ArticleTally tally = filed.get(random.nextInt(filed.size()));
+            if (random.nextInt(25) == 0) {
+                clock[0] += 60_000L * (1 + random.nextInt(240));
+                for (ArticleTally each : filed) {
+                    each.expire(clock[0], DAY);
+                    small.update(each);
+                }
+            } else {
+                tally.count(new PageView(SITE, tally.articleId(), clock[0], null, null, null, null, null, null, null,
+                        null), clock[0], clock[0], DAY);
+            }
+            small.update(tally);
+            if (step % 25 == 0) {
+                small.drainChanged(5);
+            }
+            long now = clock[0];
+            List<String> expected = filed.stream()
+                    .filter(t -> t.views(Period.LAST_WEEK) > 0 && t.publishedOrFirstSeen() != 0
+                            && window.holds(t.publishedOrFirstSeen(), now))
+                    .sorted(java.util.Comparator.comparingLong((ArticleTally t) -> t.views(Period.LAST_WEEK)).reversed()
+                            .thenComparing(ArticleTally::articleId))
+                    .limit(5).map(ArticleTally::articleId).toList();
+            assertThat(ids(small.top(fresh, 5))).as("step %d", step).isEqualTo(expected);
+        }
+    }
 }

@@ -48,6 +48,11 @@ final class RankerDriver implements AutoCloseable {
     }
 
     RankerDriver(Instant start, Map<String, ZoneId> zones, LooksPolicy looks, StateCaps caps) {
+        this(start, zones, looks, caps, List.of());
+    }
+
+    RankerDriver(Instant start, Map<String, ZoneId> zones, LooksPolicy looks, StateCaps caps,
+                 List<dev.mostread.shared.ranking.PublishedWindow> windows) {
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "ranker-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -55,7 +60,7 @@ final class RankerDriver implements AutoCloseable {
         config.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         config.put(StreamsConfig.STATE_DIR_CONFIG, freshStateDir());
         RankerTopology.Settings settings = new RankerTopology.Settings(1, 1, TICK, 50, Duration.ofSeconds(30),
-                zones, ROBOTS, looks, caps);
+                zones, ROBOTS, looks, caps, windows);
         driver = new TopologyTestDriver(RankerTopology.build(TOPICS, settings, new RankerMetrics(registry)),
                 config, start);
         pageViews = driver.createInputTopic(TOPICS.pageViews(), new StringSerializer(), new StringSerializer());

@@ -6,12 +6,15 @@ import dev.mostread.shared.pageview.PageViewRules;
 
 /**
  * Names one most-read list: the key of the {@code rankings} topic, {@code {site}/{period}/{section}} for the
- * default sort (views), with {@value #ALL_SECTIONS} for the list over every section, and
- * {@code {site}/{period}/{section}/{sort}} for any other sort. {@code section} is null for the all-sections list.
+ * default list (by views, any publication time), with {@value #ALL_SECTIONS} for the list over every section;
+ * other lists append {@code /{sort}} (not for views) and then {@code /published-{window}}, as in
+ * {@code news21/24h/_all/visitors/published-48h}. {@code section} is null for the all-sections list,
+ * {@code published} null for the list of every article.
  */
-public record ListKey(String site, Period period, String section, Sort sort) {
+public record ListKey(String site, Period period, String section, Sort sort, PublishedWindow published) {
 
     public static final String ALL_SECTIONS = "_all";
+    private static final String PUBLISHED = "published-";
 
     public ListKey {
         if (sort == null) {
@@ -19,9 +22,14 @@ public record ListKey(String site, Period period, String section, Sort sort) {
         }
     }
 
-    /** The list by views. */
+    /** The list by views of every article. */
     public ListKey(String site, Period period, String section) {
-        this(site, period, section, Sort.VIEWS);
+        this(site, period, section, Sort.VIEWS, null);
+    }
+
+    /** The list by {@code sort} of every article. */
+    public ListKey(String site, Period period, String section, Sort sort) {
+        this(site, period, section, sort, null);
     }
 
     public static ListKey allSections(String site, Period period) {
@@ -34,13 +42,25 @@ public record ListKey(String site, Period period, String section, Sort sort) {
 
     /** The same list ranked by {@code other}. */
     public ListKey sortedBy(Sort other) {
-        return new ListKey(site, period, section, other);
+        return new ListKey(site, period, section, other, published);
+    }
+
+    /** The same list of the articles published within {@code window} (null: of every article). */
+    public ListKey publishedWithin(PublishedWindow window) {
+        return new ListKey(site, period, section, sort, window);
     }
 
     @Override
     public String toString() {
-        String key = site + '/' + period.code() + '/' + (section == null ? ALL_SECTIONS : section);
-        return sort == Sort.VIEWS ? key : key + '/' + sort.code();
+        StringBuilder key = new StringBuilder(site).append('/').append(period.code()).append('/')
+                .append(section == null ? ALL_SECTIONS : section);
+        if (sort != Sort.VIEWS) {
+            key.append('/').append(sort.code());
+        }
+        if (published != null) {
+            key.append('/').append(PUBLISHED).append(published.code());
+        }
+        return key.toString();
     }
 
     public static Optional<ListKey> parse(String key) {
@@ -48,18 +68,40 @@ public record ListKey(String site, Period period, String section, Sort sort) {
             return Optional.empty();
         }
         String[] parts = key.split("/", -1);
-        if (parts.length < 3 || parts.length > 4 || !PageViewRules.isSlug(parts[0])) {
+        if (parts.length < 3 || parts.length > 5 || !PageViewRules.isSlug(parts[0])) {
             return Optional.empty();
         }
         String section = ALL_SECTIONS.equals(parts[2]) ? null : parts[2];
         if (section != null && !PageViewRules.isSection(section)) {
             return Optional.empty();
         }
-        Optional<Sort> sort = parts.length == 4 ? Sort.fromCode(parts[3]).filter(s -> s != Sort.VIEWS)
-                : Optional.of(Sort.VIEWS);
-        if (sort.isEmpty()) {
+        int next = 3;
+        Sort sort = Sort.VIEWS;
+        if (parts.length > next && !parts[next].startsWith(PUBLISHED)) {
+            Optional<Sort> named = Sort.fromCode(parts[next]).filter(s -> s != Sort.VIEWS);
+            if (named.isEmpty()) {
+                return Optional.empty();
+            }
+            sort = named.get();
+            next++;
+        }
+        PublishedWindow published = null;
+        if (parts.length > next) {
+            if (!parts[next].startsWith(PUBLISHED)) {
+                return Optional.empty();
+            }
+            Optional<PublishedWindow> window = PublishedWindow.parse(parts[next].substring(PUBLISHED.length()));
+            if (window.isEmpty()) {
+                return Optional.empty();
+            }
+            published = window.get();
+            next++;
+        }
+        if (next != parts.length) {
             return Optional.empty();
         }
-        return Period.fromCode(parts[1]).map(period -> new ListKey(parts[0], period, section, sort.get()));
+        Sort chosen = sort;
+        PublishedWindow within = published;
+        return Period.fromCode(parts[1]).map(period -> new ListKey(parts[0], period, section, chosen, within));
     }
 }
