@@ -5,6 +5,13 @@
     ['today', 'Today'], ['yesterday', 'Yesterday']];
   var WINDOW = 150; // points kept on the charts (5 minutes at one poll every 2 s)
   var siteSelect = document.getElementById('site');
+  var sortSelect = document.getElementById('sort');
+  var publishedSelect = document.getElementById('published');
+  // the chosen sort and published window, as query parameters for every list
+  function choice() {
+    return '&sort=' + encodeURIComponent(sortSelect.value) +
+      (publishedSelect.value ? '&published=' + encodeURIComponent(publishedSelect.value) : '');
+  }
   var streams = [];
   var lists = {};
   var previous = null;
@@ -97,14 +104,14 @@
       var path = '/api/v1/sites/' + encodeURIComponent(site) + '/most-read';
       if (!STREAMED[p[0]]) {
         var poll = function () {
-          fetch(path + '?period=' + p[0] + '&limit=10').then(function (r) { return r.ok ? r.json() : null; })
+          fetch(path + '?period=' + p[0] + '&limit=10' + choice()).then(function (r) { return r.ok ? r.json() : null; })
             .then(function (data) { if (data) show(p[0], p[1], data); }).catch(function () {});
         };
         poll();
         polls.push(setInterval(poll, 10000));
         return;
       }
-      var es = new EventSource(path + '/stream?period=' + p[0] + '&limit=10');
+      var es = new EventSource(path + '/stream?period=' + p[0] + '&limit=10' + choice());
       es.addEventListener('ranking', function (e) { show(p[0], p[1], JSON.parse(e.data)); });
       es.onerror = function () { $('status').textContent = 'reconnecting…'; };
       streams.push(es);
@@ -175,11 +182,18 @@
         siteSelect.appendChild(o);
       });
       if (wanted) siteSelect.value = wanted;
+      (sites[0].published || []).forEach(function (w) {
+        var o = el('option', null, 'within ' + w);
+        o.value = w;
+        publishedSelect.appendChild(o);
+      });
       follow(siteSelect.value || sites[0].site);
     }).catch(function () { setTimeout(loadSites, 2000); });
   }
   loadSites();
-  siteSelect.addEventListener('change', function () { follow(siteSelect.value); });
+  [siteSelect, sortSelect, publishedSelect].forEach(function (select) {
+    select.addEventListener('change', function () { follow(siteSelect.value); });
+  });
   poll();
   setInterval(poll, 2000);
   setInterval(ages, 1000);
