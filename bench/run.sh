@@ -27,7 +27,7 @@ classpath="services/bench/target/mostread-bench.jar:$(cat services/bench/target/
 args=("$@")
 if [ "${1:-}" = "--smoke" ]; then
   args=(--views 20000 --scale-views 10000 --runs 1 --articles 10000 --scale 1000,10000 --naive-seconds 5
-        --redis-seconds 5 --probes 5 --light-rate 1000 --wrk-seconds 1 --connections 8 --jmh-warmups 0 --jmh-iterations 1
+        --redis-seconds 5 --probes 5 --light-rate 200 --wrk-seconds 1 --connections 8 --jmh-warmups 0 --jmh-iterations 1
         --jmh-millis 100 --out services/bench/target/bench-smoke "${@:2}")
 fi
 exec java -cp "$classpath" dev.mostread.bench.BenchmarkRun --command-line "bench/run.sh $*" "${args[@]}"

@@ -101,8 +101,8 @@ public class ApiModule {
 
     @Bean
     dev.mostread.api.serve.PublishedWindows publishedWindows(
-            @Value("${mostread.ranker.published-within:48h}") List<String> within) {
-        return dev.mostread.api.serve.PublishedWindows.of(within.stream().map(String::trim)
+            @Value("${mostread.ranker.published-within:}") List<String> within) {
+        return dev.mostread.api.serve.PublishedWindows.of(within.stream().map(String::trim).filter(w -> !w.isEmpty())
                 .map(org.springframework.boot.convert.DurationStyle::detectAndParse).toList());
     }
 

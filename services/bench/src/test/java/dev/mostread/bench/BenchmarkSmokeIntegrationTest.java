@@ -36,7 +36,7 @@ class BenchmarkSmokeIntegrationTest {
         StringWriter errors = new StringWriter();
         int exit = new CommandLine(new BenchmarkRun()).setErr(new PrintWriter(errors, true)).execute("--views", "20000", "--scale-views", "10000",
                 "--runs", "1", "--articles", "10000", "--scale", "1000,10000", "--naive-seconds", "5",
-                "--redis-seconds", "5", "--probes", "5", "--light-rate", "1000", "--wrk-seconds", "1", "--connections", "8",
+                "--redis-seconds", "5", "--probes", "5", "--light-rate", "200", "--wrk-seconds", "1", "--connections", "8",
                 "--jmh-warmups", "0", "--jmh-iterations", "1", "--jmh-millis", "100",
                 "--standalone-jar", STANDALONE.toString(), "--out", out.toString(), "--command-line", "smoke test");
 

@@ -45,12 +45,13 @@ class MultiInstanceIntegrationTest {
         return new SpringApplicationBuilder(RankerApplication.class).run("--spring.application.name=mostread-ranker",
                 "--server.port=0", "--mostread.kafka.bootstrap-servers=" + bootstrap,
                 "--mostread.kafka.replication-factor=3", "--mostread.data-dir=" + dir.resolve(id),
-                "--mostread.ranker.instance-id=" + id, "--mostread.ranker.standby-replicas=1");
+                "--mostread.ranker.instance-id=" + id, "--mostread.ranker.standby-replicas=1",
+                "--mostread.ranker.sorts=views,visitors");
     }
 
     private static ConfigurableApplicationContext api(String bootstrap) {
         return new SpringApplicationBuilder(ApiApplication.class).run("--spring.application.name=mostread-api",
-                "--server.port=0", "--mostread.kafka.bootstrap-servers=" + bootstrap);
+                "--server.port=0", "--mostread.kafka.bootstrap-servers=" + bootstrap, "--mostread.ranker.sorts=views,visitors");
     }
 
     @Test

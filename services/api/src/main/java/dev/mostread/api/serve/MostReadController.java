@@ -60,9 +60,15 @@ class MostReadController {
     private final LimitsHit limits;
     private final PublishedWindows windows;
 
+    private final java.util.Set<String> sorts;
+
     MostReadController(RankingCache cache, ListStreams streams, SitesProperties sites, Clock clock,
-                       ClientAddress clients, LimitsHit limits, PublishedWindows windows) {
+                       ClientAddress clients, LimitsHit limits, PublishedWindows windows,
+                       @org.springframework.beans.factory.annotation.Value("${mostread.ranker.sorts:views}") List<String> sorts) {
         this.windows = windows;
+        this.sorts = new java.util.TreeSet<>(sorts.stream().map(String::trim)
+                .map(sort -> sort.toLowerCase(java.util.Locale.ROOT)).toList());
+        this.sorts.add("views"); // the ranker always keeps lists by views
         this.clients = clients;
         this.limits = limits;
         this.cache = cache;
@@ -204,6 +210,13 @@ class MostReadController {
     private Lookup lookup(String site, String period, String section, String limit, String sort, String published,
                           String[] exclude) {
         ListRequest request = ListRequest.parse(site, period, section, limit, sort, exclude);
+        if (request.errors().isEmpty() && !sorts.contains(request.key().sort().code())) {
+            return new Lookup(null, 0, null, null, Problems.respond(HttpStatus.BAD_REQUEST)
+                    .header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
+                    .body(Problems.withErrors(Problems.of(HttpStatus.BAD_REQUEST, "invalid-parameters",
+                            "Invalid parameters", "See errors for the parameters at fault."),
+                            List.of(new ParameterError("sort", "must be one of " + String.join(", ", sorts))))));
+        }
         if (request.errors().isEmpty() && published != null && !published.isEmpty()) {
             Optional<dev.mostread.shared.ranking.PublishedWindow> window = windows.find(published);
             if (window.isEmpty()) {

@@ -28,16 +28,17 @@ class SitesController {
                 List<String> published) {
     }
 
-    /** What every site's lists can be asked for. */
-    static final List<String> SORTS = java.util.Arrays.stream(dev.mostread.shared.ranking.Sort.values())
-            .map(dev.mostread.shared.ranking.Sort::code).toList();
 
     private final RankingCache cache;
     private final PublishedWindows windows;
+    private final List<String> sorts;
 
-    SitesController(RankingCache cache, PublishedWindows windows) {
+    SitesController(RankingCache cache, PublishedWindows windows,
+                    @org.springframework.beans.factory.annotation.Value("${mostread.ranker.sorts:views}") List<String> sorts) {
         this.cache = cache;
         this.windows = windows;
+        this.sorts = java.util.stream.Stream.concat(java.util.stream.Stream.of("views"), sorts.stream().map(String::trim)
+                .map(sort -> sort.toLowerCase(java.util.Locale.ROOT))).distinct().toList();
     }
 
     @Operation(summary = "Every site with lists, its sections and its newest counted view")
@@ -56,7 +57,7 @@ class SitesController {
         List<Site> sites = sections.entrySet().stream()
                 .map(entry -> new Site(entry.getKey(), List.copyOf(entry.getValue()),
                         Instant.EPOCH.equals(lastViewAt.get(entry.getKey())) ? null : lastViewAt.get(entry.getKey()),
-                        Period.CODES, SORTS, windows.codes()))
+                        Period.CODES, sorts, windows.codes()))
                 .toList();
         return ResponseEntity.ok().cacheControl(MostReadController.CACHE)
                 .header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*").body(sites);

@@ -32,6 +32,7 @@ import dev.mostread.shared.testing.Http;
 /** The API serves whatever is in {@code rankings}, read from a real broker, and survives what it cannot read. */
 @SpringBootTest(classes = ApiApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"mostread.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+                "mostread.ranker.sorts=views,visitors", "mostread.ranker.published-within=48h",
                 "mostread.sites.site-c.zone=Asia/Seoul",
                 // one test client opens 300 streams to show they hold no thread each: lift the per-client cap
                 "mostread.api.max-streams-per-client=400"})

@@ -65,10 +65,10 @@ public final class DrainMain {
                                         Duration cap, String guarantee) throws Exception {
         String id = "bench-" + subject + "-" + UUID.randomUUID();
         // The scale run tracks a million articles of one site: caps are raised so that it measures counting, not eviction.
-        // the product's list size and published window, so that the drain measures every list it keeps
+        // the product's default list size and lists (no published window, views only)
         RankerProperties properties = new RankerProperties(id, Duration.ofMillis(250), 70, threads, 0,
                 Duration.ofMillis(100), "", 10_000, new RankerProperties.Caps(1_000, 200, 1_000_000),
-                Duration.ofSeconds(60), java.util.List.of(Duration.ofHours(48)),
+                Duration.ofSeconds(60), java.util.List.of(), java.util.List.of(dev.mostread.shared.ranking.Sort.VIEWS),
                 Map.of(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee));
         Path stateDir = Files.createTempDirectory("mostread-bench-state");
         Properties config = RankerStreams.streamsConfig(new KafkaSettings(bootstrap, 6, (short) 0, Map.of(), null),
@@ -81,7 +81,8 @@ public final class DrainMain {
         RobotFilter.warmUp();
         RankerTopology.Settings settings = new RankerTopology.Settings(6, 6, properties.tick(), properties.listSize(),
                 Duration.ofSeconds(30), Map.of(), new RobotFilter(properties.userAgentCacheSize()),
-                new LooksPolicy(3, Map.of()), properties.caps().toStateCaps(), properties.windows());
+                new LooksPolicy(3, Map.of()), properties.caps().toStateCaps(), properties.windows(),
+                properties.sorts());
         return StreamsDrain.run(subject, RankerTopology.build(topics, settings, new RankerMetrics(new SimpleMeterRegistry())),
                 config, topics.pageViews(), views, cap, null);
     }

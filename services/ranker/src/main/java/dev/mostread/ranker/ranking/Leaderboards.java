@@ -94,6 +94,7 @@ public final class Leaderboards {
     private final Supplier<? extends Collection<ArticleTally>> everyArticle;
     private final List<PublishedWindow> windows;
     private final LongSupplier clock;
+    private final boolean byVisitors;
     private final Map<ListKey, Board> boards = new HashMap<>();
     private final Set<ListKey> changed = new LinkedHashSet<>();
     private final Set<ListKey> stale = new HashSet<>();
@@ -103,7 +104,7 @@ public final class Leaderboards {
      * @param everyArticle every article of the partition, to select a stale list from again
      */
     public Leaderboards(int capacity, Supplier<? extends Collection<ArticleTally>> everyArticle) {
-        this(capacity, everyArticle, List.of(), () -> 0L);
+        this(capacity, everyArticle, List.of(), () -> 0L, List.of(Sort.VIEWS, Sort.VISITORS));
     }
 
     /**
@@ -113,6 +114,13 @@ public final class Leaderboards {
      */
     public Leaderboards(int capacity, Supplier<? extends Collection<ArticleTally>> everyArticle,
                         List<PublishedWindow> windows, LongSupplier clock) {
+        this(capacity, everyArticle, windows, clock, List.of(Sort.VIEWS, Sort.VISITORS));
+    }
+
+    /** @param sorts the sorts kept: views always, visitors when asked for */
+    public Leaderboards(int capacity, Supplier<? extends Collection<ArticleTally>> everyArticle,
+                        List<PublishedWindow> windows, LongSupplier clock, List<Sort> sorts) {
+        this.byVisitors = sorts.contains(Sort.VISITORS);
         this.capacity = capacity;
         this.everyArticle = everyArticle;
         this.windows = List.copyOf(windows);
@@ -169,8 +177,10 @@ public final class Leaderboards {
                 boolean after = w < 0 || fresh[w];
                 fileEverywhere(Sort.VIEWS, window, tally, period, oldSection, newSection,
                         before ? oldViews : 0, after ? newViews : 0, shown);
-                fileEverywhere(Sort.VISITORS, window, tally, period, oldSection, newSection,
-                        before ? oldVisitors : 0, after ? newVisitors : 0, shown);
+                if (byVisitors) {
+                    fileEverywhere(Sort.VISITORS, window, tally, period, oldSection, newSection,
+                            before ? oldVisitors : 0, after ? newVisitors : 0, shown);
+                }
             }
             tally.rankedViews[p] = newViews;
             tally.rankedVisitors[p] = newVisitors;
@@ -239,7 +249,10 @@ public final class Leaderboards {
                     }
                     PublishedWindow window = w < 0 ? null : windows.get(w);
                     refileEverywhere(Sort.VIEWS, window, tally, period, section, tally.rankedViews[period.ordinal()]);
-                    refileEverywhere(Sort.VISITORS, window, tally, period, section, tally.rankedVisitors[period.ordinal()]);
+                    if (byVisitors) {
+                        refileEverywhere(Sort.VISITORS, window, tally, period, section,
+                                tally.rankedVisitors[period.ordinal()]);
+                    }
                 }
             }
         }

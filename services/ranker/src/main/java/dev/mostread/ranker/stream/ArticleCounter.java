@@ -66,7 +66,7 @@ final class ArticleCounter implements Processor<String, ArticleInput, String, Ca
         this.days = new SiteDays(settings.zones());
         store.load();
         leaderboards = new Leaderboards(settings.listSize(), store::all, settings.publishedWithin(),
-                context::currentSystemTimeMs);
+                context::currentSystemTimeMs, settings.sorts());
         touched.clear();
         proposed.clear();
         touched.addAll(store.all());

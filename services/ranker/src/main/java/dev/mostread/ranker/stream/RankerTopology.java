@@ -25,6 +25,7 @@ import dev.mostread.shared.kafka.JsonSerde;
 import dev.mostread.shared.kafka.Topics;
 import dev.mostread.shared.ranking.PublishedWindow;
 import dev.mostread.shared.ranking.Ranking;
+import dev.mostread.shared.ranking.Sort;
 
 /**
  * The ranker's topology, as a pure factory: no broker, no running streams, nothing configured here but the
@@ -67,13 +68,23 @@ public final class RankerTopology {
      * @param looks what page views may change in how an article looks
      * @param caps what one partition's state may grow to
      * @param publishedWithin the {@code published} windows: every list is kept once more per window
+     * @param sorts the sorts kept (views always): every list is kept once per sort
      */
     public record Settings(int pageViewPartitions, int articlePartitions, Duration tick, int listSize,
                            Duration dedupeWindow, Map<String, ZoneId> zones, RobotFilter robots, LooksPolicy looks,
-                           StateCaps caps, List<PublishedWindow> publishedWithin) {
+                           StateCaps caps, List<PublishedWindow> publishedWithin, List<Sort> sorts) {
 
         public Settings {
             publishedWithin = List.copyOf(publishedWithin);
+            sorts = List.copyOf(sorts);
+        }
+
+        /** Settings with every sort. */
+        public Settings(int pageViewPartitions, int articlePartitions, Duration tick, int listSize,
+                        Duration dedupeWindow, Map<String, ZoneId> zones, RobotFilter robots, LooksPolicy looks,
+                        StateCaps caps, List<PublishedWindow> publishedWithin) {
+            this(pageViewPartitions, articlePartitions, tick, listSize, dedupeWindow, zones, robots, looks, caps,
+                    publishedWithin, List.of(Sort.VIEWS, Sort.VISITORS));
         }
 
         /** Settings with no {@code published} window. */

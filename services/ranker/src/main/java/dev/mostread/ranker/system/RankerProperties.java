@@ -24,6 +24,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param stallTimeout how long input may wait with no commit before the ranker reports itself stalled
  * @param publishedWithin the {@code published} windows (§4.1): each list is also kept for the articles published
  *                        (or first seen) within each of them
+ * @param sorts the sorts whose lists are kept: {@code views} always; {@code visitors} doubles the lists
  * @param streams any other Kafka Streams property, passed as it is
  */
 @ConfigurationProperties("mostread.ranker")
@@ -38,12 +39,15 @@ public record RankerProperties(
         @DefaultValue("10000") int userAgentCacheSize,
         @DefaultValue Caps caps,
         @DefaultValue("60s") Duration stallTimeout,
-        @DefaultValue("48h") java.util.List<Duration> publishedWithin,
+        @DefaultValue({}) java.util.List<Duration> publishedWithin,
+        @DefaultValue("views") java.util.List<dev.mostread.shared.ranking.Sort> sorts,
         Map<String, String> streams) {
 
     public RankerProperties {
         streams = streams == null ? Map.of() : Map.copyOf(streams);
         publishedWithin = publishedWithin == null ? java.util.List.of() : java.util.List.copyOf(publishedWithin);
+        sorts = sorts == null || sorts.isEmpty() ? java.util.List.of(dev.mostread.shared.ranking.Sort.VIEWS)
+                : java.util.List.copyOf(sorts);
     }
 
     /** The {@code published} windows, each named by its code ({@code 48h}). */
