@@ -67,6 +67,33 @@
     table.replaceChildren(rows);
   }
 
+  // Trending: score (× expected), views in the last 15 minutes and the expectation they were compared with.
+  var trendingKept = false;
+  function renderTrending() {
+    var box = $('trending');
+    var table = box.querySelector('table');
+    var rows = document.createDocumentFragment();
+    var data = lists.trending;
+    (data ? data.items : []).forEach(function (item) {
+      var tr = el('tr', 'item');
+      var m = move(item);
+      tr.appendChild(el('td', 'num', item.rank));
+      tr.appendChild(el('td', m[0], m[1]));
+      tr.appendChild(el('td', 'title', item.title || item.articleId));
+      tr.appendChild(el('td', 'num score', '×' + fmt(item.score, 2)));
+      tr.appendChild(el('td', 'num muted', item.viewsLast15m + ' in 15 min (expected ' + fmt(item.expectedLast15m, 1) + ')'));
+      rows.appendChild(tr);
+    });
+    if (!data || !data.items.length) {
+      var tr = el('tr');
+      tr.appendChild(el('td', 'muted', trendingKept ? 'Nothing read in the last 15 minutes.'
+        : 'Trending lists are not kept: add trending to mostread.ranker.sorts.'));
+      rows.appendChild(tr);
+    }
+    table.replaceChildren(rows);
+    box.querySelector('.age').textContent = data ? 'as of ' + fmt((Date.now() - Date.parse(data.asOf)) / 1000, 0) + ' s ago' : '';
+  }
+
   function ages() {
     var newest = null;
     PERIODS.forEach(function (p) {
@@ -99,6 +126,17 @@
     polls = [];
     lists = {};
     $('lists').replaceChildren();
+    renderTrending();
+    if (trendingKept) {
+      var trending = function () {
+        var published = publishedSelect.value ? '&published=' + encodeURIComponent(publishedSelect.value) : '';
+        fetch('/api/v1/sites/' + encodeURIComponent(site) + '/most-read?sort=trending&limit=10' + published)
+          .then(function (r) { return r.ok ? r.json() : null; })
+          .then(function (data) { if (data) { lists.trending = data; renderTrending(); } }).catch(function () {});
+      };
+      trending();
+      polls.push(setInterval(trending, 5000));
+    }
     PERIODS.forEach(function (p) {
       renderList(p[0], p[1]);
       var path = '/api/v1/sites/' + encodeURIComponent(site) + '/most-read';
@@ -182,6 +220,15 @@
         siteSelect.appendChild(o);
       });
       if (wanted) siteSelect.value = wanted;
+      // trending has its own panel; the other sorts choose how the period lists are ordered
+      var sorts = sites[0].sorts || ['views'];
+      trendingKept = sorts.indexOf('trending') >= 0;
+      sorts.forEach(function (sort) {
+        if (sort === 'views' || sort === 'trending') return;
+        var o = el('option', null, sort);
+        o.value = sort;
+        sortSelect.appendChild(o);
+      });
       (sites[0].published || []).forEach(function (w) {
         var o = el('option', null, 'within ' + w);
         o.value = w;

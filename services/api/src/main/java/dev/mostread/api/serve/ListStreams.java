@@ -106,7 +106,7 @@ public class ListStreams implements DisposableBean {
     }
 
     private void publish(ServedList list) {
-        Set<Subscriber> set = subscribers.get(list.ranking().key().toString());
+        Set<Subscriber> set = subscribers.get(list.key().toString());
         if (set == null) {
             return;
         }

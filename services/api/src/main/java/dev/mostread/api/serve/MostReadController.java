@@ -79,7 +79,9 @@ class MostReadController {
 
     @Operation(summary = "A site's most-read list",
             description = "period: 1h (default), 24h, 7d, 30d, today, yesterday; section: absent for all; limit: 1-50 (default 10); "
-                    + "sort: views (default) or visitors; published: a configured window (48h by default) keeps only "
+                    + "sort: views (default), visitors, or trending (rising now; period is ignored and each item has "
+                    + "score, viewsLast15m and expectedLast15m), each when mostread.ranker.sorts keeps it; "
+                    + "published: a configured window (mostread.ranker.published-within) keeps only "
                     + "articles published within it; exclude: up to 20 article ids. "
                     + "ETag/If-None-Match, Cache-Control public max-age=5 stale-while-revalidate=30, CORS *.")
     @ApiResponse(responseCode = "200", description = "The list", content = @Content(mediaType = "application/json",
@@ -211,31 +213,20 @@ class MostReadController {
                           String[] exclude) {
         ListRequest request = ListRequest.parse(site, period, section, limit, sort, exclude);
         if (request.errors().isEmpty() && !sorts.contains(request.key().sort().code())) {
-            return new Lookup(null, 0, null, null, Problems.respond(HttpStatus.BAD_REQUEST)
-                    .header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
-                    .body(Problems.withErrors(Problems.of(HttpStatus.BAD_REQUEST, "invalid-parameters",
-                            "Invalid parameters", "See errors for the parameters at fault."),
-                            List.of(new ParameterError("sort", "must be one of " + String.join(", ", sorts))))));
+            return invalid(List.of(new ParameterError("sort", "must be one of " + String.join(", ", sorts))));
         }
         if (request.errors().isEmpty() && published != null && !published.isEmpty()) {
             Optional<dev.mostread.shared.ranking.PublishedWindow> window = windows.find(published);
             if (window.isEmpty()) {
-                return new Lookup(null, 0, null, null, Problems.respond(HttpStatus.BAD_REQUEST)
-                        .header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
-                        .body(Problems.withErrors(Problems.of(HttpStatus.BAD_REQUEST, "invalid-parameters",
-                                "Invalid parameters", "See errors for the parameters at fault."),
-                                List.of(new ParameterError("published", windows.windows().isEmpty()
-                                        ? "no published window is configured"
-                                        : "must be one of " + String.join(", ", windows.codes()))))));
+                return invalid(List.of(new ParameterError("published", windows.windows().isEmpty()
+                        ? "no published window is configured"
+                        : "must be one of " + String.join(", ", windows.codes()))));
             }
             request = new ListRequest(request.key().publishedWithin(window.get()), request.limit(), request.exclude(),
                     request.errors());
         }
         if (!request.errors().isEmpty()) {
-            return new Lookup(null, 0, null, null, Problems.respond(HttpStatus.BAD_REQUEST)
-                    .header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
-                    .body(Problems.withErrors(Problems.of(HttpStatus.BAD_REQUEST, "invalid-parameters",
-                            "Invalid parameters", "See errors for the parameters at fault."), request.errors())));
+            return invalid(request.errors());
         }
         ListKey key = request.key();
         Optional<ServedList> list = cache.list(key);
@@ -258,12 +249,21 @@ class MostReadController {
         return new Lookup(key, request.limit(), empty, ServedList.render(empty, Json.mapper()), null);
     }
 
-    /** A known site with no view in this period or section yet. */
+    /** A 400 naming the parameters at fault. */
+    private static Lookup invalid(List<ParameterError> errors) {
+        return new Lookup(null, 0, null, null, Problems.respond(HttpStatus.BAD_REQUEST)
+                .header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
+                .body(Problems.withErrors(Problems.of(HttpStatus.BAD_REQUEST, "invalid-parameters",
+                        "Invalid parameters", "See errors for the parameters at fault."), errors)));
+    }
+
+    /** A known site with no view in this period or section yet (nothing rising, for a trending list). */
     private Ranking emptyList(ListKey key) {
         Instant now = clock.instant();
-        long windowStart = key.period().windowStart(now.toEpochMilli(), sites.zone(key.site()));
+        long windowStart = key.isTrending() ? Sort.trendingSince(now.toEpochMilli())
+                : key.period().windowStart(now.toEpochMilli(), sites.zone(key.site()));
         long windowEnd = key.period().windowEnd(now.toEpochMilli(), sites.zone(key.site()));
-        return new Ranking(key.site(), key.period().code(), key.section(), now, Instant.ofEpochMilli(windowStart),
+        return new Ranking(key.site(), key.periodCode(), key.section(), now, Instant.ofEpochMilli(windowStart),
                 Instant.ofEpochMilli(windowEnd), List.of(), null);
     }
 

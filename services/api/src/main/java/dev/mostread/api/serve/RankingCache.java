@@ -172,14 +172,17 @@ public class RankingCache implements SmartLifecycle {
         }
         try {
             Ranking ranking = Json.mapper().readValue(record.value(), Ranking.class);
-            if (ListKey.parse(record.key()).isEmpty() || ranking.items() == null) {
+            Optional<ListKey> key = ListKey.parse(record.key());
+            if (key.isEmpty() || ranking.items() == null) {
                 return;
             }
-            ServedList list = new ServedList(ranking, Json.mapper());
+            ServedList list = new ServedList(key.get(), ranking, Json.mapper());
             if (lists.put(record.key(), list) == null) {
                 sites.merge(ranking.site(), 1, Integer::sum);
             }
-            newestAsOf.merge(list.ranking().key().period(), ranking.asOf(), (a, b) -> a.isAfter(b) ? a : b);
+            if (!list.key().isTrending()) {
+                newestAsOf.merge(list.key().period(), ranking.asOf(), (a, b) -> a.isAfter(b) ? a : b);
+            }
             listeners.forEach(listener -> listener.accept(list));
         } catch (RuntimeException e) {
             log.warn("Skipping unreadable ranking {} at {}-{}@{}: {}", record.key(), record.topic(),

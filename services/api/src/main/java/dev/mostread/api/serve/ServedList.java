@@ -4,6 +4,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import org.springframework.util.DigestUtils;
 
+import dev.mostread.shared.ranking.ListKey;
 import dev.mostread.shared.ranking.Ranking;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -16,14 +17,21 @@ final class ServedList {
     record Body(byte[] json, String etag) {
     }
 
+    private final ListKey key;
     private final Ranking ranking;
     private final JsonMapper mapper;
     private final AtomicReferenceArray<Body> bodies;
 
-    ServedList(Ranking ranking, JsonMapper mapper) {
+    /** @param key the list's {@code rankings} key: it names the sort and window, which the ranking itself does not */
+    ServedList(ListKey key, Ranking ranking, JsonMapper mapper) {
+        this.key = key;
         this.ranking = ranking;
         this.mapper = mapper;
         this.bodies = new AtomicReferenceArray<>(ranking.items().size() + 1);
+    }
+
+    ListKey key() {
+        return key;
     }
 
     Ranking ranking() {

@@ -32,7 +32,7 @@ import dev.mostread.shared.testing.Http;
 /** The API serves whatever is in {@code rankings}, read from a real broker, and survives what it cannot read. */
 @SpringBootTest(classes = ApiApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"mostread.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-                "mostread.ranker.sorts=views,visitors", "mostread.ranker.published-within=48h",
+                "mostread.ranker.sorts=views,visitors,trending", "mostread.ranker.published-within=48h",
                 "mostread.sites.site-c.zone=Asia/Seoul",
                 // one test client opens 300 streams to show they hold no thread each: lift the per-client cap
                 "mostread.api.max-streams-per-client=400"})
@@ -150,6 +150,62 @@ class ApiIntegrationTest {
         assertThat(Json.mapper().readValue(http.get("/api/v1/sites/site-v/most-read?period=24h").body(), Ranking.class)
                 .items()).hasSize(4);
         assertThat(http.get("/api/v1/sites/site-v/most-read?sort=likes").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void servesTheTrendingListWithItsScoresWhateverThePeriodAndNoScoresInOtherLists() {
+        publish(ranking("site-t", "1h", null, 3));
+        RankedItem rising = new RankedItem(1, "rising", "Rising", "https://x.example/r", null, null, null, null, 40,
+                30L, null, 3.7, 100L, 19.9);
+        publish("site-t/trending/_all", Json.mapper().writeValueAsBytes(new Ranking("site-t", "trending", null, AS_OF,
+                AS_OF.minusSeconds(840), AS_OF, List.of(rising), AS_OF)));
+
+        HttpResponse<String> trending = awaitStatus("/api/v1/sites/site-t/most-read?sort=trending", 200);
+        HttpResponse<String> anyPeriod = http.get("/api/v1/sites/site-t/most-read?sort=trending&period=7d");
+        HttpResponse<String> hourly = http.get("/api/v1/sites/site-t/most-read?period=1h");
+
+        assertThat(trending.body()).contains("\"period\":\"trending\"", "\"score\":3.7", "\"viewsLast15m\":100",
+                "\"expectedLast15m\":19.9");
+        assertThat(anyPeriod.body()).isEqualTo(trending.body());
+        assertThat(hourly.body()).doesNotContain("score", "viewsLast15m", "expectedLast15m");
+        assertThat(http.get("/api/v1/sites/site-t/most-read?sort=trending&section=culture").body())
+                .contains("\"period\":\"trending\"", "\"items\":[]");
+        assertThat(http.get("/api/v1/sites/site-t/most-read?sort=trending&period=1y").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void aStreamOfTheListByViewsNeverReceivesTheListByVisitorsOfTheSamePeriod() throws Exception {
+        publish(ranking("site-s", "24h", null, 3));
+        awaitStatus("/api/v1/sites/site-s/most-read?period=24h", 200);
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        HttpResponse<java.util.stream.Stream<String>> stream = client.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/sites/site-s/most-read/stream?period=24h"))
+                .build(), HttpResponse.BodyHandlers.ofLines());
+        try {
+            RankedItem byVisitors = new RankedItem(1, "by-visitors", "Other", "https://x.example/v", null, null, null,
+                    null, 1, 50L, null);
+            publish("site-s/24h/_all/visitors", Json.mapper().writeValueAsBytes(new Ranking("site-s", "24h", null,
+                    AS_OF, AS_OF.minusSeconds(86_400), AS_OF, List.of(byVisitors), AS_OF)));
+            awaitStatus("/api/v1/sites/site-s/most-read?period=24h&sort=visitors", 200);
+            publish(ranking("site-s", "24h", null, 5));
+
+            List<String> events = new ArrayList<>();
+            java.util.Iterator<String> lines = stream.body().iterator();
+            java.util.concurrent.CompletableFuture.runAsync(() -> {
+                while (lines.hasNext()) {
+                    String line = lines.next();
+                    if (line.startsWith("data:")) {
+                        events.add(line);
+                        if (line.contains("\"a5\"")) {
+                            return;
+                        }
+                    }
+                }
+            }).get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(events).hasSizeGreaterThanOrEqualTo(2).noneMatch(event -> event.contains("by-visitors"));
+        } finally {
+            stream.body().close();
+        }
     }
 
     @Test
@@ -280,6 +336,6 @@ class ApiIntegrationTest {
         publish(ranking("site-e", "1h", "world", 1));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(http.get("/api/v1/sites").body())
                 .contains("{\"site\":\"site-e\",\"sections\":[\"sport\",\"world\"],\"lastViewAt\":\"2026-11-26T12:00:30Z\","
-                        + "\"periods\":[\"1h\",\"24h\",\"7d\",\"30d\",\"today\",\"yesterday\"],\"sorts\":[\"views\",\"visitors\"],\"published\":[\"48h\"]}"));
+                        + "\"periods\":[\"1h\",\"24h\",\"7d\",\"30d\",\"today\",\"yesterday\"],\"sorts\":[\"views\",\"visitors\",\"trending\"],\"published\":[\"48h\"]}"));
     }
 }

@@ -69,7 +69,7 @@ public final class DrainMain {
         RankerProperties properties = new RankerProperties(id, Duration.ofMillis(250), 70, threads, 0,
                 Duration.ofMillis(100), "", 10_000, new RankerProperties.Caps(1_000, 200, 1_000_000),
                 Duration.ofSeconds(60), java.util.List.of(), java.util.List.of(dev.mostread.shared.ranking.Sort.VIEWS),
-                Map.of(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee));
+                new RankerProperties.Trending(5, 4, 10), Map.of(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee));
         Path stateDir = Files.createTempDirectory("mostread-bench-state");
         Properties config = RankerStreams.streamsConfig(new KafkaSettings(bootstrap, 6, (short) 0, Map.of(), null),
                 properties, stateDir, id);
@@ -82,7 +82,7 @@ public final class DrainMain {
         RankerTopology.Settings settings = new RankerTopology.Settings(6, 6, properties.tick(), properties.listSize(),
                 Duration.ofSeconds(30), Map.of(), new RobotFilter(properties.userAgentCacheSize()),
                 new LooksPolicy(3, Map.of()), properties.caps().toStateCaps(), properties.windows(),
-                properties.sorts());
+                properties.sorts(), properties.trending().toRule());
         return StreamsDrain.run(subject, RankerTopology.build(topics, settings, new RankerMetrics(new SimpleMeterRegistry())),
                 config, topics.pageViews(), views, cap, null);
     }

@@ -37,6 +37,8 @@ public final class ArticleTally {
     private long firstSeenAt;
     String rankedSection;
     boolean showChanged;
+    /** The trending score the lists last filed this article under. */
+    TrendScore rankedTrend = TrendScore.NONE;
 
     public ArticleTally(String site, String articleId) {
         this(site, articleId, new Shown(null, null, null, null, null), null, false, 0L, new ArticleCounts());
@@ -75,9 +77,8 @@ public final class ArticleTally {
                          long dayStart, long yesterdayStart) {
         showChanged |= takeLooks(looks, confirmations);
         lastViewAt = Math.max(lastViewAt, Math.min(eventTime, now));
-        if (firstSeenAt == 0) {
-            firstSeenAt = Math.min(eventTime, now);
-        }
+        long seen = Math.min(eventTime, now);
+        firstSeenAt = firstSeenAt == 0 ? seen : Math.min(firstSeenAt, seen);
         return counts.record(eventTime, now, dayStart, yesterdayStart, view.visitorId());
     }
 
@@ -127,7 +128,18 @@ public final class ArticleTally {
     /** This article as a list shows it, with the views and visitors the lists have filed it under. */
     Candidate candidate(Period period) {
         return new Candidate(articleId, title(), url(), section(), summary(), imageUrl(), publishedAt(),
-                rankedViews[period.ordinal()], rankedVisitors[period.ordinal()]);
+                rankedViews[period.ordinal()], rankedVisitors[period.ordinal()], null);
+    }
+
+    /** This article as a trending list shows it: its last hour's views and visitors, and its score. */
+    Candidate trendingCandidate() {
+        return new Candidate(articleId, title(), url(), section(), summary(), imageUrl(), publishedAt(),
+                rankedViews[Period.LAST_HOUR.ordinal()], rankedVisitors[Period.LAST_HOUR.ordinal()], rankedTrend);
+    }
+
+    /** The trending score a list files this article under at {@code now}: none while it is hidden. */
+    TrendScore trend(TrendingRule rule, long now) {
+        return hidden() ? TrendScore.NONE : rule.score(counts, firstSeenAt, now);
     }
 
     /** True when this article's place or looks in a list may differ from what the leaderboards hold. */

@@ -4,11 +4,17 @@ import java.time.Instant;
 import java.util.Comparator;
 
 /**
- * An article as one partition proposes it for a list: what the list needs to show it, and its views and
- * distinct visitors in the list's period.
+ * An article as one partition proposes it for a list: what the list needs to show it, its views and distinct
+ * visitors in the list's period (the last hour for a trending list), and, in a trending list, its score.
  */
 public record Candidate(String articleId, String title, String url, String section, String summary, String imageUrl,
-                        Instant publishedAt, long views, Long visitors) {
+                        Instant publishedAt, long views, Long visitors, TrendScore trend) {
+
+    /** A candidate for a list by views or visitors. */
+    public Candidate(String articleId, String title, String url, String section, String summary, String imageUrl,
+                     Instant publishedAt, long views, Long visitors) {
+        this(articleId, title, url, section, summary, imageUrl, publishedAt, views, visitors, null);
+    }
 
     /** The contract's order, total within a site: views descending, then article id ascending. */
     public static final Comparator<Candidate> RANK_ORDER = Comparator
@@ -20,8 +26,18 @@ public record Candidate(String articleId, String title, String url, String secti
             .comparingLong((Candidate candidate) -> candidate.visitors() == null ? 0 : candidate.visitors()).reversed()
             .thenComparing(Candidate::articleId);
 
+    /** {@code sort=trending}: score (in thousandths) descending, then article id ascending. */
+    public static final Comparator<Candidate> TREND_ORDER = Comparator
+            .comparingLong((Candidate candidate) -> candidate.trend() == null ? 0 : candidate.trend().scoreMillis())
+            .reversed()
+            .thenComparing(Candidate::articleId);
+
     /** The order of lists sorted by {@code sort}: the one every partition keeps its top N in. */
     public static Comparator<Candidate> order(dev.mostread.shared.ranking.Sort sort) {
-        return sort == dev.mostread.shared.ranking.Sort.VISITORS ? VISITOR_ORDER : RANK_ORDER;
+        return switch (sort) {
+            case VIEWS -> RANK_ORDER;
+            case VISITORS -> VISITOR_ORDER;
+            case TRENDING -> TREND_ORDER;
+        };
     }
 }

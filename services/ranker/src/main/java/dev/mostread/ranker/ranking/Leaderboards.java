@@ -21,7 +21,8 @@ import dev.mostread.shared.ranking.Sort;
 /**
  * The top N of every list of one partition (each period, section and sort), exact, kept incrementally. A list by
  * visitors is kept the same way as one by views: between two expiries an article's distinct visitors only
- * grow too.
+ * grow too; so does a trending score within a minute ({@link TrendingRule}), and the minute's pass re-files
+ * every article that may trend.
  *
  * <p>Between two expiries an article's views only grow, so an article outside a list's top N can only enter it
  * by being counted: each {@link #update} compares it with the list's N-th entry (one comparison for the long
@@ -95,6 +96,7 @@ public final class Leaderboards {
     private final List<PublishedWindow> windows;
     private final LongSupplier clock;
     private final boolean byVisitors;
+    private final TrendingRule trending;
     private final Map<ListKey, Board> boards = new HashMap<>();
     private final Set<ListKey> changed = new LinkedHashSet<>();
     private final Set<ListKey> stale = new HashSet<>();
@@ -120,7 +122,17 @@ public final class Leaderboards {
     /** @param sorts the sorts kept: views always, visitors when asked for */
     public Leaderboards(int capacity, Supplier<? extends Collection<ArticleTally>> everyArticle,
                         List<PublishedWindow> windows, LongSupplier clock, List<Sort> sorts) {
+        this(capacity, everyArticle, windows, clock, sorts, TrendingRule.DEFAULTS);
+    }
+
+    /**
+     * @param sorts the sorts kept: views always, visitors and trending when asked for
+     * @param trending how trending scores are worked out (used when {@code sorts} has trending)
+     */
+    public Leaderboards(int capacity, Supplier<? extends Collection<ArticleTally>> everyArticle,
+                        List<PublishedWindow> windows, LongSupplier clock, List<Sort> sorts, TrendingRule trending) {
         this.byVisitors = sorts.contains(Sort.VISITORS);
+        this.trending = sorts.contains(Sort.TRENDING) ? trending : null;
         this.capacity = capacity;
         this.everyArticle = everyArticle;
         this.windows = List.copyOf(windows);
@@ -136,6 +148,14 @@ public final class Leaderboards {
             fresh[w] = published != 0 && windows.get(w).holds(published, now);
         }
         return fresh;
+    }
+
+    /**
+     * True when {@code tally}'s trending score may have moved with the minute: it is filed in trending lists, or
+     * had a view in the last quarter hour. The minute's pass re-files these (and only these) articles.
+     */
+    public boolean mayTrend(ArticleTally tally, long now) {
+        return trending != null && (tally.rankedTrend.ranked() > 0 || TrendingRule.mayTrend(tally.counts(), now));
     }
 
     /** True when {@code tally} has entered or left a {@code published} window since it was last filed. */
@@ -157,12 +177,16 @@ public final class Leaderboards {
     public void update(ArticleTally tally) {
         boolean[] wasFresh = ranked(tally);
         boolean[] fresh = fresh(tally);
-        if (!tally.needsRanking() && java.util.Arrays.equals(wasFresh, fresh)) {
+        TrendScore trend = trending == null ? TrendScore.NONE : tally.trend(trending, clock.getAsLong());
+        if (!tally.needsRanking() && java.util.Arrays.equals(wasFresh, fresh) && trend.equals(tally.rankedTrend)) {
             return;
         }
         String oldSection = tally.rankedSection;
         String newSection = tally.section();
         boolean looksChanged = tally.showChanged;
+        if (trending != null) {
+            fileTrend(tally, trend, wasFresh, fresh, oldSection, newSection, looksChanged);
+        }
         for (Period period : Period.values()) {
             int p = period.ordinal();
             long oldViews = tally.rankedViews[p];
@@ -188,6 +212,27 @@ public final class Leaderboards {
         System.arraycopy(fresh, 0, wasFresh, 0, fresh.length);
         tally.rankedSection = newSection;
         tally.showChanged = false;
+    }
+
+    /**
+     * Files {@code tally} in the trending lists under {@code trend}; they show its last hour's views and visitors,
+     * so a change of those (not yet filed: this runs before the periods are) changes the list too.
+     */
+    private void fileTrend(ArticleTally tally, TrendScore trend, boolean[] wasFresh, boolean[] fresh,
+                           String oldSection, String newSection, boolean looksChanged) {
+        TrendScore old = tally.rankedTrend;
+        Period hour = Period.LAST_HOUR;
+        boolean shown = looksChanged || !old.equals(trend)
+                || tally.rankedViews[hour.ordinal()] != tally.rankedViews(hour)
+                || tally.rankedVisitors[hour.ordinal()] != tally.rankedVisitors(hour);
+        for (int w = -1; w < windows.size(); w++) {
+            PublishedWindow window = w < 0 ? null : windows.get(w);
+            boolean before = w < 0 || wasFresh[w];
+            boolean after = w < 0 || fresh[w];
+            fileEverywhere(Sort.TRENDING, window, tally, hour, oldSection, newSection,
+                    before ? old.ranked() : 0, after ? trend.ranked() : 0, shown);
+        }
+        tally.rankedTrend = trend;
     }
 
     private void fileEverywhere(Sort sort, PublishedWindow window, ArticleTally tally, Period period, String oldSection,
@@ -242,6 +287,14 @@ public final class Leaderboards {
         for (ArticleTally tally : everyArticle.get()) {
             String section = tally.rankedSection;
             boolean[] fresh = ranked(tally);
+            if (trending != null) {
+                for (int w = -1; w < windows.size(); w++) {
+                    if (w < 0 || fresh[w]) {
+                        refileEverywhere(Sort.TRENDING, w < 0 ? null : windows.get(w), tally, Period.LAST_HOUR,
+                                section, tally.rankedTrend.ranked());
+                    }
+                }
+            }
             for (Period period : Period.values()) {
                 for (int w = -1; w < windows.size(); w++) {
                     if (w >= 0 && !fresh[w]) {
@@ -319,7 +372,7 @@ public final class Leaderboards {
         List<Candidate> top = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             Entry entry = board.top[i];
-            top.add(entry.tally().candidate(list.period()));
+            top.add(list.isTrending() ? entry.tally().trendingCandidate() : entry.tally().candidate(list.period()));
         }
         return top;
     }

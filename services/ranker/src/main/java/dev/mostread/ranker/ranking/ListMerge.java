@@ -52,11 +52,14 @@ public final class ListMerge {
                 break;
             }
             int rank = items.size() + 1;
+            TrendScore trend = candidate.trend();
             items.add(new RankedItem(rank, candidate.articleId(), candidate.title(), candidate.url(),
                     candidate.section(), candidate.summary(), candidate.imageUrl(), candidate.publishedAt(), candidate.views(),
-                    candidate.visitors(), previousRanks.get(candidate.articleId())));
+                    candidate.visitors(), previousRanks.get(candidate.articleId()),
+                    trend == null ? null : trend.score(), trend == null ? null : trend.viewsLast15m(),
+                    trend == null ? null : trend.expectedLast15m()));
         }
-        return new Ranking(key.site(), key.period().code(), key.section(), asOf, windowStart, windowEnd, items,
+        return new Ranking(key.site(), key.periodCode(), key.section(), asOf, windowStart, windowEnd, items,
                 lastViewAt);
     }
 

@@ -66,7 +66,7 @@ final class ArticleCounter implements Processor<String, ArticleInput, String, Ca
         this.days = new SiteDays(settings.zones());
         store.load();
         leaderboards = new Leaderboards(settings.listSize(), store::all, settings.publishedWithin(),
-                context::currentSystemTimeMs, settings.sorts());
+                context::currentSystemTimeMs, settings.sorts(), settings.trending());
         touched.clear();
         proposed.clear();
         touched.addAll(store.all());
@@ -251,6 +251,9 @@ final class ArticleCounter implements Processor<String, ArticleInput, String, Ca
         for (ArticleTally tally : store.all()) {
             if (leaderboards.agedAcrossAWindow(tally)) {
                 touched.add(tally); // published longer ago than a window: it leaves that window's lists
+            }
+            if (leaderboards.mayTrend(tally, now)) {
+                touched.add(tally); // its score moves with the minute: views leave the quarter hour, the baseline grows
             }
             if (tally.expire(now, days.startOfDay(tally.site(), now))) {
                 touched.add(tally);

@@ -15,6 +15,7 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
 import dev.mostread.ranker.ranking.Candidate;
+import dev.mostread.ranker.ranking.TrendScore;
 
 /**
  * Partitions' candidates in a compact binary form: they cross the {@code list-candidates} topic (as a
@@ -23,10 +24,30 @@ import dev.mostread.ranker.ranking.Candidate;
  */
 final class CandidatesCodec implements Serde<CandidateBatch> {
 
-    private static final byte VERSION = 3;
+    /** Each candidate ends with a trend flag and, when set, its score, views in the last 15 minutes and expectation. */
+    private static final byte VERSION = 5;
+    private static final byte VERSION_WITHOUT_TRENDS = 3;
     private static final byte VERSION_WITHOUT_SUMMARIES = 1;
-    private static final byte BATCH_VERSION = 4;
+    private static final byte BATCH_VERSION = 6;
+    private static final byte BATCH_VERSION_WITHOUT_TRENDS = 4;
     private static final byte BATCH_VERSION_WITHOUT_SUMMARIES = 2;
+
+    /** What a stored or sent form holds, by its version. */
+    private record Layout(boolean summaries, boolean trends) {
+    }
+
+    private static Layout layout(byte version, byte current, byte withoutTrends, byte withoutSummaries, String what) {
+        if (version == current) {
+            return new Layout(true, true);
+        }
+        if (version == withoutTrends) {
+            return new Layout(true, false);
+        }
+        if (version == withoutSummaries) {
+            return new Layout(false, false);
+        }
+        throw new IllegalStateException("Unknown " + what + " format version " + version);
+    }
 
     static byte[] encode(PartitionCandidates candidates) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + candidates.items().size() * 96);
@@ -56,14 +77,12 @@ final class CandidatesCodec implements Serde<CandidateBatch> {
 
     static CandidateBatch decodeBatch(byte[] data) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
-            byte version = in.readByte();
-            if (version != BATCH_VERSION && version != BATCH_VERSION_WITHOUT_SUMMARIES) {
-                throw new IllegalStateException("Unknown candidate batch format version " + version);
-            }
+            Layout layout = layout(in.readByte(), BATCH_VERSION, BATCH_VERSION_WITHOUT_TRENDS,
+                    BATCH_VERSION_WITHOUT_SUMMARIES, "candidate batch");
             int size = in.readShort();
             List<CandidateBatch.ListCandidates> lists = new ArrayList<>(size);
             for (int i = 0; i < size; i++) {
-                lists.add(new CandidateBatch.ListCandidates(in.readUTF(), read(in, version == BATCH_VERSION)));
+                lists.add(new CandidateBatch.ListCandidates(in.readUTF(), read(in, layout)));
             }
             return new CandidateBatch(lists);
         } catch (IOException e) {
@@ -87,22 +106,26 @@ final class CandidatesCodec implements Serde<CandidateBatch> {
             out.writeLong(item.publishedAt() == null ? Long.MIN_VALUE : item.publishedAt().toEpochMilli());
             out.writeLong(item.views());
             out.writeLong(item.visitors() == null ? -1 : item.visitors());
+            TrendScore trend = item.trend();
+            out.writeBoolean(trend != null);
+            if (trend != null) {
+                out.writeLong(trend.scoreMillis());
+                out.writeLong(trend.viewsLast15m());
+                out.writeLong(trend.expectedMillis());
+            }
         }
     }
 
     static PartitionCandidates decode(byte[] data) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
-            byte version = in.readByte();
-            if (version != VERSION && version != VERSION_WITHOUT_SUMMARIES) {
-                throw new IllegalStateException("Unknown candidates format version " + version);
-            }
-            return read(in, version == VERSION);
+            return read(in, layout(in.readByte(), VERSION, VERSION_WITHOUT_TRENDS, VERSION_WITHOUT_SUMMARIES,
+                    "candidates"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static PartitionCandidates read(DataInputStream in, boolean summaries) throws IOException {
+    private static PartitionCandidates read(DataInputStream in, Layout layout) throws IOException {
         int partition = in.readInt();
         Instant asOf = Instant.ofEpochMilli(in.readLong());
         Instant lastViewAt = Instant.ofEpochMilli(in.readLong());
@@ -114,14 +137,16 @@ final class CandidatesCodec implements Serde<CandidateBatch> {
             String title = TallyCodec.readNullable(in);
             String url = TallyCodec.readNullable(in);
             String section = TallyCodec.readNullable(in);
-            String summary = summaries ? TallyCodec.readNullable(in) : null;
+            String summary = layout.summaries() ? TallyCodec.readNullable(in) : null;
             String imageUrl = TallyCodec.readNullable(in);
             long publishedAt = in.readLong();
             long views = in.readLong();
             long visitors = in.readLong();
+            TrendScore trend = layout.trends() && in.readBoolean()
+                    ? new TrendScore(in.readLong(), in.readLong(), in.readLong()) : null;
             items.add(new Candidate(articleId, title, url, section, summary, imageUrl,
                     publishedAt == Long.MIN_VALUE ? null : Instant.ofEpochMilli(publishedAt), views,
-                    visitors < 0 ? null : visitors));
+                    visitors < 0 ? null : visitors, trend));
         }
         return new PartitionCandidates(partition, asOf, lastViewAt, List.copyOf(items), oldestArrival);
     }

@@ -15,6 +15,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import dev.mostread.ranker.ranking.Candidate;
 import dev.mostread.ranker.ranking.ListMerge;
 import dev.mostread.ranker.ranking.SiteDays;
+import dev.mostread.ranker.ranking.TrendingRule;
 import dev.mostread.shared.ranking.ListKey;
 import dev.mostread.shared.ranking.Period;
 import dev.mostread.shared.ranking.Ranking;
@@ -94,7 +95,8 @@ final class ListPublisher implements Processor<String, CandidateBatch, String, R
             }
         }
         Instant asOf = Instant.ofEpochMilli(now);
-        Instant windowStart = Instant.ofEpochMilli(key.period().isRolling() ? key.period().windowStart(now)
+        Instant windowStart = Instant.ofEpochMilli(key.isTrending() ? TrendingRule.recentStart(now)
+                : key.period().isRolling() ? key.period().windowStart(now)
                 : key.period() == Period.TODAY ? days.startOfDay(key.site(), now) : days.startOfYesterday(key.site(), now));
         Instant windowEnd = key.period() == Period.YESTERDAY ? Instant.ofEpochMilli(days.startOfDay(key.site(), now)) : asOf;
         Ranking next = ListMerge.merge(key, candidates, listSize, previous, asOf, windowStart, windowEnd, lastViewAt);

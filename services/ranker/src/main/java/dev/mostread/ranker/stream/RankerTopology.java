@@ -21,6 +21,7 @@ import dev.mostread.ranker.ranking.LooksPolicy;
 import dev.mostread.ranker.ranking.RobotFilter;
 import dev.mostread.ranker.ranking.SiteDays;
 import dev.mostread.ranker.ranking.StateCaps;
+import dev.mostread.ranker.ranking.TrendingRule;
 import dev.mostread.shared.kafka.JsonSerde;
 import dev.mostread.shared.kafka.Topics;
 import dev.mostread.shared.ranking.PublishedWindow;
@@ -72,14 +73,23 @@ public final class RankerTopology {
      */
     public record Settings(int pageViewPartitions, int articlePartitions, Duration tick, int listSize,
                            Duration dedupeWindow, Map<String, ZoneId> zones, RobotFilter robots, LooksPolicy looks,
-                           StateCaps caps, List<PublishedWindow> publishedWithin, List<Sort> sorts) {
+                           StateCaps caps, List<PublishedWindow> publishedWithin, List<Sort> sorts,
+                           TrendingRule trending) {
 
         public Settings {
             publishedWithin = List.copyOf(publishedWithin);
             sorts = List.copyOf(sorts);
         }
 
-        /** Settings with every sort. */
+        /** Settings with the default trending rule. */
+        public Settings(int pageViewPartitions, int articlePartitions, Duration tick, int listSize,
+                        Duration dedupeWindow, Map<String, ZoneId> zones, RobotFilter robots, LooksPolicy looks,
+                        StateCaps caps, List<PublishedWindow> publishedWithin, List<Sort> sorts) {
+            this(pageViewPartitions, articlePartitions, tick, listSize, dedupeWindow, zones, robots, looks, caps,
+                    publishedWithin, sorts, TrendingRule.DEFAULTS);
+        }
+
+        /** Settings with the lists by views and by visitors (no trending lists). */
         public Settings(int pageViewPartitions, int articlePartitions, Duration tick, int listSize,
                         Duration dedupeWindow, Map<String, ZoneId> zones, RobotFilter robots, LooksPolicy looks,
                         StateCaps caps, List<PublishedWindow> publishedWithin) {

@@ -1,6 +1,7 @@
 package dev.mostread.ranker.system;
 
 import dev.mostread.ranker.ranking.StateCaps;
+import dev.mostread.ranker.ranking.TrendingRule;
 
 import java.time.Duration;
 import java.util.Map;
@@ -24,7 +25,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param stallTimeout how long input may wait with no commit before the ranker reports itself stalled
  * @param publishedWithin the {@code published} windows (§4.1): each list is also kept for the articles published
  *                        (or first seen) within each of them
- * @param sorts the sorts whose lists are kept: {@code views} always; {@code visitors} doubles the lists
+ * @param sorts the sorts whose lists are kept: {@code views} always; {@code visitors} doubles the lists;
+ *              {@code trending} adds one list per section and window (no periods)
+ * @param trending how trending scores are worked out (README, "Trending")
  * @param streams any other Kafka Streams property, passed as it is
  */
 @ConfigurationProperties("mostread.ranker")
@@ -41,6 +44,7 @@ public record RankerProperties(
         @DefaultValue("60s") Duration stallTimeout,
         @DefaultValue({}) java.util.List<Duration> publishedWithin,
         @DefaultValue("views") java.util.List<dev.mostread.shared.ranking.Sort> sorts,
+        @DefaultValue Trending trending,
         Map<String, String> streams) {
 
     public RankerProperties {
@@ -53,6 +57,25 @@ public record RankerProperties(
     /** The {@code published} windows, each named by its code ({@code 48h}). */
     public java.util.List<dev.mostread.shared.ranking.PublishedWindow> windows() {
         return publishedWithin.stream().distinct().map(dev.mostread.shared.ranking.PublishedWindow::of).toList();
+    }
+
+    /**
+     * {@code sort=trending} ({@link TrendingRule}).
+     *
+     * @param newArticleViews views a typical new article of these sites gets per quarter hour: what an article with
+     *                        little history is compared with
+     * @param priorQuarters how many quarter hours of history that typical new article counts for
+     * @param smoothing pseudo-views added to an article's recent views and to its expectation, so that a handful
+     *                  of views cannot top the list
+     */
+    public record Trending(
+            @DefaultValue("5") double newArticleViews,
+            @DefaultValue("4") double priorQuarters,
+            @DefaultValue("10") double smoothing) {
+
+        public TrendingRule toRule() {
+            return new TrendingRule(newArticleViews, priorQuarters, smoothing);
+        }
     }
 
     /**

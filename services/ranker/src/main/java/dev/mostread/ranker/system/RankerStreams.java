@@ -88,7 +88,7 @@ public class RankerStreams implements SmartLifecycle {
                 properties.tick(), properties.listSize(), dedupeWindow, sites.zones(),
                 new RobotFilter(properties.userAgentCacheSize()),
                 new LooksPolicy(metadata.confirmations(), sites.hosts()), properties.caps().toStateCaps(),
-                properties.windows(), properties.sorts());
+                properties.windows(), properties.sorts(), properties.trending().toRule());
         RankerMetrics metrics = new RankerMetrics(registry);
         deadLetters = new DeadLetterWriter(kafka.client(), kafka.bootstrapServers(), topics, metrics);
         Properties config = streamsConfig();

@@ -285,4 +285,52 @@ class LeaderboardsTest {
             assertThat(ids(small.top(fresh, 5))).as("step %d", step).isEqualTo(expected);
         }
     }
+
+    @Test
+    void aTrendingListMatchesAFullSortByScoreAfterAnyMixOfViewsHidesAndMinutesPassing() {
+        java.util.Random random = new java.util.Random(31);
+        long[] clock = {NOW};
+        TrendingRule rule = TrendingRule.DEFAULTS;
+        Leaderboards small = new Leaderboards(5, () -> filed, List.of(), () -> clock[0],
+                List.of(dev.mostread.shared.ranking.Sort.VIEWS, dev.mostread.shared.ranking.Sort.TRENDING), rule);
+        for (int i = 0; i < 40; i++) {
+            filed.add(new ArticleTally(SITE, "t" + i));
+        }
+        ListKey trending = new ListKey(SITE, Period.LAST_HOUR, null, dev.mostread.shared.ranking.Sort.TRENDING);
+        for (int step = 0; step < 3_000; step++) {
+            ArticleTally tally = filed.get(random.nextInt(random.nextBoolean() ? 8 : filed.size()));
+            int what = random.nextInt(40);
+            if (what == 0) {
+                // minutes pass: as the counter does it, expire every article and re-file those that may trend
+                clock[0] += 60_000L * (1 + random.nextInt(random.nextBoolean() ? 3 : 40));
+                for (ArticleTally each : filed) {
+                    boolean expired = each.expire(clock[0], DAY);
+                    if (expired || small.mayTrend(each, clock[0])) {
+                        small.update(each);
+                    }
+                }
+            } else if (what == 1) {
+                tally.catalog(new dev.mostread.shared.article.Article(null, null, null, null, null, null,
+                        !tally.hidden()));
+            } else {
+                long late = random.nextInt(5) == 0 ? 60_000L * random.nextInt(50) : 0;
+                tally.count(new PageView(SITE, tally.articleId(), clock[0] - late, null, null, null, null, null, null,
+                        null, null), clock[0] - late, clock[0], DAY);
+            }
+            small.update(tally);
+            if (step % 25 == 0) {
+                small.drainChanged(5);
+            }
+            long now = clock[0];
+            List<String> expected = filed.stream()
+                    .filter(t -> !t.hidden() && rule.score(t.counts(), t.firstSeenAt(), now).ranked() > 0)
+                    .sorted(java.util.Comparator
+                            .comparingLong((ArticleTally t) -> rule.score(t.counts(), t.firstSeenAt(), now).ranked())
+                            .reversed().thenComparing(ArticleTally::articleId))
+                    .limit(5).map(ArticleTally::articleId).toList();
+            List<Candidate> top = small.top(trending, 5);
+            assertThat(ids(top)).as("step %d", step).isEqualTo(expected);
+            assertThat(top).allSatisfy(candidate -> assertThat(candidate.trend()).isNotNull());
+        }
+    }
 }

@@ -22,6 +22,7 @@ import dev.mostread.ranker.ranking.StateCaps;
 import dev.mostread.shared.kafka.JsonSerde;
 import dev.mostread.shared.kafka.Topics;
 import dev.mostread.shared.ranking.RankedItem;
+import dev.mostread.shared.ranking.Sort;
 import dev.mostread.shared.ranking.Ranking;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
@@ -53,6 +54,12 @@ final class RankerDriver implements AutoCloseable {
 
     RankerDriver(Instant start, Map<String, ZoneId> zones, LooksPolicy looks, StateCaps caps,
                  List<dev.mostread.shared.ranking.PublishedWindow> windows) {
+        this(start, zones, looks, caps, windows, List.of(Sort.VIEWS, Sort.VISITORS));
+    }
+
+    /** @param sorts the sorts kept (views and visitors in the other constructors) */
+    RankerDriver(Instant start, Map<String, ZoneId> zones, LooksPolicy looks, StateCaps caps,
+                 List<dev.mostread.shared.ranking.PublishedWindow> windows, List<Sort> sorts) {
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "ranker-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -60,7 +67,7 @@ final class RankerDriver implements AutoCloseable {
         config.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         config.put(StreamsConfig.STATE_DIR_CONFIG, freshStateDir());
         RankerTopology.Settings settings = new RankerTopology.Settings(1, 1, TICK, 50, Duration.ofSeconds(30),
-                zones, ROBOTS, looks, caps, windows);
+                zones, ROBOTS, looks, caps, windows, sorts);
         driver = new TopologyTestDriver(RankerTopology.build(TOPICS, settings, new RankerMetrics(registry)),
                 config, start);
         pageViews = driver.createInputTopic(TOPICS.pageViews(), new StringSerializer(), new StringSerializer());

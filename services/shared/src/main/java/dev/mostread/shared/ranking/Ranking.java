@@ -22,7 +22,14 @@ public record Ranking(
         items = List.copyOf(items);
     }
 
+    /**
+     * The list by views this ranking's site, period and section name ({@link Period#LAST_HOUR} for a trending
+     * list, whose period is {@value ListKey#TRENDING}); the {@code rankings} key says which sort and window.
+     */
     public ListKey key() {
+        if (ListKey.TRENDING.equals(period)) {
+            return new ListKey(site, Period.LAST_HOUR, section, Sort.TRENDING);
+        }
         return new ListKey(site, Period.fromCode(period).orElseThrow(), section);
     }
 
