@@ -56,7 +56,8 @@ class BrowserIntegrationTest {
     static void start() throws Exception {
         assumeTrue(Browser.available(), "Debian's chromium and chromium-driver are not installed");
         app = StandaloneApplication.application().run("--server.port=0", "--mostread.data-dir=" + dataDir,
-                "--mostread.kafka.embedded.port=0", "--mostread.demo=true", "--mostread.admin-token=test-token");
+                "--mostread.kafka.embedded.port=0", "--mostread.demo=true", "--mostread.admin-token=test-token",
+                "--mostread.ranker.sorts=views,visitors,trending");
         int port = PipelineScenario.httpPort(app);
         origin = "http://127.0.0.1:" + port;
         broker = app.getEnvironment().getProperty("mostread.kafka.bootstrap-servers");
@@ -276,6 +277,10 @@ class BrowserIntegrationTest {
             return !views.isEmpty() && !views.get(0).equals(firstViews.get(0));
         });
         assertThat(browser.driver.findElement(By.id("site")).getAttribute("value")).isEqualTo("demo-news");
+        // the trending panel: what is rising, each with its score against what was expected
+        await().atMost(Duration.ofSeconds(30)).until(() -> dashboardText("#trending tr.item td.score").size() >= 3);
+        assertThat(dashboardText("#trending tr.item td.score")).allSatisfy(score -> assertThat(score).matches("×\\d+\\.\\d\\d"));
+        assertThat(dashboardText("#sort option")).containsExactly("views", "visitors");
         assertThat(dashboardText("#rate-chart canvas")).isNotEmpty();
         await().atMost(Duration.ofSeconds(15)).until(() -> {
             List<String> share = dashboardText("#filtered-share");

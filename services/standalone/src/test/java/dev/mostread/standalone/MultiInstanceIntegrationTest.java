@@ -46,16 +46,16 @@ class MultiInstanceIntegrationTest {
                 "--server.port=0", "--mostread.kafka.bootstrap-servers=" + bootstrap,
                 "--mostread.kafka.replication-factor=3", "--mostread.data-dir=" + dir.resolve(id),
                 "--mostread.ranker.instance-id=" + id, "--mostread.ranker.standby-replicas=1",
-                "--mostread.ranker.sorts=views,visitors");
+                "--mostread.ranker.sorts=views,visitors,trending");
     }
 
     private static ConfigurableApplicationContext api(String bootstrap) {
         return new SpringApplicationBuilder(ApiApplication.class).run("--spring.application.name=mostread-api",
-                "--server.port=0", "--mostread.kafka.bootstrap-servers=" + bootstrap, "--mostread.ranker.sorts=views,visitors");
+                "--server.port=0", "--mostread.kafka.bootstrap-servers=" + bootstrap, "--mostread.ranker.sorts=views,visitors,trending");
     }
 
     @Test
-    void threeRankersWithOneReplacedMidwayAndTwoApisServeExactlyTheExpectedListsByViewsAndByVisitors() {
+    void threeRankersWithOneReplacedMidwayAndTwoApisServeExactlyTheExpectedListsByViewsVisitorsAndTrend() {
         List<ConfigurableApplicationContext> running = new ArrayList<>();
         try (LocalKafkaCluster cluster = new LocalKafkaCluster(dir.resolve("cluster"), 3)) {
             String bootstrap = cluster.bootstrapServers();
@@ -107,6 +107,13 @@ class MultiInstanceIntegrationTest {
                         assertThat(PipelineScenario.ranking(byVisitors).items().stream()
                                 .map(item -> item.articleId() + "=" + item.visitors()).toList())
                                 .as("%s by visitors", site).isEqualTo(top(expectedVisitors.get(site)));
+                        // every view is from the last minutes and every story new: each is compared with the typical
+                        // new story (5 views a quarter hour), so the order is the views' and the score (v + 10) / 15
+                        var trending = api.get("/api/v1/sites/" + site + "/most-read?limit=50&sort=trending");
+                        assertThat(trending.statusCode()).isEqualTo(200);
+                        assertThat(PipelineScenario.ranking(trending).items().stream()
+                                .map(item -> item.articleId() + "=" + item.score() + "/" + item.viewsLast15m()).toList())
+                                .as("%s trending", site).isEqualTo(trendingOf(expected.get(site)));
                         for (String period : List.of("1h", "24h", "7d", "30d")) {
                             var response = api.get("/api/v1/sites/" + site + "/most-read?limit=50&period=" + period);
                             assertThat(response.statusCode()).isEqualTo(200);
@@ -127,6 +134,14 @@ class MultiInstanceIntegrationTest {
 
     private static List<String> idsAndViews(List<RankedItem> items) {
         return items.stream().map(item -> item.articleId() + "=" + item.views()).toList();
+    }
+
+    /** The trending list of stories first seen within the quarter hour, from the default rule's definition. */
+    private static List<String> trendingOf(Map<String, Long> views) {
+        return top(views).stream().map(entry -> {
+            long count = Long.parseLong(entry.substring(entry.indexOf('=') + 1));
+            return entry.substring(0, entry.indexOf('=')) + "=" + Math.round((count + 10) * 1000.0 / 15) / 1000.0 + "/" + count;
+        }).toList();
     }
 
     private static List<String> top(Map<String, Long> views) {
