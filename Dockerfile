@@ -1,8 +1,21 @@
 # One image per service, from this repository: docker build --build-arg SERVICE=ranker -t mostread-ranker .
+# Layers: the Maven wrapper and the poms first, then the service's dependencies (resolved once and cached for
+# as long as no pom changes), then the sources; only the service and the modules it needs are built.
 FROM eclipse-temurin:17-jdk AS build
+ARG SERVICE
 WORKDIR /src
-COPY . .
-RUN ./mvnw -B -q package -DskipTests
+COPY mvnw pom.xml ./
+COPY .mvn .mvn
+COPY services/shared/pom.xml services/shared/
+COPY services/loadgen/pom.xml services/loadgen/
+COPY services/collector/pom.xml services/collector/
+COPY services/ranker/pom.xml services/ranker/
+COPY services/api/pom.xml services/api/
+COPY services/standalone/pom.xml services/standalone/
+COPY services/bench/pom.xml services/bench/
+RUN ./mvnw -B -q dependency:go-offline -pl services/${SERVICE} -am -DexcludeReactor=true
+COPY services services
+RUN ./mvnw -B -q -o package -DskipTests -pl services/${SERVICE} -am
 
 FROM eclipse-temurin:17-jre
 ARG SERVICE

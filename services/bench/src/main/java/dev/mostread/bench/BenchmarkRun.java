@@ -90,6 +90,8 @@ public final class BenchmarkRun implements Callable<Integer> {
     List<String> subjects = List.of();
     @Option(names = "--streams-config", description = "extra Kafka Streams properties for mostread's drains, k=v;k=v (experiments)")
     String streamsConfig;
+    @Option(names = "--sorts", description = "the sorts whose lists mostread's drains keep (views by default, as the product): views,visitors,trending")
+    String sorts;
     @Option(names = "--jfr", description = "record a JFR profile of every drain into this directory")
     Path jfr;
     @Option(names = "--command-line", defaultValue = "", description = "the command that started this run, for the record")
@@ -194,6 +196,9 @@ public final class BenchmarkRun implements Callable<Integer> {
             }
             if (streamsConfig != null) {
                 jvm.add("-D" + DrainMain.STREAMS_CONFIG + "=" + streamsConfig);
+            }
+            if (sorts != null) {
+                jvm.add("-D" + DrainMain.SORTS + "=" + sorts);
             }
             long count = prefix.equals(dataset(articles).prefix()) ? views : scaleViews;
             DrainResult result = Forks.drain(jvm, subject, bootstrap, prefix, count, threads, cap == 0 ? 1800 : cap, extra);

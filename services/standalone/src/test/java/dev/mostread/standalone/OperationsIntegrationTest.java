@@ -122,6 +122,32 @@ class OperationsIntegrationTest {
         }
         assertThat(queried).isNotEmpty();
         assertThat(queried).allSatisfy(name -> assertThat(scrape).containsPattern("(?m)^" + name + "[{ ]"));
+        // the application and instance variables list the values of a metric every service exports
+        JsonNode variables = dashboard.get("templating").get("list");
+        assertThat(variables).extracting(variable -> variable.get("name").asString()).containsExactly("application", "instance");
+        assertThat(variables).allSatisfy(variable -> assertThat(variable.get("definition").asString())
+                .contains("process_uptime_seconds"));
+        assertThat(scrape).containsPattern("(?m)^process_uptime_seconds\\{application=\"mostread\"");
+        assertThat(dashboard.get("panels")).allSatisfy(panel -> assertThat(panel.get("targets").get(0).get("expr").asString())
+                .contains("instance=~\"$instance\""));
+    }
+
+    @Test
+    @Order(2)
+    void everyAlertWatchesMetricsTheServicesExport() throws IOException {
+        String rules = Files.readString(REPOSITORY.resolve("ops/prometheus/alerts.yml"));
+        Set<String> watched = new TreeSet<>();
+        Matcher names = Pattern.compile("\\b(?:mostread|kafka)_[a-z_]+(?=[{\\[)\\s])").matcher(
+                rules.lines().filter(line -> !line.trim().startsWith("#") && !line.contains("summary:"))
+                        .collect(java.util.stream.Collectors.joining("\n")));
+        while (names.find()) {
+            watched.add(names.group());
+        }
+        assertThat(watched).contains("mostread_ranker_stalled", "mostread_ranker_rebalances_total");
+        // counters of things that have not happened in this run are registered on first use
+        Set<String> onFirstUse = Set.of("mostread_limits_hit_total", "mostread_dead_letters_total");
+        assertThat(watched).filteredOn(name -> !onFirstUse.contains(name))
+                .allSatisfy(name -> assertThat(scrape).as(name).containsPattern("(?m)^" + name + "[{ ]"));
     }
 
     @Test
@@ -140,6 +166,61 @@ class OperationsIntegrationTest {
                 REPOSITORY.resolve("ops/prometheus/prometheus.yml").toString()), null)).isEqualTo(0);
         assertThat(run(List.of(promtool.toString(), "check", "rules",
                 REPOSITORY.resolve("ops/prometheus/alerts.yml").toString()), null)).isEqualTo(0);
+        // every alert on synthetic series, and a quiet night on which none fires
+        assertThat(run(List.of(promtool.toString(), "test", "rules",
+                REPOSITORY.resolve("ops/prometheus/alerts.test.yml").toString()), null)).isEqualTo(0);
+    }
+
+    @Test
+    @Order(3)
+    void nginxFromTheRepositoryServesThePublicApiAndNoOperatorPath(@TempDir Path nginxDir) throws Exception {
+        Path nginx = Path.of("/usr/sbin/nginx");
+        assumeTrue(Files.isExecutable(nginx), "nginx (Debian's) is not installed");
+        int app = PipelineScenario.httpPort(OperationsIntegrationTest.app);
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        String dir = nginxDir.toAbsolutePath().toString();
+        // the repository's file, pointed at this app instead of compose's hosts, with its paths in a temp dir
+        String conf = Files.readString(REPOSITORY.resolve("ops/nginx/nginx.conf"))
+                .replace("server api-1:8080; server api-2:8080;", "server 127.0.0.1:" + app + ";")
+                .replace("server collector:8080;", "server 127.0.0.1:" + app + ";")
+                .replace("listen 80;", "listen 127.0.0.1:" + port + ";")
+                .replace("/var/cache/nginx/mostread", dir + "/cache")
+                .replace("worker_processes auto;", "worker_processes 1; daemon off; pid " + dir + "/nginx.pid; error_log "
+                        + dir + "/error.log;")
+                .replace("http {", "http { access_log off; client_body_temp_path " + dir + "/body; proxy_temp_path "
+                        + dir + "/proxy; fastcgi_temp_path " + dir + "/f; uwsgi_temp_path " + dir + "/u; scgi_temp_path "
+                        + dir + "/s;");
+        Files.setPosixFilePermissions(nginxDir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+        Path file = nginxDir.resolve("nginx.conf");
+        Files.writeString(file, conf);
+        Process process = new ProcessBuilder(nginx.toString(), "-p", dir, "-c", file.toString(), "-e", dir + "/error.log")
+                .redirectErrorStream(true).redirectOutput(nginxDir.resolve("nginx.out").toFile()).start();
+        try {
+            Http proxied = new Http(port);
+            await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
+                    .until(() -> proxied.get("/nginx-health").statusCode() == 200);
+            for (String publicPath : List.of("/api/v1/sites", "/api/v1/sites/ops/most-read",
+                    "/api/v1/sites/ops/most-read.html", "/widget.js", "/tracker.js")) {
+                assertThat(proxied.get(publicPath).statusCode()).as(publicPath)
+                        .isEqualTo(http.get(publicPath).statusCode()).isLessThan(400);
+            }
+            List<String> operatorPaths = List.of("/actuator/health", "/actuator/prometheus", "/dashboard",
+                    "/dashboard.js", "/api/v1/stats", "/swagger-ui.html", "/v3/api-docs");
+            for (String operatorPath : operatorPaths) {
+                assertThat(http.get(operatorPath).statusCode()).as("straight to the app: %s", operatorPath).isLessThan(400);
+                assertThat(proxied.get(operatorPath).statusCode()).as(operatorPath).isEqualTo(404);
+            }
+            for (String disguised : List.of("/api/v1/../actuator/health", "/api/v1/sites/../stats", "/%61ctuator/health",
+                    "/api/v1/sites/x/../../stats", "/api/v1/sites/%2e%2e/stats", "/api/v1/sites/..%2fstats")) {
+                assertThat(proxied.get(disguised).statusCode()).as(disguised).isEqualTo(404);
+            }
+        } finally {
+            process.destroy();
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
     }
 
     @Test
@@ -148,8 +229,17 @@ class OperationsIntegrationTest {
         Path compose = Path.of("/usr/bin/docker-compose");
         assumeTrue(Files.isExecutable(compose), "docker-compose is not installed");
 
-        assertThat(run(List.of(compose.toString(), "-f", REPOSITORY.resolve("docker-compose.yml").toString(),
-                "config", "-q"), null)).isEqualTo(0);
+        List<String> config = List.of(compose.toString(), "-f", REPOSITORY.resolve("docker-compose.yml").toString(),
+                "--profile", "monitoring", "config", "-q");
+        assertThat(run(config, null, Map.of("GRAFANA_ADMIN_PASSWORD", "a-secret-for-the-test"))).isEqualTo(0);
+        assertThat(run(config, null, Map.of())).isEqualTo(0);
+        // only nginx publishes a port on every interface; monitoring binds to this host's loopback
+        String file = Files.readString(REPOSITORY.resolve("docker-compose.yml"));
+        assertThat(Pattern.compile("ports: \\[\"(?!127\\.0\\.0\\.1:)").matcher(file).results().count()).isEqualTo(1);
+        assertThat(file).contains("ports: [\"8080:80\"]");
+        // Grafana has no default password: it will not start as admin/admin
+        assertThat(file).doesNotContain("GF_SECURITY_ADMIN_PASSWORD: admin")
+                .contains("GF_SECURITY_ADMIN_PASSWORD: ${GRAFANA_ADMIN_PASSWORD:-}", "|| { echo 'set GRAFANA_ADMIN_PASSWORD'");
     }
 
     @Test
@@ -190,7 +280,17 @@ class OperationsIntegrationTest {
 
     /** Runs a command (feeding {@code input} to it, if any), echoes its output, returns its exit code. */
     private static int run(List<String> command, Path input) throws IOException, InterruptedException {
+        return run(command, input, null);
+    }
+
+    /** @param environment the variables to set, or null to inherit; an empty map removes GRAFANA_ADMIN_PASSWORD */
+    private static int run(List<String> command, Path input, Map<String, String> environment)
+            throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        if (environment != null) {
+            builder.environment().remove("GRAFANA_ADMIN_PASSWORD");
+            builder.environment().putAll(environment);
+        }
         if (input != null) {
             builder.redirectInput(input.toFile());
         }

@@ -36,6 +36,8 @@ public final class DrainMain {
     public static final String RESULT_PREFIX = "RESULT ";
     /** System property with extra Kafka Streams settings for mostread's drains ({@code k=v;k=v}), for experiments. */
     public static final String STREAMS_CONFIG = "mostread.bench.streams";
+    /** System property with the sorts whose lists mostread's drains keep ({@code views,trending}); views by default. */
+    public static final String SORTS = "mostread.bench.sorts";
 
     private DrainMain() {
     }
@@ -65,10 +67,11 @@ public final class DrainMain {
                                         Duration cap, String guarantee) throws Exception {
         String id = "bench-" + subject + "-" + UUID.randomUUID();
         // The scale run tracks a million articles of one site: caps are raised so that it measures counting, not eviction.
-        // the product's default list size and lists (no published window, views only)
+        // the product's default list size and lists (no published window, views only unless -Dmostread.bench.sorts)
         RankerProperties properties = new RankerProperties(id, Duration.ofMillis(250), 70, threads, 0,
                 Duration.ofMillis(100), "", 10_000, new RankerProperties.Caps(1_000, 200, 1_000_000),
-                Duration.ofSeconds(60), java.util.List.of(), java.util.List.of(dev.mostread.shared.ranking.Sort.VIEWS),
+                Duration.ofSeconds(60), Duration.ofSeconds(20), java.util.List.of(), java.util.Arrays.stream(System.getProperty(SORTS, "views").split(","))
+                        .map(code -> dev.mostread.shared.ranking.Sort.fromCode(code.trim()).orElseThrow()).toList(),
                 new RankerProperties.Trending(5, 4, 10), Map.of(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee));
         Path stateDir = Files.createTempDirectory("mostread-bench-state");
         Properties config = RankerStreams.streamsConfig(new KafkaSettings(bootstrap, 6, (short) 0, Map.of(), null),

@@ -23,6 +23,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param userAgentCacheSize distinct user agents whose robot verdict is remembered
  * @param caps what each partition's counting state may grow to (§7)
  * @param stallTimeout how long input may wait with no commit before the ranker reports itself stalled
+ * @param closeTimeout how long a graceful stop waits for the stream threads to commit and close: keep it below the
+ *                     orchestrator's grace period (compose sets {@code stop_grace_period: 30s})
  * @param publishedWithin the {@code published} windows (§4.1): each list is also kept for the articles published
  *                        (or first seen) within each of them
  * @param sorts the sorts whose lists are kept: {@code views} always; {@code visitors} doubles the lists;
@@ -42,6 +44,7 @@ public record RankerProperties(
         @DefaultValue("10000") int userAgentCacheSize,
         @DefaultValue Caps caps,
         @DefaultValue("60s") Duration stallTimeout,
+        @DefaultValue("20s") Duration closeTimeout,
         @DefaultValue({}) java.util.List<Duration> publishedWithin,
         @DefaultValue("views") java.util.List<dev.mostread.shared.ranking.Sort> sorts,
         @DefaultValue Trending trending,

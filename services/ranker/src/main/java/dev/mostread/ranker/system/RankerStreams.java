@@ -103,6 +103,14 @@ public class RankerStreams implements SmartLifecycle {
             progress.threadFailed(clock.millis());
             return StreamThreadExceptionResponse.REPLACE_THREAD;
         });
+        Counter rebalances = Counter.builder("mostread.ranker.rebalances")
+                .description("Times this instance's stream threads entered a rebalance (after the first start)")
+                .register(registry);
+        created.setStateListener((newState, oldState) -> {
+            if (newState == KafkaStreams.State.REBALANCING && oldState == KafkaStreams.State.RUNNING) {
+                rebalances.increment();
+            }
+        });
         Gauge.builder("mostread.ranker.stalled", this, ranker -> ranker.stalled().isPresent() ? 1 : 0)
                 .description("1 while the ranker makes no progress: input waiting with no commit, or failing threads")
                 .register(registry);
@@ -229,7 +237,10 @@ public class RankerStreams implements SmartLifecycle {
         if (watching != null) {
             watching.shutdownNow();
         }
-        running.close(new KafkaStreams.CloseOptions().leaveGroup(true).timeout(Duration.ofSeconds(30)));
+        // A static member that leaves the group on close is removed from it, and the others rebalance at once:
+        // exactly what static membership is for avoiding. Staying in the group, this instance's tasks wait for it
+        // (up to the session timeout) and a restart takes them back with no rebalance.
+        running.close(new KafkaStreams.CloseOptions().leaveGroup(false).timeout(properties.closeTimeout()));
         if (streamsMetrics != null) {
             streamsMetrics.close();
         }
