@@ -25,5 +25,6 @@ COPY --from=build /src/services/${SERVICE}/target/mostread-${SERVICE}.jar /app/a
 USER mostread
 WORKDIR /app
 ENV MOSTREAD_DATA_DIR=/data JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=70"
-EXPOSE 8080
+# 8080: the public API (behind nginx); 8081: the management port (actuator, /dashboard, /api/v1/stats, API docs)
+EXPOSE 8080 8081
 ENTRYPOINT ["java", "-jar", "/app/app.jar"]

@@ -16,7 +16,6 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.springframework.beans.factory.annotation.Value;
 
 import dev.mostread.api.catalog.CatalogWriteGuard;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -35,6 +34,8 @@ import dev.mostread.api.serve.RankingsHealthIndicator;
 import dev.mostread.shared.kafka.Topics;
 import dev.mostread.shared.ranking.Period;
 import dev.mostread.shared.system.KafkaSettings;
+import dev.mostread.shared.system.ListsProperties;
+import dev.mostread.shared.system.MostreadProperties;
 import dev.mostread.shared.system.LimitsHit;
 import dev.mostread.shared.system.TopicInitializer;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -47,6 +48,7 @@ import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 
 /** Everything the API adds to an application context, whether it runs alone or inside the standalone app. */
 @Configuration(proxyBeanMethods = false)
+@org.springframework.boot.context.properties.EnableConfigurationProperties(ApiProperties.class)
 @ComponentScan(excludeFilters = @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootConfiguration.class))
 public class ApiModule {
 
@@ -73,7 +75,8 @@ public class ApiModule {
 
     /** The admin token is checked, and oversized bodies refused, before any catalog write's body is read. */
     @Bean
-    FilterRegistrationBean<CatalogWriteGuard> catalogWriteGuard(@Value("${mostread.admin-token:}") String adminToken) {
+    FilterRegistrationBean<CatalogWriteGuard> catalogWriteGuard(MostreadProperties common) {
+        String adminToken = common.adminToken();
         CatalogWriteGuard guard = new CatalogWriteGuard(adminToken);
         if (!guard.enabled()) {
             log.warn("mostread.admin-token is not set: catalog writes (PUT/DELETE /api/v1/sites/{site}/articles/{id}) are disabled");
@@ -91,19 +94,14 @@ public class ApiModule {
     }
 
     @Bean
-    ListStreams listStreams(RankingCache rankingCache,
-                            @Value("${mostread.api.stream-heartbeat:15s}") Duration heartbeat,
-                            @Value("${mostread.api.stream-timeout:30m}") Duration timeout,
-                            @Value("${mostread.api.max-streams-per-client:8}") int perClient,
-                            @Value("${mostread.api.max-streams:1000}") int total) {
-        return new ListStreams(rankingCache, heartbeat, timeout, new ListStreams.Caps(perClient, total));
+    ListStreams listStreams(RankingCache rankingCache, ApiProperties properties) {
+        return new ListStreams(rankingCache, properties.streamHeartbeat(), properties.streamTimeout(),
+                new ListStreams.Caps(properties.maxStreamsPerClient(), properties.maxStreams()));
     }
 
     @Bean
-    dev.mostread.api.serve.PublishedWindows publishedWindows(
-            @Value("${mostread.ranker.published-within:}") List<String> within) {
-        return dev.mostread.api.serve.PublishedWindows.of(within.stream().map(String::trim).filter(w -> !w.isEmpty())
-                .map(org.springframework.boot.convert.DurationStyle::detectAndParse).toList());
+    dev.mostread.api.serve.PublishedWindows publishedWindows(ListsProperties lists) {
+        return dev.mostread.api.serve.PublishedWindows.of(lists.publishedWithin());
     }
 
     @Bean
@@ -119,6 +117,21 @@ public class ApiModule {
                 new ByteArraySerializer());
         new KafkaClientMetrics(producer).bindTo(registry);
         return producer;
+    }
+
+    /** Every service instance's counters and health (operator-stats), for the dashboard's whole-system numbers. */
+    @Bean
+    dev.mostread.operator.SystemStats systemStats(KafkaSettings kafka, Topics topics, TopicInitializer topicInitializer) {
+        return new dev.mostread.operator.SystemStats(() -> {
+            topicInitializer.ensure(List.of(topicInitializer.operatorStats()), Duration.ofSeconds(60));
+            Map<String, Object> config = new HashMap<>(kafka.client());
+            config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+            config.put(ConsumerConfig.CLIENT_ID_CONFIG, "mostread-api-stats-" + UUID.randomUUID());
+            config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+            config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+            config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 1 << 20);
+            return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+        }, topics.operatorStats());
     }
 
     @Bean

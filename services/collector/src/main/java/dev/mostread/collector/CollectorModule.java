@@ -15,7 +15,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
@@ -35,6 +34,7 @@ import dev.mostread.shared.kafka.Json;
 import dev.mostread.shared.kafka.Topics;
 import dev.mostread.shared.pageview.PageViewReader;
 import dev.mostread.shared.system.KafkaSettings;
+import dev.mostread.shared.system.MostreadProperties;
 import dev.mostread.shared.system.SitesProperties;
 import dev.mostread.shared.system.TopicInitializer;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -82,9 +82,8 @@ public class CollectorModule {
     }
 
     @Bean
-    DiskGuard diskGuard(CollectorProperties properties, @Value("${mostread.data-dir:./data}") Path dataDir,
-                        java.time.Clock clock) {
-        return new DiskGuard(dataDir, properties.minFreeDisk().toBytes(), properties.minFreeDiskRatio(), clock);
+    DiskGuard diskGuard(CollectorProperties properties, MostreadProperties common, java.time.Clock clock) {
+        return new DiskGuard(common.dataDir(), properties.minFreeDisk().toBytes(), properties.minFreeDiskRatio(), clock);
     }
 
     @Bean

@@ -1,9 +1,5 @@
 package dev.mostread.ranker;
 
-import java.nio.file.Path;
-import java.time.Duration;
-
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -17,6 +13,8 @@ import dev.mostread.ranker.system.RankerProperties;
 import dev.mostread.ranker.system.RankerStreams;
 import dev.mostread.shared.kafka.Topics;
 import dev.mostread.shared.system.KafkaSettings;
+import dev.mostread.shared.system.ListsProperties;
+import dev.mostread.shared.system.MostreadProperties;
 import dev.mostread.shared.system.SitesProperties;
 import dev.mostread.shared.system.TopicInitializer;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -28,12 +26,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 public class RankerModule {
 
     @Bean
-    RankerStreams rankerStreams(KafkaSettings kafka, RankerProperties properties, MetadataProperties metadata,
-                                SitesProperties sites, @Value("${mostread.dedupe-window:30s}") Duration dedupeWindow,
+    RankerStreams rankerStreams(KafkaSettings kafka, RankerProperties properties, ListsProperties lists,
+                                MetadataProperties metadata, SitesProperties sites, MostreadProperties common,
                                 Topics topics, TopicInitializer topicInitializer, MeterRegistry registry,
-                                @Value("${mostread.data-dir:./data}") Path dataDir, java.time.Clock clock) {
-        return new RankerStreams(kafka, properties, metadata, sites, dedupeWindow, topics, topicInitializer, registry,
-                dataDir.resolve("ranker"), clock);
+                                java.time.Clock clock) {
+        return new RankerStreams(kafka, properties, lists, metadata, sites, common.dedupeWindow(), topics,
+                topicInitializer, registry, common.dataDir().resolve("ranker"), clock);
     }
 
     /** Readiness: the {@code rankerStreams} health contributor. */

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.AbstractDependsOnBeanFactoryPostProcessor;
 import org.springframework.boot.SpringApplication;
@@ -19,6 +18,7 @@ import dev.mostread.collector.CollectorModule;
 import dev.mostread.collector.collect.PageViewPublisher;
 import dev.mostread.ranker.RankerModule;
 import dev.mostread.shared.system.KafkaSettings;
+import dev.mostread.shared.system.MostreadProperties;
 import dev.mostread.standalone.demo.DemoTraffic;
 import dev.mostread.standalone.embedded.EmbeddedKafkaBroker;
 import dev.mostread.standalone.embedded.EmbeddedKafkaEnvironment;
@@ -39,7 +39,9 @@ public class StandaloneApplication {
 
     public static SpringApplication application() {
         SpringApplication application = new SpringApplication(StandaloneApplication.class);
-        application.setDefaultProperties(Map.of("spring.application.name", "mostread"));
+        // One port for everything, operator surfaces included: on this machine only unless told otherwise
+        // (--server.address=0.0.0.0, or split off the operator surfaces with --management.server.port=8081).
+        application.setDefaultProperties(Map.of("spring.application.name", "mostread", "server.address", "127.0.0.1"));
         return application;
     }
 
@@ -47,8 +49,8 @@ public class StandaloneApplication {
     @Bean(initMethod = "start", destroyMethod = "stop")
     @ConditionalOnProperty(EmbeddedKafkaEnvironment.ENABLED)
     EmbeddedKafkaBroker embeddedKafkaBroker(EmbeddedKafkaProperties properties,
-                                            @Value("${mostread.data-dir:./data}") Path dataDir) {
-        return new EmbeddedKafkaBroker(properties, dataDir);
+                                            MostreadProperties common) {
+        return new EmbeddedKafkaBroker(properties, common.dataDir());
     }
 
     @Bean

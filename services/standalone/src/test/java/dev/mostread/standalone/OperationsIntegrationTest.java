@@ -265,6 +265,25 @@ class OperationsIntegrationTest {
     }
 
     @Test
+    @Order(5)
+    void theDashboardsNumbersAreTheWholeSystemsAsEveryInstanceReportsThemToKafka() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            String scrape = http.get("/actuator/prometheus").body();
+            JsonNode stats = Json.mapper().readTree(http.get("/api/v1/stats").body());
+            assertThat(stats.get("counted").asDouble())
+                    .isEqualTo(value(scrape, "mostread_views_counted_total{application=\"mostread\"}")).isPositive();
+            assertThat(stats.get("accepted").asDouble())
+                    .isEqualTo(value(scrape, "mostread_events_accepted_total{application=\"mostread\"}"));
+            assertThat(stats.get("filtered").get("robot").asDouble())
+                    .isEqualTo(value(scrape, "mostread_views_filtered_total{application=\"mostread\",reason=\"robot\"}"));
+            JsonNode instances = stats.get("instances");
+            assertThat(instances).hasSize(1);
+            assertThat(instances.get(0).get("application").asString()).isEqualTo("mostread");
+            assertThat(instances.get(0).get("health").asString()).isEqualTo("UP");
+        });
+    }
+
+    @Test
     @Order(6)
     void readinessGoesDownWhenTheBrokerStopsAndComesBackWhenItReturns() {
         EmbeddedKafkaBroker broker = app.getBean(EmbeddedKafkaBroker.class);

@@ -68,7 +68,8 @@ class RankerCrashIntegrationTest {
     private Process startRanker(int run) throws IOException {
         Path log = dataDir.resolve("ranker-" + run + ".log");
         return new ProcessBuilder(javaBinary(), "-Xmx512m", "-jar", RANKER_JAR.toAbsolutePath().toString(),
-                "--server.port=0", "--mostread.kafka.bootstrap-servers=" + cluster.getBrokersAsString(),
+                "--server.port=0", "--management.server.port=0",
+                "--mostread.kafka.bootstrap-servers=" + cluster.getBrokersAsString(),
                 "--mostread.data-dir=" + dataDir.resolve("ranker-data"), "--mostread.ranker.instance-id=crash-ranker",
                 "--mostread.ranker.commit-interval=100ms")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();

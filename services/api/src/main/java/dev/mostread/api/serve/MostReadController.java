@@ -60,15 +60,13 @@ class MostReadController {
     private final LimitsHit limits;
     private final PublishedWindows windows;
 
-    private final java.util.Set<String> sorts;
+    private final List<String> sorts;
 
     MostReadController(RankingCache cache, ListStreams streams, SitesProperties sites, Clock clock,
                        ClientAddress clients, LimitsHit limits, PublishedWindows windows,
-                       @org.springframework.beans.factory.annotation.Value("${mostread.ranker.sorts:views}") List<String> sorts) {
+                       dev.mostread.shared.system.ListsProperties lists) {
         this.windows = windows;
-        this.sorts = new java.util.TreeSet<>(sorts.stream().map(String::trim)
-                .map(sort -> sort.toLowerCase(java.util.Locale.ROOT)).toList());
-        this.sorts.add("views"); // the ranker always keeps lists by views
+        this.sorts = lists.sortCodes(); // views first: the ranker always keeps lists by views
         this.clients = clients;
         this.limits = limits;
         this.cache = cache;

@@ -1,6 +1,5 @@
 package dev.mostread.api.serve;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,12 +12,8 @@ import java.util.function.Supplier;
 
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 import dev.mostread.shared.kafka.Json;
 import dev.mostread.shared.ranking.ListKey;
@@ -30,26 +25,17 @@ import dev.mostread.shared.ranking.Ranking;
  * beginning (no consumer group), so all instances serve the same lists, and keep serving the last ones they
  * have while Kafka is unreachable.
  */
-public class RankingCache implements SmartLifecycle {
+public class RankingCache extends CompactedTopicReader {
 
     private static final Logger log = LoggerFactory.getLogger(RankingCache.class);
-    private static final Duration POLL = Duration.ofMillis(200);
-
-    private final Supplier<Consumer<String, byte[]>> consumers;
-    private final String topic;
     private final Map<String, ServedList> lists = new ConcurrentHashMap<>();
     /** Lists per site: a site whose every list was deleted is forgotten (404, and gone from /api/v1/sites). */
     private final Map<String, Integer> sites = new ConcurrentHashMap<>();
     private final Map<Period, Instant> newestAsOf = new ConcurrentHashMap<>();
     private final List<java.util.function.Consumer<ServedList>> listeners = new CopyOnWriteArrayList<>();
-    private volatile boolean running;
-    private volatile boolean caughtUp;
-    private volatile Consumer<String, byte[]> consumer;
-    private Thread reader;
 
     public RankingCache(Supplier<Consumer<String, byte[]>> consumers, String topic) {
-        this.consumers = consumers;
-        this.topic = topic;
+        super(consumers, topic);
     }
 
     /** Calls {@code listener} with every new version of any list, on the reader thread: it must not block. */
@@ -80,86 +66,13 @@ public class RankingCache implements SmartLifecycle {
         return newest == null ? Double.NaN : Math.max(0, now.toEpochMilli() - newest.toEpochMilli());
     }
 
-    /** True once everything that was in {@code rankings} when this instance started has been read. */
-    public boolean caughtUp() {
-        return caughtUp;
+    @Override
+    protected void caughtUpNow() {
+        log.info("Read {} lists from {}", lists.size(), topic());
     }
 
     @Override
-    public void start() {
-        running = true;
-        reader = new Thread(this::read, "rankings-reader");
-        reader.setDaemon(true);
-        reader.start();
-    }
-
-    private void read() {
-        while (running) {
-            try {
-                readUntilStopped();
-            } catch (WakeupException e) {
-                return;
-            } catch (RuntimeException e) {
-                log.warn("Rankings reader failed; serving the lists it has and retrying: {}", e.toString());
-                pause(Duration.ofSeconds(1));
-            }
-        }
-    }
-
-    private void readUntilStopped() {
-        try (Consumer<String, byte[]> created = consumers.get()) {
-            consumer = created;
-            List<TopicPartition> partitions = awaitPartitions(created);
-            created.assign(partitions);
-            created.seekToBeginning(partitions);
-            Map<TopicPartition, Long> startEnd = created.endOffsets(partitions);
-            while (running) {
-                for (ConsumerRecord<String, byte[]> record : created.poll(POLL)) {
-                    apply(record);
-                }
-                if (!caughtUp && reachedEnd(created, startEnd)) {
-                    caughtUp = true;
-                    log.info("Read {} lists from {}", lists.size(), topic);
-                }
-            }
-        } finally {
-            consumer = null;
-        }
-    }
-
-    private void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
-    }
-
-    private List<TopicPartition> awaitPartitions(Consumer<String, byte[]> created) {
-        while (running) {
-            try {
-                List<PartitionInfo> infos = created.partitionsFor(topic, Duration.ofSeconds(10));
-                if (infos != null && !infos.isEmpty()) {
-                    return infos.stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-                }
-            } catch (org.apache.kafka.common.errors.TimeoutException e) {
-                log.warn("Waiting for topic {}: {}", topic, e.getMessage());
-            }
-        }
-        throw new WakeupException();
-    }
-
-    private static boolean reachedEnd(Consumer<String, byte[]> consumer, Map<TopicPartition, Long> end) {
-        for (Map.Entry<TopicPartition, Long> partition : end.entrySet()) {
-            if (consumer.position(partition.getKey()) < partition.getValue()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private void apply(ConsumerRecord<String, byte[]> record) {
+    protected void apply(ConsumerRecord<String, byte[]> record) {
         if (record.key() == null) {
             return;
         }
@@ -188,27 +101,6 @@ public class RankingCache implements SmartLifecycle {
             log.warn("Skipping unreadable ranking {} at {}-{}@{}: {}", record.key(), record.topic(),
                     record.partition(), record.offset(), e.getMessage());
         }
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        Consumer<String, byte[]> current = consumer;
-        if (current != null) {
-            current.wakeup();
-        }
-        if (reader != null) {
-            try {
-                reader.join(Duration.ofSeconds(10).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
     }
 
     @Override

@@ -34,11 +34,10 @@ class SitesController {
     private final List<String> sorts;
 
     SitesController(RankingCache cache, PublishedWindows windows,
-                    @org.springframework.beans.factory.annotation.Value("${mostread.ranker.sorts:views}") List<String> sorts) {
+                    dev.mostread.shared.system.ListsProperties lists) {
         this.cache = cache;
         this.windows = windows;
-        this.sorts = java.util.stream.Stream.concat(java.util.stream.Stream.of("views"), sorts.stream().map(String::trim)
-                .map(sort -> sort.toLowerCase(java.util.Locale.ROOT))).distinct().toList();
+        this.sorts = lists.sortCodes();
     }
 
     @Operation(summary = "Every site with lists, its sections and its newest counted view")

@@ -3,6 +3,7 @@ package dev.mostread.bench.drain;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
@@ -19,6 +20,7 @@ import dev.mostread.ranker.system.RankerStreams;
 import dev.mostread.shared.kafka.Json;
 import dev.mostread.shared.kafka.Topics;
 import dev.mostread.shared.system.KafkaSettings;
+import dev.mostread.shared.system.ListsProperties;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
@@ -70,9 +72,10 @@ public final class DrainMain {
         // the product's default list size and lists (no published window, views only unless -Dmostread.bench.sorts)
         RankerProperties properties = new RankerProperties(id, Duration.ofMillis(250), 70, threads, 0,
                 Duration.ofMillis(100), "", 10_000, new RankerProperties.Caps(1_000, 200, 1_000_000),
-                Duration.ofSeconds(60), Duration.ofSeconds(20), java.util.List.of(), java.util.Arrays.stream(System.getProperty(SORTS, "views").split(","))
-                        .map(code -> dev.mostread.shared.ranking.Sort.fromCode(code.trim()).orElseThrow()).toList(),
-                new RankerProperties.Trending(5, 4, 10), Map.of(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee));
+                Duration.ofSeconds(60), Duration.ofSeconds(20), new RankerProperties.Trending(5, 4, 10),
+                Map.of(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee));
+        ListsProperties lists = new ListsProperties(java.util.Arrays.stream(System.getProperty(SORTS, "views").split(","))
+                .map(code -> dev.mostread.shared.ranking.Sort.fromCode(code.trim()).orElseThrow()).toList(), List.of());
         Path stateDir = Files.createTempDirectory("mostread-bench-state");
         Properties config = RankerStreams.streamsConfig(new KafkaSettings(bootstrap, 6, (short) 0, Map.of(), null),
                 properties, stateDir, id);
@@ -84,8 +87,8 @@ public final class DrainMain {
         RobotFilter.warmUp();
         RankerTopology.Settings settings = new RankerTopology.Settings(6, 6, properties.tick(), properties.listSize(),
                 Duration.ofSeconds(30), Map.of(), new RobotFilter(properties.userAgentCacheSize()),
-                new LooksPolicy(3, Map.of()), properties.caps().toStateCaps(), properties.windows(),
-                properties.sorts(), properties.trending().toRule());
+                new LooksPolicy(3, Map.of()), properties.caps().toStateCaps(), lists.windows(),
+                lists.sorts(), properties.trending().toRule());
         return StreamsDrain.run(subject, RankerTopology.build(topics, settings, new RankerMetrics(new SimpleMeterRegistry())),
                 config, topics.pageViews(), views, cap, null);
     }

@@ -2,7 +2,14 @@ package dev.mostread.collector.collect;
 
 import java.time.Duration;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
@@ -19,14 +26,15 @@ import org.springframework.util.unit.DataSize;
  * @param minFreeDiskRatio the same as a share of the disk; whichever is larger applies
  */
 @ConfigurationProperties("mostread.collector")
+@Validated
 public record CollectorProperties(
-        @DefaultValue("1MB") DataSize maxBodySize,
-        @DefaultValue("5s") Duration sendTimeout,
-        @DefaultValue("5s") Duration retryAfter,
-        @DefaultValue RateLimit rateLimit,
-        @DefaultValue("100") int maxSites,
-        @DefaultValue("1GB") DataSize minFreeDisk,
-        @DefaultValue("0.05") double minFreeDiskRatio) {
+        @DefaultValue("1MB") @NotNull DataSize maxBodySize,
+        @DefaultValue("5s") @NotNull Duration sendTimeout,
+        @DefaultValue("5s") @NotNull Duration retryAfter,
+        @DefaultValue @Valid RateLimit rateLimit,
+        @DefaultValue("100") @Min(1) int maxSites,
+        @DefaultValue("1GB") @NotNull DataSize minFreeDisk,
+        @DefaultValue("0.05") @DecimalMin("0") @DecimalMax("1") double minFreeDiskRatio) {
 
     /**
      * A token bucket per client IP, one token per event.

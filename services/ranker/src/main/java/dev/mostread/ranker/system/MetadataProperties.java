@@ -1,6 +1,9 @@
 package dev.mostread.ranker.system;
 
+import jakarta.validation.constraints.Min;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -10,5 +13,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        the one shown (the first value of each is shown at once); 1 trusts every view
  */
 @ConfigurationProperties("mostread.metadata")
-public record MetadataProperties(@DefaultValue("3") int confirmations) {
+@Validated
+public record MetadataProperties(@DefaultValue("3") @Min(1) int confirmations) {
 }

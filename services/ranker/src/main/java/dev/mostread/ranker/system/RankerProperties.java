@@ -2,15 +2,25 @@ package dev.mostread.ranker.system;
 
 import dev.mostread.ranker.ranking.StateCaps;
 import dev.mostread.ranker.ranking.TrendingRule;
+import dev.mostread.shared.system.ListsProperties;
 
 import java.time.Duration;
 import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The ranker's settings ({@code mostread.ranker.*}).
+ * The ranker's settings ({@code mostread.ranker.*}). Which lists are kept ({@code mostread.ranker.sorts} and
+ * {@code published-within}) is {@link ListsProperties}, which the APIs read too.
  *
  * @param applicationId the Kafka Streams {@code application.id}: every instance with the same id shares the work
  * @param tick how often each partition proposes its changed lists and ages its counts
@@ -25,41 +35,28 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param stallTimeout how long input may wait with no commit before the ranker reports itself stalled
  * @param closeTimeout how long a graceful stop waits for the stream threads to commit and close: keep it below the
  *                     orchestrator's grace period (compose sets {@code stop_grace_period: 30s})
- * @param publishedWithin the {@code published} windows (§4.1): each list is also kept for the articles published
- *                        (or first seen) within each of them
- * @param sorts the sorts whose lists are kept: {@code views} always; {@code visitors} doubles the lists;
- *              {@code trending} adds one list per section and window (no periods)
  * @param trending how trending scores are worked out (README, "Trending")
  * @param streams any other Kafka Streams property, passed as it is
  */
 @ConfigurationProperties("mostread.ranker")
+@org.springframework.validation.annotation.Validated
 public record RankerProperties(
-        @DefaultValue("mostread-ranker") String applicationId,
-        @DefaultValue("250ms") Duration tick,
-        @DefaultValue("70") int listSize,
-        @DefaultValue("1") int streamThreads,
-        @DefaultValue("0") int standbyReplicas,
-        @DefaultValue("100ms") Duration commitInterval,
+        @DefaultValue("mostread-ranker") @NotBlank String applicationId,
+        @DefaultValue("250ms") @NotNull Duration tick,
+        @DefaultValue("70") @Min(1) @Max(1000) int listSize,
+        @DefaultValue("1") @Min(1) @Max(64) int streamThreads,
+        @DefaultValue("0") @Min(0) int standbyReplicas,
+        @DefaultValue("100ms") @NotNull Duration commitInterval,
         @DefaultValue("") String instanceId,
-        @DefaultValue("10000") int userAgentCacheSize,
-        @DefaultValue Caps caps,
-        @DefaultValue("60s") Duration stallTimeout,
-        @DefaultValue("20s") Duration closeTimeout,
-        @DefaultValue({}) java.util.List<Duration> publishedWithin,
-        @DefaultValue("views") java.util.List<dev.mostread.shared.ranking.Sort> sorts,
-        @DefaultValue Trending trending,
+        @DefaultValue("10000") @Min(1) int userAgentCacheSize,
+        @DefaultValue @Valid Caps caps,
+        @DefaultValue("60s") @NotNull Duration stallTimeout,
+        @DefaultValue("20s") @NotNull Duration closeTimeout,
+        @DefaultValue @Valid Trending trending,
         Map<String, String> streams) {
 
     public RankerProperties {
         streams = streams == null ? Map.of() : Map.copyOf(streams);
-        publishedWithin = publishedWithin == null ? java.util.List.of() : java.util.List.copyOf(publishedWithin);
-        sorts = sorts == null || sorts.isEmpty() ? java.util.List.of(dev.mostread.shared.ranking.Sort.VIEWS)
-                : java.util.List.copyOf(sorts);
-    }
-
-    /** The {@code published} windows, each named by its code ({@code 48h}). */
-    public java.util.List<dev.mostread.shared.ranking.PublishedWindow> windows() {
-        return publishedWithin.stream().distinct().map(dev.mostread.shared.ranking.PublishedWindow::of).toList();
     }
 
     /**
@@ -72,9 +69,9 @@ public record RankerProperties(
      *                  of views cannot top the list
      */
     public record Trending(
-            @DefaultValue("5") double newArticleViews,
-            @DefaultValue("4") double priorQuarters,
-            @DefaultValue("10") double smoothing) {
+            @DefaultValue("5") @PositiveOrZero double newArticleViews,
+            @DefaultValue("4") @Positive double priorQuarters,
+            @DefaultValue("10") @Positive double smoothing) {
 
         public TrendingRule toRule() {
             return new TrendingRule(newArticleViews, priorQuarters, smoothing);
@@ -87,9 +84,9 @@ public record RankerProperties(
      * @param articlesPerSite tracked articles per site and partition; the least-viewed in no list are forgotten
      */
     public record Caps(
-            @DefaultValue("1000") int sites,
-            @DefaultValue("200") int sectionsPerSite,
-            @DefaultValue("50000") int articlesPerSite) {
+            @DefaultValue("1000") @Min(1) int sites,
+            @DefaultValue("200") @Min(1) int sectionsPerSite,
+            @DefaultValue("50000") @Min(1) int articlesPerSite) {
 
         public StateCaps toStateCaps() {
             return new StateCaps(sites, sectionsPerSite, articlesPerSite);

@@ -34,6 +34,7 @@ import dev.mostread.ranker.stream.RankerMetrics;
 import dev.mostread.ranker.stream.RankerTopology;
 import dev.mostread.shared.kafka.Topics;
 import dev.mostread.shared.system.KafkaSettings;
+import dev.mostread.shared.system.ListsProperties;
 import dev.mostread.shared.system.SitesProperties;
 import dev.mostread.shared.system.TopicInitializer;
 import io.micrometer.core.instrument.Counter;
@@ -53,6 +54,7 @@ public class RankerStreams implements SmartLifecycle {
     private final Topics topics;
     private final TopicInitializer topicInitializer;
     private final MeterRegistry registry;
+    private final ListsProperties lists;
     private final Path stateDir;
     private final MetadataProperties metadata;
     private final Clock clock;
@@ -62,10 +64,12 @@ public class RankerStreams implements SmartLifecycle {
     private volatile ProgressWatchdog watchdog;
     private ScheduledExecutorService watching;
 
-    public RankerStreams(KafkaSettings kafka, RankerProperties properties, MetadataProperties metadata,
+    public RankerStreams(KafkaSettings kafka, RankerProperties properties, ListsProperties lists,
+                         MetadataProperties metadata,
                          SitesProperties sites, Duration dedupeWindow, Topics topics, TopicInitializer topicInitializer,
                          MeterRegistry registry, Path stateDir, Clock clock) {
         this.metadata = metadata;
+        this.lists = lists;
         this.clock = clock;
         this.kafka = kafka;
         this.properties = properties;
@@ -88,7 +92,7 @@ public class RankerStreams implements SmartLifecycle {
                 properties.tick(), properties.listSize(), dedupeWindow, sites.zones(),
                 new RobotFilter(properties.userAgentCacheSize()),
                 new LooksPolicy(metadata.confirmations(), sites.hosts()), properties.caps().toStateCaps(),
-                properties.windows(), properties.sorts(), properties.trending().toRule());
+                lists.windows(), lists.sorts(), properties.trending().toRule());
         RankerMetrics metrics = new RankerMetrics(registry);
         deadLetters = new DeadLetterWriter(kafka.client(), kafka.bootstrapServers(), topics, metrics);
         Properties config = streamsConfig();

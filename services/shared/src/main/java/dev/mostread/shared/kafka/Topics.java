@@ -7,6 +7,8 @@ public record Topics(String prefix) {
     public static final String ARTICLES = "articles";
     public static final String RANKINGS = "rankings";
     public static final String PAGE_VIEWS_DLQ = "page-views-dlq";
+    /** Not in the contract: each service instance's counters and health, for the operators' dashboard. */
+    public static final String OPERATOR_STATS = "operator-stats";
 
     /** Headers every dead-lettered record carries. */
     public static final String HEADER_ERROR = "mostread.error";
@@ -32,5 +34,9 @@ public record Topics(String prefix) {
 
     public String pageViewsDlq() {
         return prefix + PAGE_VIEWS_DLQ;
+    }
+
+    public String operatorStats() {
+        return prefix + OPERATOR_STATS;
     }
 }

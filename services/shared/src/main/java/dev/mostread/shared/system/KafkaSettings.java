@@ -2,7 +2,11 @@ package dev.mostread.shared.system;
 
 import java.util.Map;
 
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -15,10 +19,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retention how much of the input topics mostread keeps when it creates them (§7, no full disk)
  */
 @ConfigurationProperties("mostread.kafka")
+@Validated
 public record KafkaSettings(
-        @DefaultValue("127.0.0.1:9092") String bootstrapServers,
-        @DefaultValue("6") int partitions,
-        @DefaultValue("0") short replicationFactor,
+        @DefaultValue("127.0.0.1:9092") @NotBlank String bootstrapServers,
+        @DefaultValue("6") @Min(1) int partitions,
+        @DefaultValue("0") @Min(0) short replicationFactor,
         Map<String, String> client,
         @DefaultValue Retention retention) {
 

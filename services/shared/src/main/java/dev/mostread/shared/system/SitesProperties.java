@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Per-site settings ({@code mostread.sites.{site}.*}).
@@ -12,6 +13,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param sites by site id; a site not listed gets the defaults
  */
 @ConfigurationProperties("mostread")
+@Validated
 public record SitesProperties(Map<String, Site> sites) {
 
     /**

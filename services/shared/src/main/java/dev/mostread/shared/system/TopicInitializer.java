@@ -64,6 +64,16 @@ public final class TopicInitializer {
                 TopicConfig.MIN_CLEANABLE_DIRTY_RATIO_CONFIG, "0.1"));
     }
 
+    /** One small compacted partition: the newest counters of every service instance. */
+    public NewTopic operatorStats() {
+        Optional<Short> replication = settings.replicationFactor() > 0
+                ? Optional.of(settings.replicationFactor()) : Optional.empty();
+        return new NewTopic(topics.operatorStats(), Optional.of(1), replication).configs(Map.of(
+                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+                TopicConfig.SEGMENT_MS_CONFIG, String.valueOf(Duration.ofMinutes(10).toMillis()),
+                TopicConfig.MIN_CLEANABLE_DIRTY_RATIO_CONFIG, "0.1"));
+    }
+
     private NewTopic topic(String name, Map<String, String> configs) {
         Optional<Short> replication = settings.replicationFactor() > 0
                 ? Optional.of(settings.replicationFactor()) : Optional.empty();

@@ -1,6 +1,7 @@
 package dev.mostread.standalone.embedded;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -11,6 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param controllerPort the KRaft controller's port on 127.0.0.1 (0 picks a free one)
  */
 @ConfigurationProperties("mostread.kafka.embedded")
+@Validated
 public record EmbeddedKafkaProperties(
         @DefaultValue("9092") int port,
         @DefaultValue("0") int controllerPort) {

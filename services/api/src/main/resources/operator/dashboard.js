@@ -130,7 +130,7 @@
     if (trendingKept) {
       var trending = function () {
         var published = publishedSelect.value ? '&published=' + encodeURIComponent(publishedSelect.value) : '';
-        fetch('/api/v1/sites/' + encodeURIComponent(site) + '/most-read?sort=trending&limit=10' + published)
+        fetch(API + '/api/v1/sites/' + encodeURIComponent(site) + '/most-read?sort=trending&limit=10' + published)
           .then(function (r) { return r.ok ? r.json() : null; })
           .then(function (data) { if (data) { lists.trending = data; renderTrending(); } }).catch(function () {});
       };
@@ -139,7 +139,7 @@
     }
     PERIODS.forEach(function (p) {
       renderList(p[0], p[1]);
-      var path = '/api/v1/sites/' + encodeURIComponent(site) + '/most-read';
+      var path = API + '/api/v1/sites/' + encodeURIComponent(site) + '/most-read';
       if (!STREAMED[p[0]]) {
         var poll = function () {
           fetch(path + '?period=' + p[0] + '&limit=10' + choice()).then(function (r) { return r.ok ? r.json() : null; })
@@ -173,8 +173,9 @@
       if (previous) {
         var dt = (now.time - previous.time) / 1000;
         if (dt > 0) {
-          var counted = (now.counted - previous.counted) / dt;
-          var accepted = (now.accepted - previous.accepted) / dt;
+          // totals of every instance; one that restarts begins again from 0, so a rate is never below 0
+          var counted = Math.max(0, (now.counted - previous.counted) / dt);
+          var accepted = Math.max(0, (now.accepted - previous.accepted) / dt);
           $('views-rate').textContent = fmt(counted);
           $('accepted-rate').textContent = fmt(accepted);
           series.t.push(now.time / 1000);
@@ -183,7 +184,7 @@
           var reasons = Object.keys(now.filtered || {}).sort();
           var filteredTotal = 0;
           reasons.forEach(function (r) {
-            var rate = ((now.filtered[r] || 0) - ((previous.filtered || {})[r] || 0)) / dt;
+            var rate = Math.max(0, ((now.filtered[r] || 0) - ((previous.filtered || {})[r] || 0)) / dt);
             filteredTotal += rate;
             (series.reasons[r] = series.reasons[r] || []).push(rate);
           });
@@ -201,13 +202,28 @@
           }
         }
       }
+      renderInstances(now.instances || []);
       if (now.lagSeconds) $('lag').textContent = fmt(now.lagSeconds.p50, 2) + ' / ' + fmt(now.lagSeconds.p99, 2) + ' s';
       previous = now;
     }).catch(function () { $('status').textContent = 'stats unavailable'; });
   }
 
+  // Every collector, ranker and API that reports to operator-stats, with its readiness.
+  function renderInstances(instances) {
+    var rows = document.createDocumentFragment();
+    instances.forEach(function (i) {
+      var tr = el('tr', 'instance');
+      tr.appendChild(el('td', null, i.application));
+      tr.appendChild(el('td', 'muted', i.instance));
+      tr.appendChild(el('td', 'health ' + String(i.health).toLowerCase(), i.health));
+      tr.appendChild(el('td', 'num muted', fmt(i.reportedSecondsAgo, 0) + ' s ago'));
+      rows.appendChild(tr);
+    });
+    $('instances').replaceChildren(rows);
+  }
+
   function loadSites() {
-    fetch('/api/v1/sites').then(function (r) { return r.json(); }).then(function (sites) {
+    fetch(API + '/api/v1/sites').then(function (r) { return r.json(); }).then(function (sites) {
       if (!sites.length) {
         $('status').textContent = 'no site has views yet';
         setTimeout(loadSites, 2000);
@@ -237,7 +253,12 @@
       follow(siteSelect.value || sites[0].site);
     }).catch(function () { setTimeout(loadSites, 2000); });
   }
-  loadSites();
+  // This page is served on the management port; the lists come from the public API, wherever stats say it is.
+  var API = '';
+  fetch('/api/v1/stats', { cache: 'no-store' }).then(function (r) { return r.json(); }).then(function (stats) {
+    var where = stats.publicApi || '';
+    API = where.charAt(0) === ':' ? location.protocol + '//' + location.hostname + where : where;
+  }).catch(function () {}).then(loadSites);
   [siteSelect, sortSelect, publishedSelect].forEach(function (select) {
     select.addEventListener('change', function () { follow(siteSelect.value); });
   });

@@ -1,0 +1,21 @@
+package dev.mostread.shared.operator;
+
+import org.springframework.boot.actuate.autoconfigure.web.ManagementContextConfiguration;
+import org.springframework.boot.actuate.autoconfigure.web.ManagementContextType;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+
+import dev.mostread.shared.system.MostreadProperties;
+
+/** {@link OperatorAccess} wherever the management endpoints are served (their own port, or the one port). */
+@ManagementContextConfiguration(value = ManagementContextType.ANY, proxyBeanMethods = false)
+public class OperatorAccessConfiguration {
+
+    @Bean
+    FilterRegistrationBean<OperatorAccess> operatorAccess(MostreadProperties properties) {
+        FilterRegistrationBean<OperatorAccess> registration =
+                new FilterRegistrationBean<>(new OperatorAccess(properties.adminToken()));
+        registration.addUrlPatterns("/actuator/*");
+        return registration;
+    }
+}
