@@ -134,6 +134,23 @@ public class ApiModule {
         }, topics.operatorStats());
     }
 
+    /** The rankers' exact view totals, from their changelogs: what the dashboard shows as counted and filtered. */
+    @Bean
+    dev.mostread.operator.ViewTotalsReader viewTotals(KafkaSettings kafka, ListsProperties lists) {
+        return new dev.mostread.operator.ViewTotalsReader(() -> {
+            Map<String, Object> config = new HashMap<>(kafka.client());
+            config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+            config.put(ConsumerConfig.CLIENT_ID_CONFIG, "mostread-api-totals-" + UUID.randomUUID());
+            // written in the rankers' exactly-once transactions; and never create a ranker's internal topic
+            config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+            config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+            config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+            config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+            config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 1 << 20);
+            return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+        }, lists.applicationId());
+    }
+
     @Bean
     RankingCache rankingCache(KafkaSettings kafka, Topics topics, TopicInitializer topicInitializer,
                               MeterRegistry registry, Clock clock) {

@@ -15,14 +15,15 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
- * The operators' live page, {@code /dashboard}, and the numbers it polls from this process's meters, on the
- * management port ({@link OperatorConsole}). Lists come from the public API, from the same SSE streams any
+ * The operators' live page, {@code /dashboard}, and the whole system's numbers it polls (every instance's
+ * {@code operator-stats}, the rankers' exact view totals), on the management port ({@link OperatorConsole}). Lists come from the public API, from the same SSE streams any
  * client can open: {@code publicApi} in the stats says where it is.
  */
 @Controller
 class DashboardController {
 
     private final SystemStats system;
+    private final ViewTotalsReader views;
     private final java.util.function.Supplier<String> publicApi;
     private final long staleAfterMillis;
 
@@ -30,8 +31,10 @@ class DashboardController {
      * @param publicApi where the public API answers, as the dashboard's page should call it (empty: this origin)
      * @param staleAfterMillis an instance that has not reported for this long is shown {@code SILENT}
      */
-    DashboardController(SystemStats system, java.util.function.Supplier<String> publicApi, long staleAfterMillis) {
+    DashboardController(SystemStats system, ViewTotalsReader views, java.util.function.Supplier<String> publicApi,
+                        long staleAfterMillis) {
         this.system = system;
+        this.views = views;
         this.publicApi = publicApi;
         this.staleAfterMillis = staleAfterMillis;
     }
@@ -45,8 +48,9 @@ class DashboardController {
     }
 
     /**
-     * Running totals of the mostread counters of every service instance (each reports them to operator-stats), for
-     * the dashboard to turn into rates, and each instance's health.
+     * Running totals of the mostread counters of every service instance (each reports them to operator-stats), with
+     * views counted and filtered from the rankers' exact totals, for the dashboard to turn into rates, and each
+     * instance's health.
      */
     @Operation(summary = "Running totals of the whole system's mostread counters, and each instance's health "
             + "(what the dashboard polls)")
@@ -58,7 +62,7 @@ class DashboardController {
         Map<String, Object> stats = new LinkedHashMap<>();
         stats.put("time", now);
         stats.put("publicApi", publicApi.get());
-        stats.putAll(InstanceStats.total(system.all(), now, staleAfterMillis));
+        stats.putAll(InstanceStats.total(system.all(), views.totals(), now, staleAfterMillis));
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(stats);
     }
 }

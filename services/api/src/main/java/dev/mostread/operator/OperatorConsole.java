@@ -24,10 +24,10 @@ public class OperatorConsole {
 
     /** Where the dashboard's page finds the public API: {@code mostread.operator.public-url}, else its port here. */
     @Bean
-    DashboardController dashboardController(SystemStats system, ApplicationContext context,
+    DashboardController dashboardController(SystemStats system, ViewTotalsReader views, ApplicationContext context,
                                             MostreadProperties properties) {
         String configured = properties.operator().publicUrl();
-        return new DashboardController(system, () -> configured.isEmpty() ? publicPort(context) : configured,
+        return new DashboardController(system, views, () -> configured.isEmpty() ? publicPort(context) : configured,
                 3 * properties.operator().reportInterval().toMillis() + 5_000);
     }
 

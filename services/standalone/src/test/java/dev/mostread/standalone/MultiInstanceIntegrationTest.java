@@ -138,16 +138,19 @@ class MultiInstanceIntegrationTest {
             assertThat(apis.get(0).get("/api/v1/sites/multi-a/most-read?period=24h").body())
                     .isEqualTo(apis.get(1).get("/api/v1/sites/multi-a/most-read?period=24h").body());
 
-            // The dashboard's numbers are the whole system's, the same from either API: what every ranker
-            // counted (the one stopped midway included), and each instance's health. (Not VIEWS: Kafka
-            // Streams counts a record again when a task re-processes it after a migration; the lists stay exact.)
+            // The dashboard's numbers are the whole system's, the same from either API, and exact: every view
+            // counted once (from the rankers' exactly-once totals: their meters count again what a task processed
+            // again after the migrations, the stop midway included), and each instance's health.
             await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
                 List<JsonNode> stats = new ArrayList<>();
                 for (Http api : apis) {
                     stats.add(Json.mapper().readTree(api.get("/api/v1/stats").body()));
                 }
                 for (JsonNode one : stats) {
-                    assertThat(one.get("counted").asDouble()).isGreaterThanOrEqualTo(VIEWS);
+                    assertThat(one.get("exact").asBoolean()).isTrue();
+                    assertThat(one.get("counted").asLong()).as("views counted").isEqualTo(VIEWS);
+                    assertThat(one.get("filtered").properties().stream().mapToLong(e -> e.getValue().asLong()).sum())
+                            .as("views filtered").isZero();
                     assertThat(one.get("published").asDouble()).isPositive();
                     List<String> health = new ArrayList<>();
                     one.get("instances").forEach(instance -> health.add(

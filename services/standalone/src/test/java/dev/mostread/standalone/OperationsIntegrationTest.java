@@ -270,6 +270,8 @@ class OperationsIntegrationTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             String scrape = http.get("/actuator/prometheus").body();
             JsonNode stats = Json.mapper().readTree(http.get("/api/v1/stats").body());
+            // counted and filtered are the ranker's exactly-once totals: with nothing re-processed, its meters
+            assertThat(stats.get("exact").asBoolean()).isTrue();
             assertThat(stats.get("counted").asDouble())
                     .isEqualTo(value(scrape, "mostread_views_counted_total{application=\"mostread\"}")).isPositive();
             assertThat(stats.get("accepted").asDouble())

@@ -28,6 +28,7 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import dev.mostread.shared.kafka.Json;
 import dev.mostread.shared.kafka.Topics;
+import dev.mostread.shared.operator.ViewTotals;
 import dev.mostread.shared.ranking.RankedItem;
 import dev.mostread.shared.ranking.Ranking;
 import dev.mostread.shared.testing.TestScale;
@@ -129,6 +130,10 @@ class RankerCrashIntegrationTest {
                     }
                 }
             });
+            // and the dashboard's total of views counted, from the tasks' exactly-once totals, is every view once
+            // (the ranker's meters restart at each kill; re-processed views would count twice in any meter)
+            await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
+                    .untilAsserted(() -> assertThat(committedTotal(probe, ViewTotals.COUNTED)).isEqualTo(VIEWS));
             assertThat(kills).isEqualTo(KILLS);
             long total = expected.values().stream().flatMap(m -> m.values().stream()).mapToLong(Long::longValue).sum();
             assertThat(total).isEqualTo(VIEWS);
@@ -161,6 +166,19 @@ class RankerCrashIntegrationTest {
             }
         }
         return latest;
+    }
+
+    /** One of the rankers' exact totals as the APIs add it up: each task's newest committed value. */
+    private static long committedTotal(TopicProbe probe, String name) {
+        Map<String, Long> newest = new HashMap<>();
+        for (String changelog : ViewTotals.changelogs("mostread-ranker")) {
+            for (ConsumerRecord<String, byte[]> record : probe.readAll(changelog)) {
+                if (name.equals(record.key())) {
+                    newest.put(changelog + "-" + record.partition(), ViewTotals.decode(record.value()));
+                }
+            }
+        }
+        return newest.values().stream().mapToLong(Long::longValue).sum();
     }
 
     private static List<String> idsAndViews(List<RankedItem> items) {

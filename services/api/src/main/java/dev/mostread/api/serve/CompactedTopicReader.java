@@ -15,9 +15,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Reads a whole compacted topic into memory, from the beginning, on a thread of its own, and keeps following it:
- * every partition, no consumer group, so every instance holds the same. A failure of the consumer (Kafka away)
- * is logged and the reading starts again; what was read stays. Subclasses keep what {@link #apply} gives them.
+ * Reads whole compacted topics into memory, from the beginning, on a thread of its own, and keeps following them:
+ * every partition, no consumer group, so every instance holds the same. Reading starts once every topic exists.
+ * A failure of the consumer (Kafka away) is logged and the reading starts again; what was read stays. Subclasses
+ * keep what {@link #apply} gives them.
  */
 public abstract class CompactedTopicReader implements SmartLifecycle {
 
@@ -25,15 +26,19 @@ public abstract class CompactedTopicReader implements SmartLifecycle {
     private static final Duration POLL = Duration.ofMillis(200);
 
     private final Supplier<Consumer<String, byte[]>> consumers;
-    private final String topic;
+    private final List<String> topics;
     private volatile boolean running;
     private volatile boolean caughtUp;
     private volatile Consumer<String, byte[]> consumer;
     private Thread reader;
 
     protected CompactedTopicReader(Supplier<Consumer<String, byte[]>> consumers, String topic) {
+        this(consumers, List.of(topic));
+    }
+
+    protected CompactedTopicReader(Supplier<Consumer<String, byte[]>> consumers, List<String> topics) {
         this.consumers = consumers;
-        this.topic = topic;
+        this.topics = List.copyOf(topics);
     }
 
     /** Takes one record (a null value is a tombstone), on the reader thread. */
@@ -49,13 +54,13 @@ public abstract class CompactedTopicReader implements SmartLifecycle {
     }
 
     protected String topic() {
-        return topic;
+        return String.join(",", topics);
     }
 
     @Override
     public void start() {
         running = true;
-        reader = new Thread(this::read, topic + "-reader");
+        reader = new Thread(this::read, topics.get(0) + "-reader");
         reader.setDaemon(true);
         reader.start();
     }
@@ -67,7 +72,7 @@ public abstract class CompactedTopicReader implements SmartLifecycle {
             } catch (WakeupException e) {
                 return;
             } catch (RuntimeException e) {
-                log.warn("Reader of {} failed; keeping what it has and retrying: {}", topic, e.toString());
+                log.warn("Reader of {} failed; keeping what it has and retrying: {}", topic(), e.toString());
                 pause(Duration.ofSeconds(1));
             }
         }
@@ -104,12 +109,22 @@ public abstract class CompactedTopicReader implements SmartLifecycle {
     }
 
     private List<TopicPartition> awaitPartitions(Consumer<String, byte[]> created) {
+        List<TopicPartition> partitions = new java.util.ArrayList<>();
+        for (String topic : topics) {
+            partitions.addAll(awaitPartitions(created, topic));
+        }
+        return partitions;
+    }
+
+    private List<TopicPartition> awaitPartitions(Consumer<String, byte[]> created, String topic) {
         while (running) {
             try {
                 List<PartitionInfo> infos = created.partitionsFor(topic, Duration.ofSeconds(10));
                 if (infos != null && !infos.isEmpty()) {
                     return infos.stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
                 }
+                // not there yet (another service creates it): ask again, without hammering the broker
+                pause(Duration.ofSeconds(1));
             } catch (org.apache.kafka.common.errors.TimeoutException e) {
                 log.warn("Waiting for topic {}: {}", topic, e.getMessage());
             }

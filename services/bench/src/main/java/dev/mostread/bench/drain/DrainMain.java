@@ -70,15 +70,15 @@ public final class DrainMain {
         String id = "bench-" + subject + "-" + UUID.randomUUID();
         // The scale run tracks a million articles of one site: caps are raised so that it measures counting, not eviction.
         // the product's default list size and lists (no published window, views only unless -Dmostread.bench.sorts)
-        RankerProperties properties = new RankerProperties(id, Duration.ofMillis(250), 70, threads, 0,
+        RankerProperties properties = new RankerProperties(Duration.ofMillis(250), 70, threads, 0,
                 Duration.ofMillis(100), "", 10_000, new RankerProperties.Caps(1_000, 200, 1_000_000),
                 Duration.ofSeconds(60), Duration.ofSeconds(20), new RankerProperties.Trending(5, 4, 10),
                 Map.of(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee));
-        ListsProperties lists = new ListsProperties(java.util.Arrays.stream(System.getProperty(SORTS, "views").split(","))
+        ListsProperties lists = new ListsProperties(id, java.util.Arrays.stream(System.getProperty(SORTS, "views").split(","))
                 .map(code -> dev.mostread.shared.ranking.Sort.fromCode(code.trim()).orElseThrow()).toList(), List.of());
         Path stateDir = Files.createTempDirectory("mostread-bench-state");
         Properties config = RankerStreams.streamsConfig(new KafkaSettings(bootstrap, 6, (short) 0, Map.of(), null),
-                properties, stateDir, id);
+                id, properties, stateDir, id);
         for (String setting : System.getProperty(STREAMS_CONFIG, "").split(";")) {
             if (setting.contains("=")) {
                 config.put(setting.substring(0, setting.indexOf('=')), setting.substring(setting.indexOf('=') + 1));

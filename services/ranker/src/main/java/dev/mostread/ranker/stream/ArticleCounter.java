@@ -16,6 +16,7 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
+import dev.mostread.shared.operator.ViewTotals;
 import dev.mostread.ranker.ranking.ArticleTally;
 import dev.mostread.ranker.ranking.Candidate;
 import dev.mostread.ranker.ranking.Leaderboards;
@@ -40,6 +41,7 @@ final class ArticleCounter implements Processor<String, ArticleInput, String, Ca
 
     private final RankerTopology.Settings settings;
     private final RankerMetrics metrics;
+    private ViewOutcomes outcomes;
 
     private ProcessorContext<String, CandidateBatch> context;
     private TallyStore store;
@@ -65,6 +67,9 @@ final class ArticleCounter implements Processor<String, ArticleInput, String, Ca
         this.store = context.getStateStore(RankerTopology.TALLY_STORE);
         this.days = new SiteDays(settings.zones());
         store.load();
+        TotalsStore totals = context.getStateStore(ViewTotals.COUNTED_STORE);
+        totals.load();
+        outcomes = new ViewOutcomes(metrics, totals);
         leaderboards = new Leaderboards(settings.listSize(), store::all, settings.publishedWithin(),
                 context::currentSystemTimeMs, settings.sorts(), settings.trending());
         touched.clear();
@@ -109,7 +114,7 @@ final class ArticleCounter implements Processor<String, ArticleInput, String, Ca
         long eventTime = view.timestamp();
         String visitKey = view.visitorId() == null ? null : RecentVisits.key(key, view.visitorId());
         if (visitKey != null && recentVisits.isRepeat(visitKey, eventTime)) {
-            metrics.filtered(FilterReason.DUPLICATE);
+            outcomes.filtered(FilterReason.DUPLICATE);
             return;
         }
         ArticleTally tally = store.get(key);
@@ -133,9 +138,9 @@ final class ArticleCounter implements Processor<String, ArticleInput, String, Ca
             rememberVisit(visitKey, eventTime);
         }
         if (tally.hidden()) {
-            metrics.filtered(FilterReason.HIDDEN);
+            outcomes.filtered(FilterReason.HIDDEN);
         } else {
-            metrics.counted();
+            outcomes.counted();
         }
         store.put(tally);
         touched.add(tally);

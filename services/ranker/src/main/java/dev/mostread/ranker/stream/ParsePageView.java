@@ -11,6 +11,7 @@ import dev.mostread.ranker.ranking.RobotFilter;
 import dev.mostread.ranker.stream.RankerMetrics.FilterReason;
 import dev.mostread.shared.kafka.Json;
 import dev.mostread.shared.kafka.Topics;
+import dev.mostread.shared.operator.ViewTotals;
 import dev.mostread.shared.pageview.FieldError;
 import dev.mostread.shared.pageview.PageView;
 import dev.mostread.shared.pageview.PageViewReader;
@@ -28,6 +29,7 @@ final class ParsePageView implements FixedKeyProcessor<byte[], byte[], ParsedVie
     private final RobotFilter robots;
     private final RankerMetrics metrics;
     private FixedKeyProcessorContext<byte[], ParsedView> context;
+    private ViewOutcomes outcomes;
 
     ParsePageView(ArticlePartitions partitions, RobotFilter robots, RankerMetrics metrics) {
         this.partitions = partitions;
@@ -38,6 +40,9 @@ final class ParsePageView implements FixedKeyProcessor<byte[], byte[], ParsedVie
     @Override
     public void init(FixedKeyProcessorContext<byte[], ParsedView> context) {
         this.context = context;
+        TotalsStore totals = context.getStateStore(ViewTotals.PARSED_STORE);
+        totals.load();
+        this.outcomes = new ViewOutcomes(metrics, totals);
     }
 
     @Override
@@ -59,7 +64,7 @@ final class ParsePageView implements FixedKeyProcessor<byte[], byte[], ParsedVie
                     : robots.isRobot(view.userAgent()) ? FilterReason.ROBOT : null;
         };
         if (dropped != null) {
-            metrics.filtered(dropped);
+            outcomes.filtered(dropped);
             return;
         }
         String articleKey = view.articleKey();
@@ -83,7 +88,7 @@ final class ParsePageView implements FixedKeyProcessor<byte[], byte[], ParsedVie
     }
 
     private void deadLetter(FixedKeyRecord<byte[], byte[]> record, String reason) {
-        metrics.filtered(FilterReason.INVALID);
+        outcomes.filtered(FilterReason.INVALID);
         metrics.deadLettered("page-views");
         context.recordMetadata().ifPresent(m -> DeadLetters.mark(record.headers(), reason, m.topic(), m.partition(), m.offset()));
         context.forward(record.withValue(ParsedView.invalid(record.value()))

@@ -16,6 +16,7 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
 
 import dev.mostread.ranker.ranking.LooksPolicy;
 import dev.mostread.ranker.ranking.RobotFilter;
@@ -24,6 +25,7 @@ import dev.mostread.ranker.ranking.StateCaps;
 import dev.mostread.ranker.ranking.TrendingRule;
 import dev.mostread.shared.kafka.JsonSerde;
 import dev.mostread.shared.kafka.Topics;
+import dev.mostread.shared.operator.ViewTotals;
 import dev.mostread.shared.ranking.PublishedWindow;
 import dev.mostread.shared.ranking.Ranking;
 import dev.mostread.shared.ranking.Sort;
@@ -33,18 +35,20 @@ import dev.mostread.shared.ranking.Sort;
  * graph itself.
  *
  * <pre>
+ *            (view-totals-parsed)
  * page-views ─parse─┬─ unreadable ────────────────────────────────────────────► page-views-dlq
  *                   ├─ in its article's partition ──────────────────┐                ▲
  *                   └─ any other key ─► [page-views-by-article] ────┤                │
  * articles ───parse─┬─ not a valid entry ─────────────────────────────────────────────┘
  *                   ├─ in its article's partition ──────────────────┤
  *                   └─ any other key ─► [articles-by-article] ──────┴─► count-articles
- *                                                         (article-tallies: counts, visits journal)
+ *                          (article-tallies: counts, visits journal; view-totals-counted)
  *                                                                          │ per tick: changed top N,
  *                                                                          ▼ in batches of bounded size
  *                               rankings ◄── publish-lists (published-lists) ◄── [list-candidates]
  *
- * Both sources take a record without a timestamp at the time received; a record that fails anywhere later
+ * The two view-totals stores keep each task's exact totals of what became of its views, for the dashboard
+ * ({@link ViewTotals}). Both sources take a record without a timestamp at the time received; a record that fails anywhere later
  * goes to page-views-dlq too, through the exception handlers the ranker configures.
  * </pre>
  */
@@ -121,12 +125,16 @@ public final class RankerTopology {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(new WriteBehindStoreBuilder<>(TALLY_STORE, TallyStore::new));
         builder.addStateStore(new WriteBehindStoreBuilder<>(LISTS_STORE, ListStore::new));
+        builder.addStateStore(new WriteBehindStoreBuilder<>(Stores.inMemoryKeyValueStore(ViewTotals.PARSED_STORE),
+                TotalsStore::new));
+        builder.addStateStore(new WriteBehindStoreBuilder<>(Stores.inMemoryKeyValueStore(ViewTotals.COUNTED_STORE),
+                TotalsStore::new));
 
         Map<String, KStream<byte[], ParsedView>> views = builder
                 .stream(topics.pageViews(), Consumed.with(bytes, bytes).withName("page-views-source")
                         .withTimestampExtractor(new ReceiveTimeWhenMissing()))
                 .processValues(() -> new ParsePageView(viewPartitions, settings.robots(), metrics),
-                        Named.as("parse-page-views"))
+                        Named.as("parse-page-views"), ViewTotals.PARSED_STORE)
                 .split(Named.as("views-"))
                 .branch((key, parsed) -> parsed.isInvalid(), Branched.as("invalid"))
                 .branch((key, parsed) -> parsed.inArticlePartition(), Branched.as("in-place"))
@@ -157,7 +165,8 @@ public final class RankerTopology {
                         .repartition(Repartitioned.<String, ArticleInput>as(CATALOG_BY_ARTICLE)
                                 .withKeySerde(strings).withValueSerde(inputs)
                                 .withNumberOfPartitions(settings.pageViewPartitions())), Named.as("article-inputs"))
-                .process(() -> new ArticleCounter(settings, metrics), Named.as("count-articles"), TALLY_STORE)
+                .process(() -> new ArticleCounter(settings, metrics), Named.as("count-articles"), TALLY_STORE,
+                        ViewTotals.COUNTED_STORE)
                 .repartition(Repartitioned.<String, CandidateBatch>as(CANDIDATES_REPARTITION)
                         .withKeySerde(strings).withValueSerde(candidates))
                 .process(() -> new ListPublisher(LISTS_STORE, settings.listSize(), PUBLISH_INTERVAL, new SiteDays(settings.zones()), metrics),

@@ -6,12 +6,14 @@ import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.StateStore;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * Builds a write-behind store ({@link TallyStore}, {@link ListStore}) over a changelogged RocksDB store; caching
+ * Builds a write-behind store ({@link TallyStore}, {@link ListStore}, {@link TotalsStore}) over a changelogged
+ * RocksDB (or in-memory) store; caching
  * stays off, the write-behind store is the cache.
  */
 final class WriteBehindStoreBuilder<S extends StateStore> implements StoreBuilder<S> {
@@ -20,8 +22,12 @@ final class WriteBehindStoreBuilder<S extends StateStore> implements StoreBuilde
     private final Function<KeyValueStore<Bytes, byte[]>, S> wrap;
 
     WriteBehindStoreBuilder(String name, Function<KeyValueStore<Bytes, byte[]>, S> wrap) {
-        this.inner = Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.Bytes(),
-                Serdes.ByteArray()).withCachingDisabled();
+        this(Stores.persistentKeyValueStore(name), wrap);
+    }
+
+    /** Over any key-value store: an in-memory one for state of a few entries (its changelog still restores it). */
+    WriteBehindStoreBuilder(KeyValueBytesStoreSupplier supplier, Function<KeyValueStore<Bytes, byte[]>, S> wrap) {
+        this.inner = Stores.keyValueStoreBuilder(supplier, Serdes.Bytes(), Serdes.ByteArray()).withCachingDisabled();
         this.wrap = wrap;
     }
 

@@ -19,10 +19,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The ranker's settings ({@code mostread.ranker.*}). Which lists are kept ({@code mostread.ranker.sorts} and
- * {@code published-within}) is {@link ListsProperties}, which the APIs read too.
+ * The ranker's settings ({@code mostread.ranker.*}). Its {@code application-id} and which lists are kept
+ * ({@code mostread.ranker.sorts} and {@code published-within}) are {@link ListsProperties}, which the APIs read too.
  *
- * @param applicationId the Kafka Streams {@code application.id}: every instance with the same id shares the work
  * @param tick how often each partition proposes its changed lists and ages its counts
  * @param listSize items kept in each published list (the API's {@code limit} goes up to this)
  * @param streamThreads stream threads per instance
@@ -41,7 +40,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("mostread.ranker")
 @org.springframework.validation.annotation.Validated
 public record RankerProperties(
-        @DefaultValue("mostread-ranker") @NotBlank String applicationId,
         @DefaultValue("250ms") @NotNull Duration tick,
         @DefaultValue("70") @Min(1) @Max(1000) int listSize,
         @DefaultValue("1") @Min(1) @Max(64) int streamThreads,

@@ -129,7 +129,7 @@ public class RankerStreams implements SmartLifecycle {
             return thread;
         });
         watching.scheduleAtFixedRate(this::observe, 5, 5, TimeUnit.SECONDS);
-        log.info("Ranker started: application.id={}, {} page-views partitions", properties.applicationId(), partitions);
+        log.info("Ranker started: application.id={}, {} page-views partitions", lists.applicationId(), partitions);
     }
 
     /** Feeds the watchdog: the main consumers' largest lag and the stream threads' commits so far. */
@@ -175,16 +175,16 @@ public class RankerStreams implements SmartLifecycle {
     }
 
     Properties streamsConfig() {
-        return streamsConfig(kafka, properties, stateDir, instanceId());
+        return streamsConfig(kafka, lists.applicationId(), properties, stateDir, instanceId());
     }
 
     /** The ranker's Kafka Streams configuration; the benchmark runs the topology with exactly this. */
-    public static Properties streamsConfig(KafkaSettings kafka, RankerProperties properties, Path stateDir,
-                                           String instanceId) {
+    public static Properties streamsConfig(KafkaSettings kafka, String applicationId, RankerProperties properties,
+                                           Path stateDir, String instanceId) {
         Properties config = new Properties();
         config.putAll(kafka.client());
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        config.put(StreamsConfig.APPLICATION_ID_CONFIG, properties.applicationId());
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, properties.streamThreads());
         config.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, properties.standbyReplicas());

@@ -21,6 +21,7 @@ import dev.mostread.ranker.ranking.RobotFilter;
 import dev.mostread.ranker.ranking.StateCaps;
 import dev.mostread.shared.kafka.JsonSerde;
 import dev.mostread.shared.kafka.Topics;
+import dev.mostread.shared.operator.ViewTotals;
 import dev.mostread.shared.ranking.RankedItem;
 import dev.mostread.shared.ranking.Sort;
 import dev.mostread.shared.ranking.Ranking;
@@ -39,6 +40,8 @@ final class RankerDriver implements AutoCloseable {
     final TestInputTopic<String, String> articles;
     final TestOutputTopic<String, Ranking> rankings;
     final TestOutputTopic<byte[], byte[]> deadLetters;
+    private final List<TestOutputTopic<String, byte[]>> totalsChangelogs;
+    private final Map<String, Long> totals = new java.util.HashMap<>();
 
     RankerDriver(Instant start) {
         this(start, Map.of());
@@ -76,6 +79,21 @@ final class RankerDriver implements AutoCloseable {
                 new JsonSerde<>(Ranking.class).deserializer());
         deadLetters = driver.createOutputTopic(TOPICS.pageViewsDlq(), new ByteArrayDeserializer(),
                 new ByteArrayDeserializer());
+        totalsChangelogs = ViewTotals.changelogs("ranker-test").stream()
+                .map(topic -> driver.createOutputTopic(topic, new StringDeserializer(), new ByteArrayDeserializer()))
+                .toList();
+    }
+
+    /**
+     * A task's exact total ({@code counted}, {@code filtered.robot}, ...) as the dashboard reads it: the newest value
+     * committed to the totals' changelogs.
+     */
+    long total(String name) {
+        for (TestOutputTopic<String, byte[]> changelog : totalsChangelogs) {
+            changelog.readKeyValuesToList().forEach(kv -> totals.put(changelog + "/" + kv.key, ViewTotals.decode(kv.value)));
+        }
+        return totals.entrySet().stream().filter(entry -> entry.getKey().endsWith("/" + name))
+                .mapToLong(Map.Entry::getValue).sum();
     }
 
     private static String freshStateDir() {
@@ -125,8 +143,12 @@ final class RankerDriver implements AutoCloseable {
         return advance(TICK);
     }
 
+    /** Views filtered for {@code reason}: the meter, checked against the exact total every time it is read. */
     double filtered(String reason) {
-        return registry.get("mostread.views.filtered").tag("reason", reason).counter().count();
+        double meter = registry.get("mostread.views.filtered").tag("reason", reason).counter().count();
+        org.assertj.core.api.Assertions.assertThat(total(ViewTotals.FILTERED_PREFIX + reason))
+                .as("exact total of views filtered as %s", reason).isEqualTo((long) meter);
+        return meter;
     }
 
     double deadLettered(String stage) {
@@ -139,8 +161,12 @@ final class RankerDriver implements AutoCloseable {
         return counter == null ? 0 : counter.count();
     }
 
+    /** Views counted: the meter, checked against the exact total every time it is read. */
     double counted() {
-        return registry.get("mostread.views.counted").counter().count();
+        double meter = registry.get("mostread.views.counted").counter().count();
+        org.assertj.core.api.Assertions.assertThat(total(ViewTotals.COUNTED)).as("exact total of views counted")
+                .isEqualTo((long) meter);
+        return meter;
     }
 
     static List<String> ids(Ranking ranking) {

@@ -88,6 +88,16 @@ public record InstanceStats(String application, String instance, long time, Stri
      * what it counted before it stopped still counts), lag buckets added up, and each instance's health.
      */
     public static Map<String, Object> total(List<InstanceStats> instances, long now, long staleAfterMillis) {
+        return total(instances, Map.of(), now, staleAfterMillis);
+    }
+
+    /**
+     * The whole system, with the views counted and filtered taken from the rankers' exact totals
+     * ({@link ViewTotals}) when there are any, instead of their meters (which count again what a ranker processed
+     * again after a crash or a migration); {@code exact} says which it is.
+     */
+    public static Map<String, Object> total(List<InstanceStats> instances, Map<String, Long> viewTotals, long now,
+                                            long staleAfterMillis) {
         Map<String, Double> counters = new TreeMap<>();
         Map<Double, Double> buckets = new TreeMap<>();
         double lagCount = 0;
@@ -109,6 +119,12 @@ public record InstanceStats(String application, String instance, long time, Stri
             health.add(one);
         }
         Map<String, Object> total = new LinkedHashMap<>();
+        boolean exact = !viewTotals.isEmpty();
+        if (exact) {
+            counters.keySet().removeIf(name -> name.equals(ViewTotals.COUNTED) || name.startsWith(ViewTotals.FILTERED_PREFIX));
+            viewTotals.forEach((name, value) -> counters.put(name, value.doubleValue()));
+        }
+        total.put("exact", exact);
         total.put("accepted", counters.getOrDefault("accepted", 0.0));
         total.put("counted", counters.getOrDefault("counted", 0.0));
         total.put("published", counters.getOrDefault("published", 0.0));

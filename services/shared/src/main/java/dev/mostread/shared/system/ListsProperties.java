@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
+import jakarta.validation.constraints.NotBlank;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -12,9 +14,13 @@ import dev.mostread.shared.ranking.PublishedWindow;
 import dev.mostread.shared.ranking.Sort;
 
 /**
- * Which lists the rankers keep ({@code mostread.ranker.sorts}, {@code mostread.ranker.published-within}), read
- * by the rankers to keep them and by the APIs to say which exist and to refuse the others.
+ * What the rankers and the APIs both need to know about the rankers: their Kafka Streams application id (the
+ * APIs read the rankers' exact view totals from its changelogs) and which lists they keep
+ * ({@code mostread.ranker.sorts}, {@code mostread.ranker.published-within}), which the APIs use to say which
+ * exist and to refuse the others.
  *
+ * @param applicationId the rankers' Kafka Streams {@code application.id}: every instance with the same id shares
+ *                      the work
  * @param sorts the sorts whose lists are kept: {@code views} always; {@code visitors} doubles the lists;
  *              {@code trending} adds one list per section and window
  * @param publishedWithin the {@code published} windows: each list is also kept for the articles published (or
@@ -23,6 +29,7 @@ import dev.mostread.shared.ranking.Sort;
 @ConfigurationProperties("mostread.ranker")
 @Validated
 public record ListsProperties(
+        @DefaultValue("mostread-ranker") @NotBlank String applicationId,
         @DefaultValue("views") List<Sort> sorts,
         @DefaultValue({}) List<Duration> publishedWithin) {
 
