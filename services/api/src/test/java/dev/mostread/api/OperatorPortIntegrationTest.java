@@ -1,7 +1,9 @@
 package dev.mostread.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -65,7 +67,9 @@ class OperatorPortIntegrationTest {
 
     @Test
     void theManagementPortServesTheDashboardItsNumbersTheMetricsAndTheApiDocs() {
-        assertThat(operatorPort.get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+        // ready once the rankings topic has been read to its end, a moment after the start
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> operatorPort.get("/actuator/health/readiness").statusCode() == 200);
         assertThat(operatorPort.get("/actuator/prometheus").body()).contains("mostread_");
         assertThat(operatorPort.get("/dashboard").body()).contains("<title>mostread — operators' dashboard</title>");
         assertThat(operatorPort.get("/dashboard.js").body()).contains("publicApi");

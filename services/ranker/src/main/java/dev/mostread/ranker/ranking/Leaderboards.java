@@ -2,7 +2,6 @@ package dev.mostread.ranker.ranking;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -34,12 +33,14 @@ import dev.mostread.shared.ranking.Sort;
  */
 public final class Leaderboards {
 
+    /** An article filed in a list: {@code views} is the list's sort value (views, visitors or score). */
     private record Entry(long views, String articleId, ArticleTally tally) {
-    }
 
-    private static final Comparator<Entry> ORDER = Comparator
-            .comparingLong(Entry::views).reversed()
-            .thenComparing(Entry::articleId);
+        /** {@link RankOrder}: negative when this entry ranks before {@code other}. */
+        int compareTo(Entry other) {
+            return RankOrder.compare(views, articleId, other.views, other.articleId);
+        }
+    }
 
     /** One list's top N, best first. */
     private static final class Board {
@@ -63,7 +64,7 @@ public final class Leaderboards {
 
         /** Files {@code entry}, whose views did not shrink; true if the top N changed. */
         boolean offer(Entry entry) {
-            if (size == top.length && ORDER.compare(entry, top[size - 1]) > 0 && top[size - 1].tally() != entry.tally()) {
+            if (size == top.length && entry.compareTo(top[size - 1]) > 0 && top[size - 1].tally() != entry.tally()) {
                 return false;
             }
             int at = indexOf(entry.tally());
@@ -72,7 +73,7 @@ public final class Leaderboards {
                 size--;
             }
             int insert = size;
-            while (insert > 0 && ORDER.compare(entry, top[insert - 1]) < 0) {
+            while (insert > 0 && entry.compareTo(top[insert - 1]) < 0) {
                 insert--;
             }
             if (insert == top.length) {

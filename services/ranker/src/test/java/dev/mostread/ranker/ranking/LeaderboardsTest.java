@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import dev.mostread.shared.pageview.PageView;
+import dev.mostread.shared.testing.PageViews;
 import dev.mostread.shared.ranking.ListKey;
 import dev.mostread.shared.ranking.Period;
 
@@ -34,8 +35,8 @@ class LeaderboardsTest {
     }
 
     private static PageView view(String articleId, String section) {
-        return new PageView(SITE, articleId, NOW, null, section, null, "Title " + articleId,
-                "https://news21.example/" + articleId, null, null, null);
+        return PageViews.of(SITE, articleId).at(NOW).section(section).title("Title " + articleId)
+                .url("https://news21.example/" + articleId).build();
     }
 
     private static List<String> ids(List<Candidate> candidates) {
@@ -149,7 +150,7 @@ class LeaderboardsTest {
         ArticleTally a = viewed("a", null, 1);
         leaderboards.drainChanged(50);
 
-        a.count(new PageView(SITE, "a", NOW, null, null, null, "New title", null, null, null, null), NOW, NOW, DAY);
+        a.count(PageViews.of(SITE, "a").at(NOW).title("New title").build(), NOW, NOW, DAY);
         leaderboards.update(a);
 
         Map<ListKey, List<Candidate>> changed = leaderboards.drainChanged(50);
@@ -177,8 +178,7 @@ class LeaderboardsTest {
                     small.update(each);
                 }
             } else {
-                tally.count(new PageView(SITE, tally.articleId(), now, null, sections[random.nextInt(3)], null, null, null,
-                        null, null, null), now, now, DAY);
+                tally.count(PageViews.of(SITE, tally.articleId()).at(now).section(sections[random.nextInt(3)]).build(), now, now, DAY);
             }
             small.update(tally);
             if (step % 25 == 0) {
@@ -222,8 +222,8 @@ class LeaderboardsTest {
             } else {
                 // few readers, who come back: many views, fewer visitors, and orders that differ from views'
                 String visitor = "reader-" + random.nextInt(15);
-                tally.count(new PageView(SITE, tally.articleId(), now, visitor, sections[random.nextInt(3)], null, null,
-                        null, null, null, null), now, now, DAY);
+                tally.count(PageViews.of(SITE, tally.articleId()).at(now).visitor(visitor)
+                        .section(sections[random.nextInt(3)]).build(), now, now, DAY);
             }
             small.update(tally);
             if (step % 25 == 0) {
@@ -268,8 +268,7 @@ class LeaderboardsTest {
                     small.update(each);
                 }
             } else {
-                tally.count(new PageView(SITE, tally.articleId(), clock[0], null, null, null, null, null, null, null,
-                        null), clock[0], clock[0], DAY);
+                tally.count(PageViews.of(SITE, tally.articleId()).at(clock[0]).build(), clock[0], clock[0], DAY);
             }
             small.update(tally);
             if (step % 25 == 0) {
@@ -314,8 +313,7 @@ class LeaderboardsTest {
                         !tally.hidden()));
             } else {
                 long late = random.nextInt(5) == 0 ? 60_000L * random.nextInt(50) : 0;
-                tally.count(new PageView(SITE, tally.articleId(), clock[0] - late, null, null, null, null, null, null,
-                        null, null), clock[0] - late, clock[0], DAY);
+                tally.count(PageViews.of(SITE, tally.articleId()).at(clock[0] - late).build(), clock[0] - late, clock[0], DAY);
             }
             small.update(tally);
             if (step % 25 == 0) {

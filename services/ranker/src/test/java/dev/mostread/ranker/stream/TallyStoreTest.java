@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.mostread.ranker.ranking.ArticleTally;
-import dev.mostread.shared.pageview.PageView;
+import dev.mostread.shared.testing.PageViews;
 import dev.mostread.shared.ranking.Period;
 
 class TallyStoreTest {
@@ -39,8 +39,7 @@ class TallyStoreTest {
     private ArticleTally viewedBy(String articleId, int visitors) {
         ArticleTally tally = new ArticleTally("news21", articleId);
         for (int i = 0; i < visitors; i++) {
-            tally.count(new PageView("news21", articleId, NOW, "visitor-" + i, "sport", null, "Title", null, null, null,
-                    null), NOW, NOW, DAY);
+            tally.count(PageViews.of("news21", articleId).at(NOW).visitor("visitor-" + i).section("sport").title("Title").build(), NOW, NOW, DAY);
         }
         store.put(tally);
         return tally;
@@ -142,7 +141,7 @@ class TallyStoreTest {
         ArticleTally tally = viewedBy("growing", 2);
         store.flushCache();
         for (int i = 0; i < TallyStore.INLINE_WEIGHT; i++) {
-            tally.count(new PageView("news21", "growing", NOW, "reader-" + i, null, null, null, null, null, null, null),
+            tally.count(PageViews.of("news21", "growing").at(NOW).visitor("reader-" + i).build(),
                     NOW, NOW, DAY);
         }
         store.put(tally);
