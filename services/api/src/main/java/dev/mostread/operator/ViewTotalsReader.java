@@ -12,7 +12,7 @@ import dev.mostread.api.serve.CompactedTopicReader;
 import dev.mostread.shared.operator.ViewTotals;
 
 /**
- * The rankers' exact view totals ({@link ViewTotals}), read from their two changelogs with {@code read_committed}:
+ * The rankers' exact view totals ({@link ViewTotals}), read from their changelog with {@code read_committed}:
  * the newest value of each task (changelog partition) and name, added up. What the dashboard shows as views
  * counted and filtered, so that it equals the views that reached the lists however often the rankers restarted,
  * crashed or moved tasks. At most {@value #MAX_ENTRIES} entries are kept.
@@ -27,7 +27,7 @@ public class ViewTotalsReader extends CompactedTopicReader {
     private final Map<Entry, Long> totals = new ConcurrentHashMap<>();
 
     public ViewTotalsReader(Supplier<Consumer<String, byte[]>> consumers, String rankerApplicationId) {
-        super(consumers, ViewTotals.changelogs(rankerApplicationId));
+        super(consumers, ViewTotals.changelog(rankerApplicationId));
     }
 
     /** {@code counted} and {@code filtered.<reason>}, over every ranker task. */

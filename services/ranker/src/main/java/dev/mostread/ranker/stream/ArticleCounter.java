@@ -67,7 +67,7 @@ final class ArticleCounter implements Processor<String, ArticleInput, String, Ca
         this.store = context.getStateStore(RankerTopology.TALLY_STORE);
         this.days = new SiteDays(settings.zones());
         store.load();
-        TotalsStore totals = context.getStateStore(ViewTotals.COUNTED_STORE);
+        TotalsStore totals = context.getStateStore(ViewTotals.STORE);
         totals.load();
         outcomes = new ViewOutcomes(metrics, totals);
         leaderboards = new Leaderboards(settings.listSize(), store::all, settings.publishedWithin(),

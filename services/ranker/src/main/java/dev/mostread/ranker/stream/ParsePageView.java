@@ -40,7 +40,8 @@ final class ParsePageView implements FixedKeyProcessor<byte[], byte[], ParsedVie
     @Override
     public void init(FixedKeyProcessorContext<byte[], ParsedView> context) {
         this.context = context;
-        TotalsStore totals = context.getStateStore(ViewTotals.PARSED_STORE);
+        // the task's totals, shared with count-articles (loading twice before processing starts reads the same)
+        TotalsStore totals = context.getStateStore(ViewTotals.STORE);
         totals.load();
         this.outcomes = new ViewOutcomes(metrics, totals);
     }

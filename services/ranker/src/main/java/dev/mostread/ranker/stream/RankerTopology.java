@@ -35,19 +35,19 @@ import dev.mostread.shared.ranking.Sort;
  * graph itself.
  *
  * <pre>
- *            (view-totals-parsed)
+ *                 (parse and count-articles share view-totals)
  * page-views ─parse─┬─ unreadable ────────────────────────────────────────────► page-views-dlq
  *                   ├─ in its article's partition ──────────────────┐                ▲
  *                   └─ any other key ─► [page-views-by-article] ────┤                │
  * articles ───parse─┬─ not a valid entry ─────────────────────────────────────────────┘
  *                   ├─ in its article's partition ──────────────────┤
  *                   └─ any other key ─► [articles-by-article] ──────┴─► count-articles
- *                          (article-tallies: counts, visits journal; view-totals-counted)
+ *                          (article-tallies: counts, visits journal)
  *                                                                          │ per tick: changed top N,
  *                                                                          ▼ in batches of bounded size
  *                               rankings ◄── publish-lists (published-lists) ◄── [list-candidates]
  *
- * The two view-totals stores keep each task's exact totals of what became of its views, for the dashboard
+ * The view-totals store keeps each task's exact totals of what became of its views, for the dashboard
  * ({@link ViewTotals}). Both sources take a record without a timestamp at the time received; a record that fails anywhere later
  * goes to page-views-dlq too, through the exception handlers the ranker configures.
  * </pre>
@@ -125,16 +125,14 @@ public final class RankerTopology {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(new WriteBehindStoreBuilder<>(TALLY_STORE, TallyStore::new));
         builder.addStateStore(new WriteBehindStoreBuilder<>(LISTS_STORE, ListStore::new));
-        builder.addStateStore(new WriteBehindStoreBuilder<>(Stores.inMemoryKeyValueStore(ViewTotals.PARSED_STORE),
-                TotalsStore::new));
-        builder.addStateStore(new WriteBehindStoreBuilder<>(Stores.inMemoryKeyValueStore(ViewTotals.COUNTED_STORE),
+        builder.addStateStore(new WriteBehindStoreBuilder<>(Stores.inMemoryKeyValueStore(ViewTotals.STORE),
                 TotalsStore::new));
 
         Map<String, KStream<byte[], ParsedView>> views = builder
                 .stream(topics.pageViews(), Consumed.with(bytes, bytes).withName("page-views-source")
                         .withTimestampExtractor(new ReceiveTimeWhenMissing()))
                 .processValues(() -> new ParsePageView(viewPartitions, settings.robots(), metrics),
-                        Named.as("parse-page-views"), ViewTotals.PARSED_STORE)
+                        Named.as("parse-page-views"), ViewTotals.STORE)
                 .split(Named.as("views-"))
                 .branch((key, parsed) -> parsed.isInvalid(), Branched.as("invalid"))
                 .branch((key, parsed) -> parsed.inArticlePartition(), Branched.as("in-place"))
@@ -166,7 +164,7 @@ public final class RankerTopology {
                                 .withKeySerde(strings).withValueSerde(inputs)
                                 .withNumberOfPartitions(settings.pageViewPartitions())), Named.as("article-inputs"))
                 .process(() -> new ArticleCounter(settings, metrics), Named.as("count-articles"), TALLY_STORE,
-                        ViewTotals.COUNTED_STORE)
+                        ViewTotals.STORE)
                 .repartition(Repartitioned.<String, CandidateBatch>as(CANDIDATES_REPARTITION)
                         .withKeySerde(strings).withValueSerde(candidates))
                 .process(() -> new ListPublisher(LISTS_STORE, settings.listSize(), PUBLISH_INTERVAL, new SiteDays(settings.zones()), metrics),

@@ -40,7 +40,7 @@ final class RankerDriver implements AutoCloseable {
     final TestInputTopic<String, String> articles;
     final TestOutputTopic<String, Ranking> rankings;
     final TestOutputTopic<byte[], byte[]> deadLetters;
-    private final List<TestOutputTopic<String, byte[]>> totalsChangelogs;
+    private final TestOutputTopic<String, byte[]> totalsChangelog;
     private final Map<String, Long> totals = new java.util.HashMap<>();
 
     RankerDriver(Instant start) {
@@ -79,21 +79,17 @@ final class RankerDriver implements AutoCloseable {
                 new JsonSerde<>(Ranking.class).deserializer());
         deadLetters = driver.createOutputTopic(TOPICS.pageViewsDlq(), new ByteArrayDeserializer(),
                 new ByteArrayDeserializer());
-        totalsChangelogs = ViewTotals.changelogs("ranker-test").stream()
-                .map(topic -> driver.createOutputTopic(topic, new StringDeserializer(), new ByteArrayDeserializer()))
-                .toList();
+        totalsChangelog = driver.createOutputTopic(ViewTotals.changelog("ranker-test"), new StringDeserializer(),
+                new ByteArrayDeserializer());
     }
 
     /**
      * A task's exact total ({@code counted}, {@code filtered.robot}, ...) as the dashboard reads it: the newest value
-     * committed to the totals' changelogs.
+     * committed to the totals' changelog (one partition here).
      */
     long total(String name) {
-        for (TestOutputTopic<String, byte[]> changelog : totalsChangelogs) {
-            changelog.readKeyValuesToList().forEach(kv -> totals.put(changelog + "/" + kv.key, ViewTotals.decode(kv.value)));
-        }
-        return totals.entrySet().stream().filter(entry -> entry.getKey().endsWith("/" + name))
-                .mapToLong(Map.Entry::getValue).sum();
+        totalsChangelog.readKeyValuesToList().forEach(kv -> totals.put(kv.key, ViewTotals.decode(kv.value)));
+        return totals.getOrDefault(name, 0L);
     }
 
     private static String freshStateDir() {

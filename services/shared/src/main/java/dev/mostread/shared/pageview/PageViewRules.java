@@ -11,7 +11,6 @@ import dev.mostread.shared.ranking.ListKey;
 /** The field rules of the contract (§3), one constant per field. */
 public final class PageViewRules {
 
-    private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
     /** Letters, marks and digits of any script, '-' and '_': what newsrooms name sections with. */
     private static final Pattern SECTION_PATTERN = Pattern.compile("[\\p{L}\\p{M}\\p{Nd}_-]+");
     public static final int MAX_SECTION = 64;
@@ -24,8 +23,7 @@ public final class PageViewRules {
         }
     }
 
-    public static final Rule SITE = new Rule(v -> SLUG.matcher(v).matches(),
-            "must match [a-z0-9][a-z0-9-]{0,63}");
+    public static final Rule SITE = new Rule(PageViewRules::isSlug, "must match [a-z0-9][a-z0-9-]{0,63}");
     public static final Rule SECTION = new Rule(PageViewRules::isSection,
             "must be 1-64 letters, marks, digits, '-' or '_' (not _all)");
     public static final Rule ARTICLE_ID = new Rule(PageViewRules::isArticleId,
@@ -43,14 +41,55 @@ public final class PageViewRules {
     private PageViewRules() {
     }
 
+    /** {@code [a-z0-9][a-z0-9-]{0,63}}, checked by hand: it runs for every page view the ranker reads. */
     public static boolean isSlug(String value) {
-        return value != null && SLUG.matcher(value).matches();
+        if (value == null || value.isEmpty() || value.length() > 64) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean allowed = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c == '-' && i > 0);
+            if (!allowed) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * True when every character is printable ASCII other than space ({@code !} to {@code ~}): such a string is
+     * already NFC and has no whitespace or control character, so the Unicode checks below can be skipped.
+     */
+    private static boolean isPrintableAscii(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c <= ' ' || c > '~') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAscii(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAsciiSectionChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
     }
 
     /** A section as the contract has it, already {@link #section normalised}: Unicode, NFC, lower case. */
     public static boolean isSection(String value) {
         if (value == null || value.isEmpty() || !isWellFormed(value) || ListKey.ALL_SECTIONS.equals(value)) {
             return false;
+        }
+        if (value.length() <= MAX_SECTION && value.chars().allMatch(c -> isAsciiSectionChar((char) c))) {
+            return true; // the common case, without the pattern and the normal-form check
         }
         int points = value.codePointCount(0, value.length());
         return points <= MAX_SECTION && SECTION_PATTERN.matcher(value).matches()
@@ -59,7 +98,13 @@ public final class PageViewRules {
 
     /** An article id, already {@link #articleId normalised}: 1-128 code points, NFC, no whitespace, control or '/'. */
     public static boolean isArticleId(String value) {
-        if (value == null || value.isEmpty() || !isWellFormed(value)) {
+        if (value == null || value.isEmpty()) {
+            return false;
+        }
+        if (value.length() <= MAX_ARTICLE_ID && isPrintableAscii(value)) {
+            return value.indexOf('/') < 0; // the common case, without the Unicode checks
+        }
+        if (!isWellFormed(value)) {
             return false;
         }
         if (value.codePointCount(0, value.length()) > MAX_ARTICLE_ID || !Normalizer.isNormalized(value, Normalizer.Form.NFC)) {
@@ -74,12 +119,16 @@ public final class PageViewRules {
      * either normal form, or "Culture" and "culture", are one section.
      */
     public static String section(String value) {
-        return value == null ? null : Normalizer.normalize(value.toLowerCase(Locale.ROOT), Normalizer.Form.NFC);
+        if (value == null) {
+            return null;
+        }
+        String lower = value.toLowerCase(Locale.ROOT);
+        return isAscii(lower) ? lower : Normalizer.normalize(lower, Normalizer.Form.NFC);
     }
 
     /** An article id as the collector keeps it: NFC, so one id has one form wherever it travels. */
     public static String articleId(String value) {
-        return value == null ? null : Normalizer.normalize(value, Normalizer.Form.NFC);
+        return value == null || isAscii(value) ? value : Normalizer.normalize(value, Normalizer.Form.NFC);
     }
 
     private static Rule maxLength(int max) {
