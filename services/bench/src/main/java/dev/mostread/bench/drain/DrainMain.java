@@ -3,13 +3,14 @@ package dev.mostread.bench.drain;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.LongAdder;
 
 import org.apache.kafka.streams.StreamsConfig;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 import dev.mostread.ranker.ranking.LooksPolicy;
 import dev.mostread.ranker.ranking.RobotFilter;
@@ -68,17 +69,21 @@ public final class DrainMain {
     private static DrainResult mostread(String subject, String bootstrap, Topics topics, long views, int threads,
                                         Duration cap, String guarantee) throws Exception {
         String id = "bench-" + subject + "-" + UUID.randomUUID();
-        // The scale run tracks a million articles of one site: caps are raised so that it measures counting, not eviction.
-        // the product's default list size and lists (no published window, views only unless -Dmostread.bench.sorts)
-        RankerProperties properties = new RankerProperties(Duration.ofMillis(250), 70, threads, 0,
-                Duration.ofMillis(100), "", 10_000, new RankerProperties.Caps(1_000, 200, 1_000_000),
-                Duration.ofSeconds(60), Duration.ofSeconds(20), new RankerProperties.Trending(5, 4, 10),
-                Map.of(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee));
-        ListsProperties lists = new ListsProperties(id, java.util.Arrays.stream(System.getProperty(SORTS, "views").split(","))
-                .map(code -> dev.mostread.shared.ranking.Sort.fromCode(code.trim()).orElseThrow()).toList(), List.of());
+        // The product's own defaults, bound as Spring binds them (tick, commit interval, list size, ...): only the
+        // guarantee, the threads and the lists vary, and the scale run tracks a million articles of one site, so
+        // its cap is raised to measure counting, not eviction. Views only unless -Dmostread.bench.sorts.
+        Map<String, String> overrides = new java.util.HashMap<>();
+        overrides.put("mostread.ranker.application-id", id);
+        overrides.put("mostread.ranker.stream-threads", Integer.toString(threads));
+        overrides.put("mostread.ranker.caps.articles-per-site", "1000000");
+        overrides.put("mostread.ranker.streams[" + StreamsConfig.PROCESSING_GUARANTEE_CONFIG + "]", guarantee);
+        overrides.put("mostread.ranker.sorts", System.getProperty(SORTS, "views"));
+        Binder binder = new Binder(new MapConfigurationPropertySource(overrides));
+        RankerProperties properties = binder.bindOrCreate("mostread.ranker", RankerProperties.class);
+        ListsProperties lists = binder.bindOrCreate("mostread.ranker", ListsProperties.class);
         Path stateDir = Files.createTempDirectory("mostread-bench-state");
         Properties config = RankerStreams.streamsConfig(new KafkaSettings(bootstrap, 6, (short) 0, Map.of(), null),
-                id, properties, stateDir, id);
+                lists.applicationId(), properties, stateDir, id);
         for (String setting : System.getProperty(STREAMS_CONFIG, "").split(";")) {
             if (setting.contains("=")) {
                 config.put(setting.substring(0, setting.indexOf('=')), setting.substring(setting.indexOf('=') + 1));
