@@ -2,12 +2,10 @@ package dev.mostread.api.serve;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -48,8 +46,6 @@ class MostReadController {
     static final int MAX_LIMIT = 50;
     /** Article ids one request may leave out; the ranker keeps {@code MAX_LIMIT + MAX_EXCLUDE} items per list. */
     static final int MAX_EXCLUDE = 20;
-    static final CacheControl CACHE = CacheControl.maxAge(Duration.ofSeconds(5)).cachePublic()
-            .staleWhileRevalidate(Duration.ofSeconds(30));
 
     private final RankingCache cache;
     private final ListStreams streams;
@@ -106,17 +102,7 @@ class MostReadController {
             return lookup.problem();
         }
         ServedList.Body body = lookup.body();
-        return cacheable(body.json(), body.etag(), MediaType.APPLICATION_JSON, ifNoneMatch);
-    }
-
-    /** A list's bytes with the headers every form of it carries: ETag (304 on a match), Cache-Control, CORS. */
-    private static ResponseEntity<?> cacheable(byte[] bytes, String etag, MediaType type, String ifNoneMatch) {
-        if (matches(ifNoneMatch, etag)) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(CACHE)
-                    .header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*").build();
-        }
-        return ResponseEntity.ok().eTag(etag).cacheControl(CACHE).header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
-                .contentType(type).body(bytes);
+        return new CacheableAnswer(body.json(), body.etag(), MediaType.APPLICATION_JSON).entity(ifNoneMatch);
     }
 
     /** The same list as an escaped HTML fragment in the widget's markup, for includes and readers without JavaScript. */
@@ -157,7 +143,8 @@ class MostReadController {
         }
         byte[] html = ListFragment.render(lookup.ranking(), language, chars).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         String etag = '"' + org.springframework.util.DigestUtils.md5DigestAsHex(html) + '"';
-        return cacheable(html, etag, new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8), ifNoneMatch);
+        return new CacheableAnswer(html, etag, new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8))
+                .entity(ifNoneMatch);
     }
 
     /** The same list as Server-Sent Events: event {@code ranking} at connect and on every change. */
@@ -263,22 +250,6 @@ class MostReadController {
         long windowEnd = key.period().windowEnd(now.toEpochMilli(), sites.zone(key.site()));
         return new Ranking(key.site(), key.periodCode(), key.section(), now, Instant.ofEpochMilli(windowStart),
                 Instant.ofEpochMilli(windowEnd), List.of(), null);
-    }
-
-    static boolean matches(String ifNoneMatch, String etag) {
-        if (ifNoneMatch == null) {
-            return false;
-        }
-        for (String candidate : ifNoneMatch.split(",")) {
-            String tag = candidate.trim();
-            if (tag.startsWith("W/")) {
-                tag = tag.substring(2);
-            }
-            if (tag.equals("*") || tag.equals(etag)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** A query parameter at fault. */

@@ -19,8 +19,8 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * The request a news site's widgets make most, {@code GET /api/v1/sites/{site}/most-read} for a list in memory,
  * answered straight from the list's bytes before Spring MVC's dispatch, which cost more than half of each
- * request's time (see docs/PERFORMANCE.md). It answers exactly what {@link MostReadController} would (status,
- * body, ETag, 304, Cache-Control, CORS) and leaves every other case to it (bad parameters, unknown sites, lists
+ * request's time (see docs/PERFORMANCE.md). It answers exactly what {@link MostReadController} would, through the
+ * same {@link CacheableAnswer} (status, body, ETag, 304, Cache-Control, CORS), and leaves every other case to it (bad parameters, unknown sites, lists
  * not yet published), so each problem answer is still written in one place. It runs inside Spring's
  * observation filter, so {@code http_server_requests} still counts it under its URI template.
  */
@@ -29,7 +29,6 @@ public final class MostReadFastPath implements Filter {
     static final String PATTERN = "/api/v1/sites/{site}/most-read";
     private static final String PREFIX = "/api/v1/sites/";
     private static final String SUFFIX = "/most-read";
-    private static final String CACHE_CONTROL = MostReadController.CACHE.getHeaderValue();
 
     private final RankingCache cache;
 
@@ -70,17 +69,8 @@ public final class MostReadFastPath implements Filter {
         }
         ServedList.Body body = served.get().body(list.limit());
         ServerHttpObservationFilter.findObservationContext(request).ifPresent(context -> context.setPathPattern(PATTERN));
-        response.setHeader(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
-        response.setHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
-        response.setHeader(HttpHeaders.ETAG, body.etag());
-        if (MostReadController.matches(request.getHeader(HttpHeaders.IF_NONE_MATCH), body.etag())) {
-            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-            return true;
-        }
-        response.setStatus(HttpServletResponse.SC_OK);
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.setContentLength(body.json().length);
-        response.getOutputStream().write(body.json());
+        new CacheableAnswer(body.json(), body.etag(), MediaType.APPLICATION_JSON)
+                .write(response, request.getHeader(HttpHeaders.IF_NONE_MATCH));
         return true;
     }
 }

@@ -58,7 +58,7 @@ class SitesController {
                         Instant.EPOCH.equals(lastViewAt.get(entry.getKey())) ? null : lastViewAt.get(entry.getKey()),
                         Period.CODES, sorts, windows.codes()))
                 .toList();
-        return ResponseEntity.ok().cacheControl(MostReadController.CACHE)
+        return ResponseEntity.ok().cacheControl(CacheableAnswer.CACHE)
                 .header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*").body(sites);
     }
 
