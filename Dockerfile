@@ -7,6 +7,7 @@ WORKDIR /src
 COPY mvnw pom.xml ./
 COPY .mvn .mvn
 COPY services/shared/pom.xml services/shared/
+COPY services/embedded-kafka/pom.xml services/embedded-kafka/
 COPY services/loadgen/pom.xml services/loadgen/
 COPY services/collector/pom.xml services/collector/
 COPY services/ranker/pom.xml services/ranker/

@@ -20,7 +20,7 @@ fi
 export PATH="$PATH:/usr/sbin"
 
 if [ "${BENCH_SKIP_BUILD:-}" != "1" ]; then
-  ./mvnw -B -q package -DskipTests -pl services/bench -am
+  ./mvnw -B -q package -DskipTests -pl services/bench,services/standalone -am
 fi
 classpath="services/bench/target/mostread-bench.jar:$(cat services/bench/target/classpath.txt)"
 

@@ -14,8 +14,8 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 
 import dev.mostread.shared.kafka.Topics;
-import dev.mostread.standalone.embedded.EmbeddedKafkaBroker;
-import dev.mostread.standalone.embedded.EmbeddedKafkaProperties;
+import dev.mostread.embedded.EmbeddedKafkaBroker;
+import dev.mostread.embedded.EmbeddedKafkaProperties;
 
 /** The benchmark's one real Kafka broker (mostread's embedded KRaft broker, in the harness's JVM). */
 final class BenchCluster implements AutoCloseable {

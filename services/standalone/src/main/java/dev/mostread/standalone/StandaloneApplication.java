@@ -20,9 +20,9 @@ import dev.mostread.ranker.RankerModule;
 import dev.mostread.shared.system.KafkaSettings;
 import dev.mostread.shared.system.MostreadProperties;
 import dev.mostread.standalone.demo.DemoTraffic;
-import dev.mostread.standalone.embedded.EmbeddedKafkaBroker;
+import dev.mostread.embedded.EmbeddedKafkaBroker;
 import dev.mostread.standalone.embedded.EmbeddedKafkaEnvironment;
-import dev.mostread.standalone.embedded.EmbeddedKafkaProperties;
+import dev.mostread.embedded.EmbeddedKafkaProperties;
 
 /**
  * All of mostread in one process: an embedded Kafka broker (unless an external cluster is configured),
@@ -30,7 +30,7 @@ import dev.mostread.standalone.embedded.EmbeddedKafkaProperties;
  */
 @SpringBootApplication
 @Import({CollectorModule.class, RankerModule.class, ApiModule.class})
-@EnableConfigurationProperties(EmbeddedKafkaProperties.class)
+@EnableConfigurationProperties({EmbeddedKafkaProperties.class, dev.mostread.standalone.demo.DemoProperties.class})
 public class StandaloneApplication {
 
     public static void main(String[] args) {

@@ -20,7 +20,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import dev.mostread.shared.ranking.RankedItem;
 import dev.mostread.shared.testing.Http;
 import dev.mostread.shared.testing.TestScale;
-import dev.mostread.standalone.embedded.EmbeddedKafkaBroker;
+import dev.mostread.embedded.EmbeddedKafkaBroker;
 
 /**
  * Three brokers, every topic replicated three times with {@code min.insync.replicas=2}: one broker stopped

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
-import dev.mostread.standalone.embedded.EmbeddedKafkaBroker;
+import dev.mostread.embedded.EmbeddedKafkaBroker;
 
 /**
  * The pipeline scenario with {@code mostread.kafka.bootstrap-servers} set: the standalone app starts no

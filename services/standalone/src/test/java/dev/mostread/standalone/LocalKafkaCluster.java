@@ -14,8 +14,8 @@ import java.util.stream.Collectors;
 
 import org.apache.kafka.common.Uuid;
 
-import dev.mostread.standalone.embedded.EmbeddedKafkaBroker;
-import dev.mostread.standalone.embedded.EmbeddedKafkaProperties;
+import dev.mostread.embedded.EmbeddedKafkaBroker;
+import dev.mostread.embedded.EmbeddedKafkaProperties;
 
 /**
  * Three real KRaft nodes (broker and controller each) in this JVM, every topic replicated three times with

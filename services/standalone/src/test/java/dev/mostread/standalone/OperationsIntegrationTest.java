@@ -32,7 +32,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.mostread.shared.kafka.Topics;
 import dev.mostread.shared.testing.Http;
-import dev.mostread.standalone.embedded.EmbeddedKafkaBroker;
+import dev.mostread.embedded.EmbeddedKafkaBroker;
 import tools.jackson.databind.JsonNode;
 
 import dev.mostread.shared.kafka.Json;

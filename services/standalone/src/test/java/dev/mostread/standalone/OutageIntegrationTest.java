@@ -16,7 +16,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.mostread.shared.ranking.Ranking;
 import dev.mostread.shared.testing.Http;
-import dev.mostread.standalone.embedded.EmbeddedKafkaBroker;
+import dev.mostread.embedded.EmbeddedKafkaBroker;
 
 /**
  * Kafka entirely gone (the standalone app's only broker stopped): the collector answers 503 with Retry-After

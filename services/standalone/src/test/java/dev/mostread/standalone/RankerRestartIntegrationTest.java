@@ -16,8 +16,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.mostread.ranker.RankerApplication;
 import dev.mostread.ranker.system.RankerStreams;
-import dev.mostread.standalone.embedded.EmbeddedKafkaBroker;
-import dev.mostread.standalone.embedded.EmbeddedKafkaProperties;
+import dev.mostread.embedded.EmbeddedKafkaBroker;
+import dev.mostread.embedded.EmbeddedKafkaProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**

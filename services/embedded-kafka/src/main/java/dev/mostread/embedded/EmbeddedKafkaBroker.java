@@ -1,4 +1,4 @@
-package dev.mostread.standalone.embedded;
+package dev.mostread.embedded;
 
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,4 +1,4 @@
-package dev.mostread.standalone.embedded;
+package dev.mostread.embedded;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
