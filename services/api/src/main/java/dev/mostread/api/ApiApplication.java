@@ -1,9 +1,8 @@
 package dev.mostread.api;
 
+import dev.mostread.shared.system.ServiceDefaults;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-
-import dev.mostread.shared.system.ServiceDefaults;
 
 /** The API on its own: {@code java -jar mostread-api.jar --mostread.kafka.bootstrap-servers=...}. */
 @SpringBootApplication

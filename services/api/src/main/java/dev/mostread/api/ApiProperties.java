@@ -1,10 +1,8 @@
 package dev.mostread.api;
 
-import java.time.Duration;
-
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -23,5 +21,4 @@ public record ApiProperties(
         @DefaultValue("15s") @NotNull Duration streamHeartbeat,
         @DefaultValue("30m") @NotNull Duration streamTimeout,
         @DefaultValue("8") @Min(1) int maxStreamsPerClient,
-        @DefaultValue("1000") @Min(1) int maxStreams) {
-}
+        @DefaultValue("1000") @Min(1) int maxStreams) {}

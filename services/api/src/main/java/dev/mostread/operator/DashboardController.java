@@ -1,18 +1,16 @@
 package dev.mostread.operator;
 
+import dev.mostread.shared.operator.InstanceStats;
+import io.swagger.v3.oas.annotations.Hidden;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
-
-import dev.mostread.shared.operator.InstanceStats;
-import io.swagger.v3.oas.annotations.Hidden;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * The operators' live page, {@code /dashboard}, and the whole system's numbers it polls (every instance's
@@ -31,8 +29,11 @@ class DashboardController {
      * @param publicApi where the public API answers, as the dashboard's page should call it (empty: this origin)
      * @param staleAfterMillis an instance that has not reported for this long is shown {@code SILENT}
      */
-    DashboardController(SystemStats system, ViewTotalsReader views, java.util.function.Supplier<String> publicApi,
-                        long staleAfterMillis) {
+    DashboardController(
+            SystemStats system,
+            ViewTotalsReader views,
+            java.util.function.Supplier<String> publicApi,
+            long staleAfterMillis) {
         this.system = system;
         this.views = views;
         this.publicApi = publicApi;
@@ -42,7 +43,8 @@ class DashboardController {
     @Hidden
     @GetMapping("/dashboard")
     ResponseEntity<org.springframework.core.io.Resource> dashboard() {
-        return ResponseEntity.ok().contentType(org.springframework.http.MediaType.TEXT_HTML)
+        return ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.TEXT_HTML)
                 .cacheControl(CacheControl.noCache())
                 .body(new org.springframework.core.io.ClassPathResource("operator/dashboard.html"));
     }
@@ -52,8 +54,9 @@ class DashboardController {
      * views counted and filtered from the rankers' exact totals, for the dashboard to turn into rates, and each
      * instance's health.
      */
-    @Operation(summary = "Running totals of the whole system's mostread counters, and each instance's health "
-            + "(what the dashboard polls)")
+    @Operation(
+            summary = "Running totals of the whole system's mostread counters, and each instance's health "
+                    + "(what the dashboard polls)")
     @Tag(name = "Operations")
     @GetMapping("/api/v1/stats")
     @ResponseBody

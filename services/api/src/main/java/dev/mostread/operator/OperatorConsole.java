@@ -1,16 +1,14 @@
 package dev.mostread.operator;
 
+import dev.mostread.shared.system.MostreadProperties;
 import org.springframework.boot.actuate.autoconfigure.web.ManagementContextConfiguration;
 import org.springframework.boot.actuate.autoconfigure.web.ManagementContextType;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
-
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-
-import dev.mostread.shared.system.MostreadProperties;
 
 /**
  * The operators' surfaces beside the actuator: {@code /dashboard}, its files and uPlot, and {@code /api/v1/stats}.
@@ -24,10 +22,13 @@ public class OperatorConsole {
 
     /** Where the dashboard's page finds the public API: {@code mostread.operator.public-url}, else its port here. */
     @Bean
-    DashboardController dashboardController(SystemStats system, ViewTotalsReader views, ApplicationContext context,
-                                            MostreadProperties properties) {
+    DashboardController dashboardController(
+            SystemStats system, ViewTotalsReader views, ApplicationContext context, MostreadProperties properties) {
         String configured = properties.operator().publicUrl();
-        return new DashboardController(system, views, () -> configured.isEmpty() ? publicPort(context) : configured,
+        return new DashboardController(
+                system,
+                views,
+                () -> configured.isEmpty() ? publicPort(context) : configured,
                 3 * properties.operator().reportInterval().toMillis() + 5_000);
     }
 
@@ -48,9 +49,11 @@ public class OperatorConsole {
         return new WebMvcConfigurer() {
             @Override
             public void addResourceHandlers(ResourceHandlerRegistry registry) {
-                registry.addResourceHandler("/dashboard.js", "/dashboard.css").addResourceLocations("classpath:/operator/");
+                registry.addResourceHandler("/dashboard.js", "/dashboard.css")
+                        .addResourceLocations("classpath:/operator/");
                 if (!registry.hasMappingForPattern("/webjars/**")) {
-                    registry.addResourceHandler("/webjars/**").addResourceLocations("classpath:/META-INF/resources/webjars/");
+                    registry.addResourceHandler("/webjars/**")
+                            .addResourceLocations("classpath:/META-INF/resources/webjars/");
                 }
             }
         };

@@ -1,18 +1,16 @@
 package dev.mostread.operator;
 
+import dev.mostread.api.serve.CompactedTopicReader;
+import dev.mostread.shared.kafka.Json;
+import dev.mostread.shared.operator.InstanceStats;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import dev.mostread.api.serve.CompactedTopicReader;
-import dev.mostread.shared.kafka.Json;
-import dev.mostread.shared.operator.InstanceStats;
 
 /**
  * Every service instance's newest {@link InstanceStats}, read from the compacted {@code operator-stats} topic:
@@ -32,7 +30,8 @@ public class SystemStats extends CompactedTopicReader {
 
     public List<InstanceStats> all() {
         return instances.values().stream()
-                .sorted(java.util.Comparator.comparing(InstanceStats::application).thenComparing(InstanceStats::instance))
+                .sorted(java.util.Comparator.comparing(InstanceStats::application)
+                        .thenComparing(InstanceStats::instance))
                 .toList();
     }
 
@@ -47,7 +46,9 @@ public class SystemStats extends CompactedTopicReader {
         }
         try {
             InstanceStats stats = Json.mapper().readValue(record.value(), InstanceStats.class);
-            if (stats.application() == null || stats.instance() == null || !record.key().equals(stats.key())) {
+            if (stats.application() == null
+                    || stats.instance() == null
+                    || !record.key().equals(stats.key())) {
                 return;
             }
             if (instances.size() < MAX_INSTANCES || instances.containsKey(record.key())) {

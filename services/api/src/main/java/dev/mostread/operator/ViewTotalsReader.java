@@ -1,15 +1,13 @@
 package dev.mostread.operator;
 
+import dev.mostread.api.serve.CompactedTopicReader;
+import dev.mostread.shared.operator.ViewTotals;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-
-import dev.mostread.api.serve.CompactedTopicReader;
-import dev.mostread.shared.operator.ViewTotals;
 
 /**
  * The rankers' exact view totals ({@link ViewTotals}), read from their changelog with {@code read_committed}:
@@ -21,8 +19,7 @@ public class ViewTotalsReader extends CompactedTopicReader {
 
     static final int MAX_ENTRIES = 10_000;
 
-    private record Entry(String topic, int partition, String name) {
-    }
+    private record Entry(String topic, int partition, String name) {}
 
     private final Map<Entry, Long> totals = new ConcurrentHashMap<>();
 

@@ -2,19 +2,19 @@ package dev.mostread.operator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mostread.shared.operator.ViewTotals;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
-import dev.mostread.shared.operator.ViewTotals;
-
 class ViewTotalsReaderTest {
 
-    private final ViewTotalsReader reader = new ViewTotalsReader(() -> {
-        throw new AssertionError("not started in this test");
-    }, "mostread-ranker");
+    private final ViewTotalsReader reader = new ViewTotalsReader(
+            () -> {
+                throw new AssertionError("not started in this test");
+            },
+            "mostread-ranker");
 
     private void read(String topic, int partition, String name, byte[] value) {
         reader.apply(new ConsumerRecord<>(topic, partition, 0, name, value));

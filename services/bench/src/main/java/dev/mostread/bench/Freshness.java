@@ -1,5 +1,11 @@
 package dev.mostread.bench;
 
+import dev.mostread.loadgen.Preloader;
+import dev.mostread.loadgen.Progress;
+import dev.mostread.loadgen.TrafficModel;
+import dev.mostread.loadgen.ViewGenerator;
+import dev.mostread.shared.kafka.Json;
+import dev.mostread.shared.kafka.Topics;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,16 +20,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
-
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.producer.Producer;
-
-import dev.mostread.loadgen.Preloader;
-import dev.mostread.loadgen.Progress;
-import dev.mostread.loadgen.TrafficModel;
-import dev.mostread.loadgen.ViewGenerator;
-import dev.mostread.shared.kafka.Json;
-import dev.mostread.shared.kafka.Topics;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -37,8 +35,7 @@ final class Freshness {
      * Latencies in milliseconds over {@code probes} probes; a probe not visible within the patience counts as
      * the patience ({@code late} of them).
      */
-    record Result(int probes, double p50, double p99, double max, double backgroundPerSecond, int late) {
-    }
+    record Result(int probes, double p50, double p99, double max, double backgroundPerSecond, int late) {}
 
     private static final String PROBE_SITE = "probe";
     private static final Duration PATIENCE = Duration.ofSeconds(10);
@@ -63,12 +60,19 @@ final class Freshness {
             post(app);
             if (!awaitSiteKnown(app)) {
                 // the pipeline is so far behind that the first probe never showed: every probe is late
-                return new Result(probes, PATIENCE.toMillis(), PATIENCE.toMillis(), PATIENCE.toMillis(),
-                        written.perSecond(), probes);
+                return new Result(
+                        probes,
+                        PATIENCE.toMillis(),
+                        PATIENCE.toMillis(),
+                        PATIENCE.toMillis(),
+                        written.perSecond(),
+                        probes);
             }
             BlockingQueue<long[]> seen = new LinkedBlockingQueue<>();
             CompletableFuture<HttpResponse<Stream<String>>> stream = http.sendAsync(
-                    HttpRequest.newBuilder(app.uri("/api/v1/sites/" + PROBE_SITE + "/most-read/stream?period=1h&limit=1")).build(),
+                    HttpRequest.newBuilder(
+                                    app.uri("/api/v1/sites/" + PROBE_SITE + "/most-read/stream?period=1h&limit=1"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofLines());
             Thread listener = new Thread(() -> listen(stream, seen), "freshness-sse");
             listener.setDaemon(true);
@@ -104,8 +108,13 @@ final class Freshness {
             stream.cancel(true);
             stop.set(true);
             load.join();
-            return new Result(sent, latencies.getValueAtPercentile(50) / 1e3, latencies.getValueAtPercentile(99) / 1e3,
-                    latencies.getMaxValue() / 1e3, written.perSecond(), late);
+            return new Result(
+                    sent,
+                    latencies.getValueAtPercentile(50) / 1e3,
+                    latencies.getValueAtPercentile(99) / 1e3,
+                    latencies.getMaxValue() / 1e3,
+                    written.perSecond(),
+                    late);
         } finally {
             stop.set(true);
             load.exceptionally(e -> 0L).join();
@@ -116,9 +125,12 @@ final class Freshness {
     private long post(Standalone app) throws IOException, InterruptedException {
         String body = "{\"site\":\"" + PROBE_SITE + "\",\"articleId\":\"p\",\"title\":\"Probe\",\"timestamp\":"
                 + System.currentTimeMillis() + ",\"userAgent\":\"Mozilla/5.0 (X11; Linux x86_64) Firefox/132.0\"}";
-        HttpResponse<Void> response = http.send(HttpRequest.newBuilder(app.uri("/api/v1/events"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> response = http.send(
+                HttpRequest.newBuilder(app.uri("/api/v1/events"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
         long at = System.nanoTime();
         if (response.statusCode() != 202) {
             throw new IllegalStateException("probe refused: " + response.statusCode());
@@ -130,7 +142,9 @@ final class Freshness {
     private boolean awaitSiteKnown(Standalone app) throws IOException, InterruptedException {
         URI list = app.uri("/api/v1/sites/" + PROBE_SITE + "/most-read?period=1h");
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (http.send(HttpRequest.newBuilder(list).build(), HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
+        while (http.send(HttpRequest.newBuilder(list).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode()
+                != 200) {
             if (System.nanoTime() > deadline) {
                 return false;
             }

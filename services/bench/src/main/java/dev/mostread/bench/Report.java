@@ -1,5 +1,6 @@
 package dev.mostread.bench;
 
+import dev.mostread.bench.drain.DrainResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,16 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.mostread.bench.drain.DrainResult;
-
 /** Everything one benchmark run measured, its medians, ratios and goals, as Markdown and as JSON. */
 final class Report {
 
-    record JmhFigure(String benchmark, double score, double error, String unit) {
-    }
+    record JmhFigure(String benchmark, double score, double error, String unit) {}
 
-    record Goal(String goal, String target, String measured, boolean met) {
-    }
+    record Goal(String goal, String target, String measured, boolean met) {}
 
     private final Map<String, Object> machine;
     private final String commandLine;
@@ -36,8 +33,14 @@ final class Report {
     private List<JmhFigure> jmh = List.of();
     private Duration took = Duration.ZERO;
 
-    Report(Map<String, Object> machine, String commandLine, long views, long scaleViews, int runs, int threads,
-           int articles) {
+    Report(
+            Map<String, Object> machine,
+            String commandLine,
+            long views,
+            long scaleViews,
+            int runs,
+            int threads,
+            int articles) {
         this.machine = machine;
         this.commandLine = commandLine;
         this.views = views;
@@ -48,8 +51,17 @@ final class Report {
     }
 
     void dataset(int size, long written, double meanBytes, double preloadRate) {
-        datasets.put(size, Map.of("articles", size, "views", written, "meanBytes", Math.round(meanBytes),
-                "preloadViewsPerSecond", Math.round(preloadRate)));
+        datasets.put(
+                size,
+                Map.of(
+                        "articles",
+                        size,
+                        "views",
+                        written,
+                        "meanBytes",
+                        Math.round(meanBytes),
+                        "preloadViewsPerSecond",
+                        Math.round(preloadRate)));
     }
 
     void drain(String subject, List<DrainResult> results) {
@@ -94,8 +106,7 @@ final class Report {
     }
 
     private double servingMedian(int connections, String target, boolean p99) {
-        return Stats.median(serving.get(connections).get(target),
-                r -> p99 ? r.p99Millis() : r.requestsPerSecond());
+        return Stats.median(serving.get(connections).get(target), r -> p99 ? r.p99Millis() : r.requestsPerSecond());
     }
 
     List<Goal> goals() {
@@ -116,15 +127,19 @@ final class Report {
         for (int c : serving.keySet()) {
             double ratio = servingMedian(c, "mostread", false) / servingMedian(c, "nginx", false);
             double p99 = servingMedian(c, "mostread", true);
-            goals.add(new Goal("GET most-read vs nginx, " + c + " connections", "≥ 0.35×, p99 ≤ 10 ms",
-                    fmt(ratio, 2) + "×, p99 " + fmt(p99, 2) + " ms", ratio >= 0.35 && p99 <= 10));
+            goals.add(new Goal(
+                    "GET most-read vs nginx, " + c + " connections",
+                    "≥ 0.35×, p99 ≤ 10 ms",
+                    fmt(ratio, 2) + "×, p99 " + fmt(p99, 2) + " ms",
+                    ratio >= 0.35 && p99 <= 10));
         }
         if (scale.size() >= 2) {
             int smallest = scale.keySet().stream().min(Integer::compare).orElseThrow();
             int largest = scale.keySet().stream().max(Integer::compare).orElseThrow();
             double ratio = Stats.median(scale.get(largest), DrainResult::viewsPerSecond)
                     / Stats.median(scale.get(smallest), DrainResult::viewsPerSecond);
-            goals.add(ratioGoal(String.format("throughput at %,d vs %,d distinct articles", largest, smallest), ratio, 0.7));
+            goals.add(ratioGoal(
+                    String.format("throughput at %,d vs %,d distinct articles", largest, smallest), ratio, 0.7));
         }
         return goals;
     }
@@ -140,8 +155,14 @@ final class Report {
     String summary() {
         StringBuilder text = new StringBuilder();
         for (Goal goal : goals()) {
-            text.append(goal.met() ? "MET    " : "NOT MET").append("  ").append(goal.goal()).append(": ")
-                    .append(goal.measured()).append(" (goal ").append(goal.target()).append(")\n");
+            text.append(goal.met() ? "MET    " : "NOT MET")
+                    .append("  ")
+                    .append(goal.goal())
+                    .append(": ")
+                    .append(goal.measured())
+                    .append(" (goal ")
+                    .append(goal.target())
+                    .append(")\n");
         }
         return text.toString();
     }
@@ -151,41 +172,80 @@ final class Report {
         md.append("# mostread benchmarks\n\n");
         md.append("Written by the benchmark command from its latest run; do not edit by hand. What the figures mean,\n")
                 .append("how they are taken and what limits them: [PERFORMANCE.md](PERFORMANCE.md).\n\n");
-        md.append("- Run: ").append(startedAt).append(", took ").append(took.toMinutes()).append(" min ")
-                .append(took.toSecondsPart()).append(" s\n");
-        md.append("- Command: `").append(commandLine.isBlank() ? "bench/run.sh" : commandLine).append("`\n");
-        md.append("- Machine: ").append(machine.get("cores")).append(" cores, ").append(machine.get("memoryGiB"))
-                .append(" GiB, ").append(machine.get("java")).append(", ").append(machine.get("os"))
-                .append(", Kafka ").append(machine.get("kafka")).append(" (one embedded KRaft broker in the harness's JVM)\n");
-        md.append("- Each figure is the median of ").append(runs).append(" runs; every Kafka Streams subject runs ")
-                .append(threads).append(" stream thread(s) in a JVM of its own (-Xmx3g).\n\n");
+        md.append("- Run: ")
+                .append(startedAt)
+                .append(", took ")
+                .append(took.toMinutes())
+                .append(" min ")
+                .append(took.toSecondsPart())
+                .append(" s\n");
+        md.append("- Command: `")
+                .append(commandLine.isBlank() ? "bench/run.sh" : commandLine)
+                .append("`\n");
+        md.append("- Machine: ")
+                .append(machine.get("cores"))
+                .append(" cores, ")
+                .append(machine.get("memoryGiB"))
+                .append(" GiB, ")
+                .append(machine.get("java"))
+                .append(", ")
+                .append(machine.get("os"))
+                .append(", Kafka ")
+                .append(machine.get("kafka"))
+                .append(" (one embedded KRaft broker in the harness's JVM)\n");
+        md.append("- Each figure is the median of ")
+                .append(runs)
+                .append(" runs; every Kafka Streams subject runs ")
+                .append(threads)
+                .append(" stream thread(s) in a JVM of its own (-Xmx3g).\n\n");
 
         md.append("## Goals\n\n| goal | target | measured | met |\n|---|---|---|---|\n");
         for (Goal goal : goals()) {
-            md.append("| ").append(goal.goal()).append(" | ").append(goal.target()).append(" | ").append(goal.measured())
-                    .append(" | ").append(goal.met() ? "yes" : "**no**").append(" |\n");
+            md.append("| ")
+                    .append(goal.goal())
+                    .append(" | ")
+                    .append(goal.target())
+                    .append(" | ")
+                    .append(goal.measured())
+                    .append(" | ")
+                    .append(goal.met() ? "yes" : "**no**")
+                    .append(" |\n");
         }
 
-        md.append("\n## Datasets\n\n| distinct articles | views | mean event size | preload rate |\n|---|---|---|---|\n");
-        datasets.values().forEach(d -> md.append(String.format("| %,d | %,d | %d B | %,d views/s |%n", d.get("articles"),
-                d.get("views"), d.get("meanBytes"), d.get("preloadViewsPerSecond"))));
+        md.append(
+                "\n## Datasets\n\n| distinct articles | views | mean event size | preload rate |\n|---|---|---|---|\n");
+        datasets.values()
+                .forEach(d -> md.append(String.format(
+                        "| %,d | %,d | %d B | %,d views/s |%n",
+                        d.get("articles"), d.get("views"), d.get("meanBytes"), d.get("preloadViewsPerSecond"))));
 
         double plain = medianRate("plain-consumer");
         md.append(String.format("%n## Drain throughput (%,d distinct articles)%n%n", articles));
-        md.append("| subject | views/s (median) | × plain consumer | runs (views/s) | state updates per view | output records per view | heap after drain |\n");
+        md.append(
+                "| subject | views/s (median) | × plain consumer | runs (views/s) | state updates per view | output records per view | heap after drain |\n");
         md.append("|---|---|---|---|---|---|---|\n");
-        drains.forEach((subject, results) -> md.append(String.format("| %s | %,.0f | %.3f | %s | %s | %s | %,d MB |%n",
-                subject, medianRate(subject), medianRate(subject) / plain,
-                String.join(", ", results.stream().map(r -> String.format("%,.0f", r.viewsPerSecond())).toList()),
+        drains.forEach((subject, results) -> md.append(String.format(
+                "| %s | %,.0f | %.3f | %s | %s | %s | %,d MB |%n",
+                subject,
+                medianRate(subject),
+                medianRate(subject) / plain,
+                String.join(
+                        ", ",
+                        results.stream()
+                                .map(r -> String.format("%,.0f", r.viewsPerSecond()))
+                                .toList()),
                 subject.startsWith("plain") || subject.startsWith("redis") ? "–" : fmt(perView(results, true), 4),
                 subject.startsWith("plain") || subject.startsWith("redis") ? "–" : fmt(perView(results, false), 5),
                 (long) Stats.median(results, DrainResult::heapBytes) >> 20)));
         if (drains.containsKey("naive-hopping")) {
-            md.append(String.format("%nThe naive baseline ran for a fixed time (it cannot drain %,d views in any reasonable time); "
-                    + "its rate is views processed over that time. The Redis reference also stops after a fixed time.%n", views));
+            md.append(String.format(
+                    "%nThe naive baseline ran for a fixed time (it cannot drain %,d views in any reasonable time); "
+                            + "its rate is views processed over that time. The Redis reference also stops after a fixed time.%n",
+                    views));
         }
         if (drains.containsKey("redis-zincrby")) {
-            md.append(String.format("mostread (exactly_once_v2) / Redis ZINCRBY reference: %.2f×.%n",
+            md.append(String.format(
+                    "mostread (exactly_once_v2) / Redis ZINCRBY reference: %.2f×.%n",
                     medianRate("mostread-eos") / medianRate("redis-zincrby")));
         }
 
@@ -193,31 +253,44 @@ final class Report {
         freshnessTable(md, "at a lighter load", lightFreshness);
 
         if (!serving.isEmpty()) {
-            md.append(String.format("%n## Serving: `GET most-read` (%d B of JSON) vs nginx serving the same bytes, wrk keep-alive%n%n",
+            md.append(String.format(
+                    "%n## Serving: `GET most-read` (%d B of JSON) vs nginx serving the same bytes, wrk keep-alive%n%n",
                     servedBytes));
-            md.append("| connections | mostread req/s | mostread p99 | nginx req/s | nginx p99 | ratio |\n|---|---|---|---|---|---|\n");
+            md.append(
+                    "| connections | mostread req/s | mostread p99 | nginx req/s | nginx p99 | ratio |\n|---|---|---|---|---|---|\n");
             for (int c : serving.keySet()) {
-                md.append(String.format("| %d | %,.0f | %.2f ms | %,.0f | %.2f ms | %.2f× |%n", c,
-                        servingMedian(c, "mostread", false), servingMedian(c, "mostread", true),
-                        servingMedian(c, "nginx", false), servingMedian(c, "nginx", true),
+                md.append(String.format(
+                        "| %d | %,.0f | %.2f ms | %,.0f | %.2f ms | %.2f× |%n",
+                        c,
+                        servingMedian(c, "mostread", false),
+                        servingMedian(c, "mostread", true),
+                        servingMedian(c, "nginx", false),
+                        servingMedian(c, "nginx", true),
                         servingMedian(c, "mostread", false) / servingMedian(c, "nginx", false)));
             }
         }
 
         if (!scale.isEmpty()) {
-            md.append(String.format("%n## Scale curve: mostread (exactly_once_v2) by distinct articles%n%n"
-                    + "%,d views per dataset (%,d for the main dataset's row).%n%n", scaleViews, views));
-            md.append("| distinct articles | views/s (median) | × smallest | state updates per view | heap after drain |\n|---|---|---|---|---|\n");
+            md.append(String.format(
+                    "%n## Scale curve: mostread (exactly_once_v2) by distinct articles%n%n"
+                            + "%,d views per dataset (%,d for the main dataset's row).%n%n",
+                    scaleViews, views));
+            md.append(
+                    "| distinct articles | views/s (median) | × smallest | state updates per view | heap after drain |\n|---|---|---|---|---|\n");
             double first = Stats.median(scale.values().iterator().next(), DrainResult::viewsPerSecond);
-            scale.forEach((size, results) -> md.append(String.format("| %,d | %,.0f | %.2f | %.4f | %,d MB |%n", size,
+            scale.forEach((size, results) -> md.append(String.format(
+                    "| %,d | %,.0f | %.2f | %.4f | %,d MB |%n",
+                    size,
                     Stats.median(results, DrainResult::viewsPerSecond),
-                    Stats.median(results, DrainResult::viewsPerSecond) / first, perView(results, true),
+                    Stats.median(results, DrainResult::viewsPerSecond) / first,
+                    perView(results, true),
                     (long) Stats.median(results, DrainResult::heapBytes) >> 20)));
         }
 
         if (!jmh.isEmpty()) {
             md.append("\n## JMH micro-benchmarks\n\n| benchmark | score | error (99.9%) | unit |\n|---|---|---|---|\n");
-            jmh.forEach(f -> md.append(String.format("| %s | %.1f | ± %.1f | %s |%n", f.benchmark(), f.score(), f.error(), f.unit())));
+            jmh.forEach(f -> md.append(
+                    String.format("| %s | %.1f | ± %.1f | %s |%n", f.benchmark(), f.score(), f.error(), f.unit())));
         }
         return md.toString();
     }
@@ -226,15 +299,21 @@ final class Report {
         if (results.isEmpty()) {
             return;
         }
-        md.append("\n## Freshness: POST 202 → visible in the API, ").append(load).append("\n\n");
-        md.append("| run | probes | not visible within 10 s | background views/s | p50 | p99 | max |\n|---|---|---|---|---|---|---|\n");
+        md.append("\n## Freshness: POST 202 → visible in the API, ")
+                .append(load)
+                .append("\n\n");
+        md.append(
+                "| run | probes | not visible within 10 s | background views/s | p50 | p99 | max |\n|---|---|---|---|---|---|---|\n");
         for (int i = 0; i < results.size(); i++) {
             Freshness.Result r = results.get(i);
-            md.append(String.format("| %d | %d | %d | %,.0f | %.0f ms | %.0f ms | %.0f ms |%n", i + 1, r.probes(),
-                    r.late(), r.backgroundPerSecond(), r.p50(), r.p99(), r.max()));
+            md.append(String.format(
+                    "| %d | %d | %d | %,.0f | %.0f ms | %.0f ms | %.0f ms |%n",
+                    i + 1, r.probes(), r.late(), r.backgroundPerSecond(), r.p50(), r.p99(), r.max()));
         }
-        md.append(String.format("| **median** | | | | **%.0f ms** | **%.0f ms** | **%.0f ms** |%n",
-                Stats.median(results, Freshness.Result::p50), Stats.median(results, Freshness.Result::p99),
+        md.append(String.format(
+                "| **median** | | | | **%.0f ms** | **%.0f ms** | **%.0f ms** |%n",
+                Stats.median(results, Freshness.Result::p50),
+                Stats.median(results, Freshness.Result::p99),
                 Stats.median(results, Freshness.Result::max)));
     }
 
@@ -252,11 +331,13 @@ final class Report {
         json.put("goals", goals());
         json.put("datasets", datasets.values());
         Map<String, Object> drainJson = new LinkedHashMap<>();
-        drains.forEach((subject, results) -> drainJson.put(subject, Map.of(
-                "medianViewsPerSecond", medianRate(subject),
-                "medianStateUpdatesPerView", perView(results, true),
-                "medianOutputRecordsPerView", perView(results, false),
-                "runs", results)));
+        drains.forEach((subject, results) -> drainJson.put(
+                subject,
+                Map.of(
+                        "medianViewsPerSecond", medianRate(subject),
+                        "medianStateUpdatesPerView", perView(results, true),
+                        "medianOutputRecordsPerView", perView(results, false),
+                        "runs", results)));
         json.put("drain", drainJson);
         json.put("freshnessMillis", freshness);
         json.put("lightLoadFreshnessMillis", lightFreshness);
@@ -264,9 +345,15 @@ final class Report {
         serving.forEach((c, byTarget) -> servingJson.put(Integer.toString(c), byTarget));
         json.put("serving", servingJson);
         Map<String, Object> scaleJson = new LinkedHashMap<>();
-        scale.forEach((size, results) -> scaleJson.put(Integer.toString(size), Map.of(
-                "medianViewsPerSecond", Stats.median(results, DrainResult::viewsPerSecond),
-                "medianHeapBytes", Stats.median(results, DrainResult::heapBytes), "runs", results)));
+        scale.forEach((size, results) -> scaleJson.put(
+                Integer.toString(size),
+                Map.of(
+                        "medianViewsPerSecond",
+                        Stats.median(results, DrainResult::viewsPerSecond),
+                        "medianHeapBytes",
+                        Stats.median(results, DrainResult::heapBytes),
+                        "runs",
+                        results)));
         json.put("scale", scaleJson);
         json.put("jmh", jmh);
         return json;

@@ -19,15 +19,13 @@ import java.util.regex.Pattern;
 final class Serving {
 
     /** One wrk run: requests per second and the 99th percentile latency in milliseconds. */
-    record WrkResult(double requestsPerSecond, double p99Millis, long non2xx) {
-    }
+    record WrkResult(double requestsPerSecond, double p99Millis, long non2xx) {}
 
     private static final Pattern RATE = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
     private static final Pattern P99 = Pattern.compile("\\s99%\\s+([0-9.]+)(us|ms|s)");
     private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses:\\s+(\\d+)");
 
-    private Serving() {
-    }
+    private Serving() {}
 
     /** A tool from the PATH, or from /usr/sbin where Debian puts nginx. */
     static String executable(String name) {
@@ -42,8 +40,15 @@ final class Serving {
 
     static WrkResult wrk(URI url, int connections, Duration duration) throws IOException, InterruptedException {
         int threads = Math.min(2, connections);
-        Process process = new ProcessBuilder(executable("wrk"), "-t" + threads, "-c" + connections, "-d" + duration.toSeconds() + "s",
-                "--latency", url.toString()).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(
+                        executable("wrk"),
+                        "-t" + threads,
+                        "-c" + connections,
+                        "-d" + duration.toSeconds() + "s",
+                        "--latency",
+                        url.toString())
+                .redirectErrorStream(true)
+                .start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (process.waitFor() != 0) {
             throw new IllegalStateException("wrk failed: " + out);
@@ -60,7 +65,8 @@ final class Serving {
             default -> value;
         };
         Matcher errors = NON_2XX.matcher(out);
-        return new WrkResult(Double.parseDouble(rate.group(1)), millis, errors.find() ? Long.parseLong(errors.group(1)) : 0);
+        return new WrkResult(
+                Double.parseDouble(rate.group(1)), millis, errors.find() ? Long.parseLong(errors.group(1)) : 0);
     }
 
     /** nginx serving {@code body} as {@code /most-read.json}, with as many workers as cores, no access log. */
@@ -74,8 +80,8 @@ final class Serving {
             Path www = Files.createDirectories(dir.resolve("www"));
             Files.write(www.resolve("most-read.json"), body);
             for (Path path : List.of(dir, www, www.resolve("most-read.json"))) {
-                Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(
-                        Files.isDirectory(path) ? "rwxr-xr-x" : "rw-r--r--"));
+                Files.setPosixFilePermissions(
+                        path, PosixFilePermissions.fromString(Files.isDirectory(path) ? "rwxr-xr-x" : "rw-r--r--"));
             }
             Path conf = dir.resolve("nginx.conf");
             Files.writeString(conf, """
@@ -99,14 +105,23 @@ final class Serving {
                       }
                     }
                     """.formatted(dir.toAbsolutePath(), port));
-            process = new ProcessBuilder(executable("nginx"), "-p", dir.toAbsolutePath().toString(), "-c", conf.toAbsolutePath().toString(),
-                    "-e", dir.resolve("error.log").toAbsolutePath().toString())
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("nginx.out").toFile()).start();
+            process = new ProcessBuilder(
+                            executable("nginx"),
+                            "-p",
+                            dir.toAbsolutePath().toString(),
+                            "-c",
+                            conf.toAbsolutePath().toString(),
+                            "-e",
+                            dir.resolve("error.log").toAbsolutePath().toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("nginx.out").toFile())
+                    .start();
             url = URI.create("http://127.0.0.1:" + port + "/most-read.json");
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (!answers(port)) {
                 if (!process.isAlive() || System.nanoTime() > deadline) {
-                    throw new IllegalStateException("nginx did not start: " + Files.readString(dir.resolve("nginx.out")));
+                    throw new IllegalStateException(
+                            "nginx did not start: " + Files.readString(dir.resolve("nginx.out")));
                 }
                 Thread.sleep(50); // a harness polling interval, not test synchronisation
             }
@@ -137,9 +152,21 @@ final class Serving {
 
         Redis(Path dir) throws IOException, InterruptedException {
             port = BenchCluster.freePort();
-            process = new ProcessBuilder(executable("redis-server"), "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                    "--save", "", "--appendonly", "no", "--dir", dir.toAbsolutePath().toString())
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("redis.out").toFile()).start();
+            process = new ProcessBuilder(
+                            executable("redis-server"),
+                            "--port",
+                            Integer.toString(port),
+                            "--bind",
+                            "127.0.0.1",
+                            "--save",
+                            "",
+                            "--appendonly",
+                            "no",
+                            "--dir",
+                            dir.toAbsolutePath().toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("redis.out").toFile())
+                    .start();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (!Nginx.answers(port)) {
                 if (!process.isAlive() || System.nanoTime() > deadline) {

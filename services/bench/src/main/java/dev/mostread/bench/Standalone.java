@@ -21,7 +21,11 @@ final class Standalone implements AutoCloseable {
     Standalone(Path jar, String bootstrapServers, String topicPrefix, Path dataDir, Path log, List<String> settings)
             throws IOException, InterruptedException {
         port = BenchCluster.freePort();
-        List<String> command = new ArrayList<>(List.of(Forks.java(), "-Xmx2g", "-jar", jar.toString(),
+        List<String> command = new ArrayList<>(List.of(
+                Forks.java(),
+                "-Xmx2g",
+                "-jar",
+                jar.toString(),
                 "--server.port=" + port,
                 "--mostread.kafka.bootstrap-servers=" + bootstrapServers,
                 "--mostread.topic-prefix=" + topicPrefix,
@@ -33,7 +37,10 @@ final class Standalone implements AutoCloseable {
                 "--mostread.collector.min-free-disk=0B",
                 "--mostread.collector.min-free-disk-ratio=0"));
         command.addAll(settings);
-        process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
         while (!ready()) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
@@ -45,8 +52,12 @@ final class Standalone implements AutoCloseable {
 
     private boolean ready() {
         try {
-            return http.send(HttpRequest.newBuilder(uri("/actuator/health/readiness")).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            return http.send(
+                                    HttpRequest.newBuilder(uri("/actuator/health/readiness"))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.discarding())
+                            .statusCode()
+                    == 200;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {

@@ -6,8 +6,7 @@ import java.util.function.ToDoubleFunction;
 /** Medians, for figures taken over several runs. */
 final class Stats {
 
-    private Stats() {
-    }
+    private Stats() {}
 
     static <T> double median(List<T> runs, ToDoubleFunction<T> figure) {
         double[] values = runs.stream().mapToDouble(figure).sorted().toArray();

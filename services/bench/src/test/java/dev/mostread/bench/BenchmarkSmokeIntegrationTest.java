@@ -3,16 +3,14 @@ package dev.mostread.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.mostread.shared.kafka.Json;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import dev.mostread.shared.kafka.Json;
 import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 
@@ -26,7 +24,8 @@ class BenchmarkSmokeIntegrationTest {
 
     @Test
     void aTinyRunOfTheWholeBenchmarkMeasuresEverySubjectAndWritesTheReport(@TempDir Path out) throws Exception {
-        boolean tools = List.of("wrk", "nginx", "redis-server").stream().allMatch(BenchmarkSmokeIntegrationTest::installed);
+        boolean tools =
+                List.of("wrk", "nginx", "redis-server").stream().allMatch(BenchmarkSmokeIntegrationTest::installed);
         if (!"true".equals(System.getenv("CI"))) {
             assumeTrue(tools, "wrk, nginx and redis-server are installed by .ci/run and bench/run.sh");
         }
@@ -34,30 +33,94 @@ class BenchmarkSmokeIntegrationTest {
         assertThat(STANDALONE).exists();
 
         StringWriter errors = new StringWriter();
-        int exit = new CommandLine(new BenchmarkRun()).setErr(new PrintWriter(errors, true)).execute("--views", "20000", "--scale-views", "10000",
-                "--runs", "1", "--articles", "10000", "--scale", "1000,10000", "--naive-seconds", "5",
-                "--redis-seconds", "5", "--probes", "5", "--light-rate", "200", "--wrk-seconds", "1", "--connections", "8",
-                "--jmh-warmups", "0", "--jmh-iterations", "1", "--jmh-millis", "100",
-                "--standalone-jar", STANDALONE.toString(), "--out", out.toString(), "--command-line", "smoke test");
+        int exit = new CommandLine(new BenchmarkRun())
+                .setErr(new PrintWriter(errors, true))
+                .execute(
+                        "--views",
+                        "20000",
+                        "--scale-views",
+                        "10000",
+                        "--runs",
+                        "1",
+                        "--articles",
+                        "10000",
+                        "--scale",
+                        "1000,10000",
+                        "--naive-seconds",
+                        "5",
+                        "--redis-seconds",
+                        "5",
+                        "--probes",
+                        "5",
+                        "--light-rate",
+                        "200",
+                        "--wrk-seconds",
+                        "1",
+                        "--connections",
+                        "8",
+                        "--jmh-warmups",
+                        "0",
+                        "--jmh-iterations",
+                        "1",
+                        "--jmh-millis",
+                        "100",
+                        "--standalone-jar",
+                        STANDALONE.toString(),
+                        "--out",
+                        out.toString(),
+                        "--command-line",
+                        "smoke test");
 
         assertThat(exit).as("exit code; the command printed:%n%s", errors).isZero();
         JsonNode report = Json.mapper().readTree(Files.readString(out.resolve("benchmarks.json")));
-        for (String subject : List.of("plain-consumer", "plain-consumer-bytes", "mostread-eos", "mostread-alos",
-                "naive-hopping", "redis-zincrby")) {
-            assertThat(report.path("drain").path(subject).path("medianViewsPerSecond").asDouble()).as(subject).isPositive();
+        for (String subject : List.of(
+                "plain-consumer",
+                "plain-consumer-bytes",
+                "mostread-eos",
+                "mostread-alos",
+                "naive-hopping",
+                "redis-zincrby")) {
+            assertThat(report.path("drain")
+                            .path(subject)
+                            .path("medianViewsPerSecond")
+                            .asDouble())
+                    .as(subject)
+                    .isPositive();
         }
-        assertThat(report.path("drain").path("mostread-eos").path("runs").get(0).path("views").asLong()).isEqualTo(20_000);
-        assertThat(report.path("scale").path("1000").path("medianViewsPerSecond").asDouble()).isPositive();
+        assertThat(report.path("drain")
+                        .path("mostread-eos")
+                        .path("runs")
+                        .get(0)
+                        .path("views")
+                        .asLong())
+                .isEqualTo(20_000);
+        assertThat(report.path("scale")
+                        .path("1000")
+                        .path("medianViewsPerSecond")
+                        .asDouble())
+                .isPositive();
         JsonNode freshness = report.path("freshnessMillis").get(0);
         assertThat(freshness.path("probes").asInt()).isEqualTo(5);
         assertThat(freshness.path("late").asInt()).isZero();
         assertThat(freshness.path("p99").asDouble()).isPositive().isLessThan(15_000);
-        assertThat(report.path("serving").path("8").path("mostread").get(0).path("requestsPerSecond").asDouble()).isPositive();
-        assertThat(report.path("serving").path("8").path("nginx").get(0).path("requestsPerSecond").asDouble()).isPositive();
+        assertThat(report.path("serving")
+                        .path("8")
+                        .path("mostread")
+                        .get(0)
+                        .path("requestsPerSecond")
+                        .asDouble())
+                .isPositive();
+        assertThat(report.path("serving")
+                        .path("8")
+                        .path("nginx")
+                        .get(0)
+                        .path("requestsPerSecond")
+                        .asDouble())
+                .isPositive();
         assertThat(report.path("jmh")).hasSize(6);
         assertThat(report.path("goals").size()).isGreaterThanOrEqualTo(7);
-        assertThat(Files.readString(out.resolve("BENCHMARKS.md"))).contains("## Goals", "## Drain throughput",
-                "## Freshness", "## Serving", "## Scale curve", "## JMH");
+        assertThat(Files.readString(out.resolve("BENCHMARKS.md")))
+                .contains("## Goals", "## Drain throughput", "## Freshness", "## Serving", "## Scale curve", "## JMH");
     }
 
     private static boolean installed(String tool) {

@@ -1,9 +1,8 @@
 package dev.mostread.collector;
 
+import dev.mostread.shared.system.ServiceDefaults;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-
-import dev.mostread.shared.system.ServiceDefaults;
 
 /** The collector on its own: {@code java -jar mostread-collector.jar --mostread.kafka.bootstrap-servers=...}. */
 @SpringBootApplication

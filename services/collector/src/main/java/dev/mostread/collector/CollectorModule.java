@@ -1,10 +1,25 @@
 package dev.mostread.collector;
 
-import java.nio.file.Path;
+import dev.mostread.collector.collect.ClientRateLimits;
+import dev.mostread.collector.collect.CollectorMetrics;
+import dev.mostread.collector.collect.CollectorProperties;
+import dev.mostread.collector.collect.DiskGuard;
+import dev.mostread.collector.collect.Intake;
+import dev.mostread.collector.collect.KafkaWritesHealthIndicator;
+import dev.mostread.collector.collect.PageViewPublisher;
+import dev.mostread.collector.collect.SitePolicy;
+import dev.mostread.shared.kafka.Json;
+import dev.mostread.shared.kafka.Topics;
+import dev.mostread.shared.pageview.PageViewReader;
+import dev.mostread.shared.system.KafkaSettings;
+import dev.mostread.shared.system.MostreadProperties;
+import dev.mostread.shared.system.SitesProperties;
+import dev.mostread.shared.system.TopicInitializer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -22,40 +37,24 @@ import org.springframework.context.annotation.FilterType;
 import org.springframework.web.servlet.config.annotation.CorsRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-import dev.mostread.collector.collect.CollectorMetrics;
-import dev.mostread.collector.collect.ClientRateLimits;
-import dev.mostread.collector.collect.CollectorProperties;
-import dev.mostread.collector.collect.DiskGuard;
-import dev.mostread.collector.collect.Intake;
-import dev.mostread.collector.collect.SitePolicy;
-import dev.mostread.collector.collect.KafkaWritesHealthIndicator;
-import dev.mostread.collector.collect.PageViewPublisher;
-import dev.mostread.shared.kafka.Json;
-import dev.mostread.shared.kafka.Topics;
-import dev.mostread.shared.pageview.PageViewReader;
-import dev.mostread.shared.system.KafkaSettings;
-import dev.mostread.shared.system.MostreadProperties;
-import dev.mostread.shared.system.SitesProperties;
-import dev.mostread.shared.system.TopicInitializer;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
-
 /** Everything the collector adds to an application context, whether it runs alone or inside the standalone app. */
 @Configuration(proxyBeanMethods = false)
-@ComponentScan(excludeFilters = @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootConfiguration.class))
+@ComponentScan(
+        excludeFilters = @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootConfiguration.class))
 @EnableConfigurationProperties(CollectorProperties.class)
 public class CollectorModule {
 
     private static final Logger log = LoggerFactory.getLogger(CollectorModule.class);
 
     @Bean(destroyMethod = "close")
-    Producer<String, byte[]> pageViewProducer(KafkaSettings kafka, CollectorProperties properties,
-                                              MeterRegistry registry) {
+    Producer<String, byte[]> pageViewProducer(
+            KafkaSettings kafka, CollectorProperties properties, MeterRegistry registry) {
         Map<String, Object> config = kafka.reliableProducer("mostread-collector", properties.sendTimeout());
         config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, 64 * 1024);
         config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        Producer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+        Producer<String, byte[]> producer =
+                new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
         new KafkaClientMetrics(producer).bindTo(registry);
         return producer;
     }
@@ -83,12 +82,18 @@ public class CollectorModule {
 
     @Bean
     DiskGuard diskGuard(CollectorProperties properties, MostreadProperties common, java.time.Clock clock) {
-        return new DiskGuard(common.dataDir(), properties.minFreeDisk().toBytes(), properties.minFreeDiskRatio(), clock);
+        return new DiskGuard(
+                common.dataDir(), properties.minFreeDisk().toBytes(), properties.minFreeDiskRatio(), clock);
     }
 
     @Bean
-    Intake intake(PageViewPublisher pageViewPublisher, CollectorProperties properties, CollectorMetrics metrics,
-                  SitePolicy sitePolicy, ClientRateLimits clientRateLimits, DiskGuard diskGuard) {
+    Intake intake(
+            PageViewPublisher pageViewPublisher,
+            CollectorProperties properties,
+            CollectorMetrics metrics,
+            SitePolicy sitePolicy,
+            ClientRateLimits clientRateLimits,
+            DiskGuard diskGuard) {
         return new Intake(pageViewPublisher, properties, metrics, sitePolicy, clientRateLimits, diskGuard);
     }
 
@@ -113,16 +118,22 @@ public class CollectorModule {
 
             @Override
             public void start() {
-                worker = new Thread(() -> {
-                    while (!Thread.currentThread().isInterrupted()) {
-                        try {
-                            topicInitializer.ensure(List.of(topicInitializer.pageViews()), Duration.ofSeconds(30));
-                            return;
-                        } catch (RuntimeException e) {
-                            log.warn("Cannot create {} yet: {}", topicInitializer.pageViews().name(), e.getMessage());
-                        }
-                    }
-                }, "collector-topics");
+                worker = new Thread(
+                        () -> {
+                            while (!Thread.currentThread().isInterrupted()) {
+                                try {
+                                    topicInitializer.ensure(
+                                            List.of(topicInitializer.pageViews()), Duration.ofSeconds(30));
+                                    return;
+                                } catch (RuntimeException e) {
+                                    log.warn(
+                                            "Cannot create {} yet: {}",
+                                            topicInitializer.pageViews().name(),
+                                            e.getMessage());
+                                }
+                            }
+                        },
+                        "collector-topics");
                 worker.setDaemon(true);
                 worker.start();
             }
@@ -155,8 +166,12 @@ public class CollectorModule {
             public void addCorsMappings(CorsRegistry registry) {
                 // navigator.sendBeacon sends credentials, so a wildcard origin would fail its CORS check:
                 // echo the page's origin instead. No cookie is ever read.
-                registry.addMapping("/api/v1/events").allowedOriginPatterns("*").allowCredentials(true)
-                        .allowedMethods("POST").allowedHeaders("Content-Type").maxAge(Duration.ofDays(1).toSeconds());
+                registry.addMapping("/api/v1/events")
+                        .allowedOriginPatterns("*")
+                        .allowCredentials(true)
+                        .allowedMethods("POST")
+                        .allowedHeaders("Content-Type")
+                        .maxAge(Duration.ofDays(1).toSeconds());
             }
         };
     }

@@ -10,16 +10,14 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.MetadataVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import kafka.server.KafkaConfig;
-import kafka.server.KafkaRaftServer;
 
 /**
  * A real single-node Kafka broker in KRaft mode (broker and controller in one), started in this process from
@@ -41,8 +39,13 @@ public class EmbeddedKafkaBroker {
     private volatile KafkaRaftServer server;
 
     public EmbeddedKafkaBroker(EmbeddedKafkaProperties properties, Path dataDir) {
-        this(properties, dataDir, NODE_ID, NODE_ID + "@127.0.0.1:" + properties.controllerPort(),
-                Uuid.randomUuid().toString(), Map.of());
+        this(
+                properties,
+                dataDir,
+                NODE_ID,
+                NODE_ID + "@127.0.0.1:" + properties.controllerPort(),
+                Uuid.randomUuid().toString(),
+                Map.of());
     }
 
     /**
@@ -50,8 +53,13 @@ public class EmbeddedKafkaBroker {
      * {@code voters} ({@code id@host:controllerPort,...}) and {@code clusterId}; {@code overrides} replace the
      * single-node settings (replication factors, minimum ISR).
      */
-    public EmbeddedKafkaBroker(EmbeddedKafkaProperties properties, Path dataDir, int nodeId, String voters,
-                               String clusterId, Map<String, String> overrides) {
+    public EmbeddedKafkaBroker(
+            EmbeddedKafkaProperties properties,
+            Path dataDir,
+            int nodeId,
+            String voters,
+            String clusterId,
+            Map<String, String> overrides) {
         this.properties = properties;
         this.logDir = dataDir.resolve("kafka").toAbsolutePath();
         this.nodeId = nodeId;
@@ -132,8 +140,10 @@ public class EmbeddedKafkaBroker {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
         } catch (IOException e) {
-            throw new IllegalStateException("Port " + port + " on 127.0.0.1 is in use: set " + property
-                    + " to a free port, or mostread.kafka.bootstrap-servers to use an external Kafka", e);
+            throw new IllegalStateException(
+                    "Port " + port + " on 127.0.0.1 is in use: set " + property
+                            + " to a free port, or mostread.kafka.bootstrap-servers to use an external Kafka",
+                    e);
         }
     }
 
@@ -159,5 +169,4 @@ public class EmbeddedKafkaBroker {
     Path logDir() {
         return logDir;
     }
-
 }

@@ -1,8 +1,8 @@
 package dev.mostread.embedded;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * The embedded broker ({@code mostread.kafka.embedded.*}); started only when
@@ -14,6 +14,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("mostread.kafka.embedded")
 @Validated
 public record EmbeddedKafkaProperties(
-        @DefaultValue("9092") int port,
-        @DefaultValue("0") int controllerPort) {
-}
+        @DefaultValue("9092") int port, @DefaultValue("0") int controllerPort) {}

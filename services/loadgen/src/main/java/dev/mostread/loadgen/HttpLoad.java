@@ -1,5 +1,7 @@
 package dev.mostread.loadgen;
 
+import dev.mostread.shared.kafka.Json;
+import dev.mostread.shared.pageview.PageView;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,9 +17,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
-import dev.mostread.shared.kafka.Json;
-import dev.mostread.shared.pageview.PageView;
-
 /**
  * POSTs generated views to the collector's {@code /api/v1/events} at a fixed rate, in batches, with a bounded
  * number of requests in flight; counts the answers by status.
@@ -26,7 +25,8 @@ public final class HttpLoad {
 
     private final ViewGenerator generator;
     private final Clock clock;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
     private final AtomicLong failures = new AtomicLong();
 
@@ -69,14 +69,17 @@ public final class HttpLoad {
                         if (error != null) {
                             failures.incrementAndGet();
                         } else {
-                            statuses.computeIfAbsent(response.statusCode(), s -> new AtomicLong()).incrementAndGet();
+                            statuses.computeIfAbsent(response.statusCode(), s -> new AtomicLong())
+                                    .incrementAndGet();
                         }
                     }));
             pending.removeIf(CompletableFuture::isDone);
             sent += batch;
             progress.add(batch);
         }
-        CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
+        CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
+                .exceptionally(e -> null)
+                .join();
         return sent;
     }
 

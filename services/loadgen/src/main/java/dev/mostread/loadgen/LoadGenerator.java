@@ -4,9 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-
 import org.apache.kafka.clients.producer.Producer;
-
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,15 +17,21 @@ import picocli.CommandLine.Option;
  * java -jar services/loadgen/target/mostread-loadgen.jar post --url http://localhost:8080 --rate 2000 --duration 60s
  * </pre>
  */
-@Command(name = "mostread-loadgen", mixinStandardHelpOptions = true, subcommands = {
-        LoadGenerator.Preload.class, LoadGenerator.Post.class},
+@Command(
+        name = "mostread-loadgen",
+        mixinStandardHelpOptions = true,
+        subcommands = {LoadGenerator.Preload.class, LoadGenerator.Post.class},
         description = "Synthetic page views with Zipf popularity, robots and reloads.")
 public final class LoadGenerator {
 
     /** Options that shape the traffic, for every subcommand. */
     static class Shape {
-        @Option(names = "--articles", defaultValue = "10000", description = "distinct articles (default ${DEFAULT-VALUE})")
+        @Option(
+                names = "--articles",
+                defaultValue = "10000",
+                description = "distinct articles (default ${DEFAULT-VALUE})")
         int articles;
+
         @Option(names = "--seed", defaultValue = "1", description = "random seed (default ${DEFAULT-VALUE})")
         long seed;
 
@@ -36,16 +40,22 @@ public final class LoadGenerator {
         }
     }
 
-    @Command(name = "preload", description = "Write views straight to a Kafka topic, as fast as it takes them or at --rate.")
+    @Command(
+            name = "preload",
+            description = "Write views straight to a Kafka topic, as fast as it takes them or at --rate.")
     static final class Preload implements Callable<Integer> {
         @CommandLine.Mixin
         Shape shape = new Shape();
+
         @Option(names = "--bootstrap-servers", defaultValue = "localhost:9092")
         String bootstrapServers;
+
         @Option(names = "--topic", defaultValue = "page-views")
         String topic;
+
         @Option(names = "--views", defaultValue = "1000000")
         long views;
+
         @Option(names = "--rate", defaultValue = "0", description = "views per second; 0: as fast as possible")
         double rate;
 
@@ -55,8 +65,9 @@ public final class LoadGenerator {
             try (Producer<String, byte[]> producer = Preloader.producer(bootstrapServers)) {
                 Progress progress = new Progress("views written", views, System.err);
                 long written = preloader.run(producer, topic, views, rate, () -> false, progress);
-                System.out.printf("%,d views written to %s at %,.0f/s, %.0f bytes each on average%n", written, topic,
-                        progress.perSecond(), preloader.meanValueBytes(written));
+                System.out.printf(
+                        "%,d views written to %s at %,.0f/s, %.0f bytes each on average%n",
+                        written, topic, progress.perSecond(), preloader.meanValueBytes(written));
             }
             return 0;
         }
@@ -66,14 +77,19 @@ public final class LoadGenerator {
     static final class Post implements Callable<Integer> {
         @CommandLine.Mixin
         Shape shape = new Shape();
+
         @Option(names = "--url", defaultValue = "http://localhost:8080")
         URI url;
+
         @Option(names = "--rate", defaultValue = "1000", description = "views per second")
         double rate;
+
         @Option(names = "--batch", defaultValue = "10", description = "views per request (at most 1000)")
         int batch;
+
         @Option(names = "--duration", defaultValue = "PT60S", converter = DurationConverter.class)
         Duration duration;
+
         @Option(names = "--in-flight", defaultValue = "64", description = "requests in flight at most")
         int inFlight;
 
@@ -82,8 +98,9 @@ public final class LoadGenerator {
             HttpLoad load = new HttpLoad(new ViewGenerator(shape.model()), Clock.systemUTC());
             Progress progress = new Progress("views sent", 0, System.err);
             long sent = load.run(url.resolve("/api/v1/events"), rate, batch, duration, inFlight, progress);
-            System.out.printf("%,d views sent at %,.0f/s; answers by status %s; %d without an answer%n", sent,
-                    progress.perSecond(), load.statuses(), load.failures());
+            System.out.printf(
+                    "%,d views sent at %,.0f/s; answers by status %s; %d without an answer%n",
+                    sent, progress.perSecond(), load.statuses(), load.failures());
             return load.failures() == 0 && load.statuses().keySet().stream().allMatch(s -> s == 202) ? 0 : 1;
         }
     }
@@ -109,8 +126,7 @@ public final class LoadGenerator {
         }
     }
 
-    private LoadGenerator() {
-    }
+    private LoadGenerator() {}
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new LoadGenerator()).execute(args));

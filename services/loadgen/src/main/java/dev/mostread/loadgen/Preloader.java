@@ -1,20 +1,18 @@
 package dev.mostread.loadgen;
 
+import dev.mostread.shared.kafka.Json;
+import dev.mostread.shared.pageview.PageView;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
-
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-
-import dev.mostread.shared.kafka.Json;
-import dev.mostread.shared.pageview.PageView;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -40,16 +38,26 @@ public final class Preloader {
      * 4.1.2 clients and broker). A retry after a lost acknowledgement may duplicate a view; load does not mind.
      */
     public static Producer<String, byte[]> producer(String bootstrapServers) {
-        return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false,
-                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1,
-                ProducerConfig.LINGER_MS_CONFIG, 5,
-                ProducerConfig.BATCH_SIZE_CONFIG, 65_536,
-                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
-                ProducerConfig.CLIENT_ID_CONFIG, "mostread-loadgen"),
-                new StringSerializer(), new ByteArraySerializer());
+        return new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers,
+                        ProducerConfig.ACKS_CONFIG,
+                        "all",
+                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                        false,
+                        ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION,
+                        1,
+                        ProducerConfig.LINGER_MS_CONFIG,
+                        5,
+                        ProducerConfig.BATCH_SIZE_CONFIG,
+                        65_536,
+                        ProducerConfig.COMPRESSION_TYPE_CONFIG,
+                        "lz4",
+                        ProducerConfig.CLIENT_ID_CONFIG,
+                        "mostread-loadgen"),
+                new StringSerializer(),
+                new ByteArraySerializer());
     }
 
     /** Writes {@code views} views as fast as the producer takes them, then waits for every acknowledgement. */
@@ -62,8 +70,13 @@ public final class Preloader {
      *
      * @return views written and acknowledged
      */
-    public long run(Producer<String, byte[]> producer, String topic, long views, double perSecond,
-                    BooleanSupplier stop, Progress progress) {
+    public long run(
+            Producer<String, byte[]> producer,
+            String topic,
+            long views,
+            double perSecond,
+            BooleanSupplier stop,
+            Progress progress) {
         AtomicReference<Exception> failure = new AtomicReference<>();
         long startedAt = System.nanoTime();
         long written = 0;
@@ -78,7 +91,8 @@ public final class Preloader {
             PageView view = generator.next(clock.millis());
             byte[] value = mapper.writeValueAsBytes(view);
             bytesWritten += value.length;
-            producer.send(new ProducerRecord<>(topic, null, view.timestamp(), view.articleKey(), value),
+            producer.send(
+                    new ProducerRecord<>(topic, null, view.timestamp(), view.articleKey(), value),
                     (metadata, error) -> {
                         if (error != null) {
                             failure.compareAndSet(null, error);
@@ -103,7 +117,8 @@ public final class Preloader {
 
     private static void throwIfFailed(AtomicReference<Exception> failure) {
         if (failure.get() != null) {
-            throw new IllegalStateException("Kafka refused a view: " + failure.get().getMessage(), failure.get());
+            throw new IllegalStateException(
+                    "Kafka refused a view: " + failure.get().getMessage(), failure.get());
         }
     }
 }

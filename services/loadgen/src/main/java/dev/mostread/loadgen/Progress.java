@@ -28,8 +28,9 @@ public final class Progress {
         long sum = done.addAndGet(n);
         if (out != null && now - lastPrintedAt >= 1_000_000_000L) {
             lastPrintedAt = now;
-            out.printf("  %s: %,d%s (%,.0f/s)%n", what, sum, total > 0 ? String.format(" of %,d", total) : "",
-                    sum / seconds(now));
+            out.printf(
+                    "  %s: %,d%s (%,.0f/s)%n",
+                    what, sum, total > 0 ? String.format(" of %,d", total) : "", sum / seconds(now));
         }
     }
 

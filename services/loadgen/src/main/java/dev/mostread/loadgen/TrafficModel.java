@@ -20,28 +20,62 @@ import java.util.stream.IntStream;
  * @param drift how often the article at each popularity rank moves on by one (zero: never)
  * @param seed the random seed: the same model and seed give the same views
  */
-public record TrafficModel(List<String> sites, int sections, int articles, double zipfExponent, double robotShare,
-                           double reloadShare, double anonymousShare, int visitors, boolean links, Duration drift, long seed) {
+public record TrafficModel(
+        List<String> sites,
+        int sections,
+        int articles,
+        double zipfExponent,
+        double robotShare,
+        double reloadShare,
+        double anonymousShare,
+        int visitors,
+        boolean links,
+        Duration drift,
+        long seed) {
 
     public TrafficModel {
         sites = List.copyOf(sites);
         if (sites.isEmpty() || sections < 1 || articles < sites.size()) {
             throw new IllegalArgumentException("need a site, a section and an article per site");
         }
-        if (zipfExponent <= 0 || robotShare < 0 || reloadShare < 0 || anonymousShare < 0
-                || robotShare + reloadShare > 1 || visitors < 1) {
+        if (zipfExponent <= 0
+                || robotShare < 0
+                || reloadShare < 0
+                || anonymousShare < 0
+                || robotShare + reloadShare > 1
+                || visitors < 1) {
             throw new IllegalArgumentException("shares must lie in [0, 1] and the exponent be positive");
         }
     }
 
     /** A news group of four sites with eight sections each: the benchmark's traffic. */
     public static TrafficModel newsGroup(int articles, long seed) {
-        return new TrafficModel(IntStream.rangeClosed(1, 4).mapToObj(i -> "news-" + i).toList(), 8, articles, 1.0,
-                0.05, 0.05, 0.10, 1_000_000, false, Duration.ZERO, seed);
+        return new TrafficModel(
+                IntStream.rangeClosed(1, 4).mapToObj(i -> "news-" + i).toList(),
+                8,
+                articles,
+                1.0,
+                0.05,
+                0.05,
+                0.10,
+                1_000_000,
+                false,
+                Duration.ZERO,
+                seed);
     }
 
     public TrafficModel withArticles(int newArticles) {
-        return new TrafficModel(sites, sections, newArticles, zipfExponent, robotShare, reloadShare, anonymousShare,
-                visitors, links, drift, seed);
+        return new TrafficModel(
+                sites,
+                sections,
+                newArticles,
+                zipfExponent,
+                robotShare,
+                reloadShare,
+                anonymousShare,
+                visitors,
+                links,
+                drift,
+                seed);
     }
 }

@@ -1,14 +1,12 @@
 package dev.mostread.loadgen;
 
+import dev.mostread.shared.pageview.PageView;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.DiscreteSampler;
 import org.apache.commons.rng.sampling.distribution.RejectionInversionZipfSampler;
 import org.apache.commons.rng.simple.RandomSource;
-
-import dev.mostread.shared.pageview.PageView;
 
 /**
  * Draws page views from a {@link TrafficModel}: article popularity from commons-rng's Zipf sampler, returning
@@ -17,14 +15,17 @@ import dev.mostread.shared.pageview.PageView;
 public final class ViewGenerator {
 
     static final String[] READER_AGENTS = {
-            "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36",
-            "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148",
-            "Mozilla/5.0 (Macintosh; Intel Mac OS X 14.6; rv:132.0) Gecko/20100101 Firefox/132.0",
-            "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile"};
+        "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36",
+        "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148",
+        "Mozilla/5.0 (Macintosh; Intel Mac OS X 14.6; rv:132.0) Gecko/20100101 Firefox/132.0",
+        "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile"
+    };
     static final String[] ROBOT_AGENTS = {
-            "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)",
-            "Mozilla/5.0 (compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm)",
-            "python-requests/2.32.3", "curl/8.11.0"};
+        "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)",
+        "Mozilla/5.0 (compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm)",
+        "python-requests/2.32.3",
+        "curl/8.11.0"
+    };
     private static final int REMEMBERED = 1024;
 
     private final TrafficModel model;
@@ -54,8 +55,11 @@ public final class ViewGenerator {
         }
         int article = article(popularity.sample(), now);
         boolean robot = random.nextDouble() < model.robotShare() / (1 - model.reloadShare());
-        String visitor = robot || random.nextDouble() < model.anonymousShare() ? null : visitor(random.nextInt(model.visitors()));
-        String agent = robot ? ROBOT_AGENTS[random.nextInt(ROBOT_AGENTS.length)]
+        String visitor = robot || random.nextDouble() < model.anonymousShare()
+                ? null
+                : visitor(random.nextInt(model.visitors()));
+        String agent = robot
+                ? ROBOT_AGENTS[random.nextInt(ROBOT_AGENTS.length)]
                 : READER_AGENTS[random.nextInt(READER_AGENTS.length)];
         PageView view = view(article, now, visitor, agent);
         if (visitor != null) {
@@ -78,8 +82,18 @@ public final class ViewGenerator {
         String site = model.sites().get(article % model.sites().size());
         String section = Headlines.section((article / model.sites().size()) % model.sections());
         String id = articleId(article);
-        return new PageView(site, id, now, visitor, section, null, Headlines.of(article),
-                model.links() ? "https://" + site + ".example/" + section + "/" + id : null, null, agent, null);
+        return new PageView(
+                site,
+                id,
+                now,
+                visitor,
+                section,
+                null,
+                Headlines.of(article),
+                model.links() ? "https://" + site + ".example/" + section + "/" + id : null,
+                null,
+                agent,
+                null);
     }
 
     public static String articleId(int article) {

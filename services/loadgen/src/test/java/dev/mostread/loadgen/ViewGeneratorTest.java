@@ -2,17 +2,15 @@ package dev.mostread.loadgen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mostread.shared.kafka.Json;
+import dev.mostread.shared.pageview.PageView;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
-
 import org.junit.jupiter.api.Test;
-
-import dev.mostread.shared.kafka.Json;
-import dev.mostread.shared.pageview.PageView;
 
 class ViewGeneratorTest {
 
@@ -43,12 +41,18 @@ class ViewGeneratorTest {
     @Test
     void robotsReloadsAndAnonymousReadersComeInTheModelsShares() {
         List<PageView> views = draw(TrafficModel.newsGroup(10_000, 1), 100_000);
-        long robots = views.stream().filter(v -> List.of(ViewGenerator.ROBOT_AGENTS).contains(v.userAgent())).count();
+        long robots = views.stream()
+                .filter(v -> List.of(ViewGenerator.ROBOT_AGENTS).contains(v.userAgent()))
+                .count();
         long anonymousReaders = views.stream()
-                .filter(v -> v.visitorId() == null && !List.of(ViewGenerator.ROBOT_AGENTS).contains(v.userAgent())).count();
+                .filter(v -> v.visitorId() == null
+                        && !List.of(ViewGenerator.ROBOT_AGENTS).contains(v.userAgent()))
+                .count();
         Set<String> seen = new HashSet<>();
-        long repeats = views.stream().filter(v -> v.visitorId() != null)
-                .filter(v -> !seen.add(v.visitorId() + "|" + v.articleKey())).count();
+        long repeats = views.stream()
+                .filter(v -> v.visitorId() != null)
+                .filter(v -> !seen.add(v.visitorId() + "|" + v.articleKey()))
+                .count();
         assertThat(robots / 100_000.0).isBetween(0.04, 0.06);
         assertThat(anonymousReaders / 100_000.0).isBetween(0.07, 0.11);
         assertThat(repeats / 100_000.0).isBetween(0.04, 0.08);
@@ -57,7 +61,10 @@ class ViewGeneratorTest {
     @Test
     void eventsAreAsLargeAsATrackersBetween150And300Bytes() {
         List<PageView> views = draw(TrafficModel.newsGroup(1_000_000, 1), 10_000);
-        double mean = views.stream().mapToInt(v -> Json.mapper().writeValueAsBytes(v).length).average().orElseThrow();
+        double mean = views.stream()
+                .mapToInt(v -> Json.mapper().writeValueAsBytes(v).length)
+                .average()
+                .orElseThrow();
         assertThat(mean).isBetween(150.0, 300.0);
         assertThat(views).allSatisfy(v -> assertThat(v.section()).isNotBlank());
     }

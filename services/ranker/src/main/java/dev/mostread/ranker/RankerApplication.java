@@ -1,9 +1,8 @@
 package dev.mostread.ranker;
 
+import dev.mostread.shared.system.ServiceDefaults;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-
-import dev.mostread.shared.system.ServiceDefaults;
 
 /** The ranker on its own: {@code java -jar mostread-ranker.jar --mostread.kafka.bootstrap-servers=...}. */
 @SpringBootApplication

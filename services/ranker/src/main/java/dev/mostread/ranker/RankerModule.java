@@ -1,12 +1,5 @@
 package dev.mostread.ranker;
 
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.FilterType;
-
 import dev.mostread.ranker.system.MetadataProperties;
 import dev.mostread.ranker.system.RankerHealthIndicator;
 import dev.mostread.ranker.system.RankerProperties;
@@ -18,20 +11,44 @@ import dev.mostread.shared.system.MostreadProperties;
 import dev.mostread.shared.system.SitesProperties;
 import dev.mostread.shared.system.TopicInitializer;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.FilterType;
 
 /** Everything the ranker adds to an application context, whether it runs alone or inside the standalone app. */
 @Configuration(proxyBeanMethods = false)
-@ComponentScan(excludeFilters = @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootConfiguration.class))
+@ComponentScan(
+        excludeFilters = @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootConfiguration.class))
 @EnableConfigurationProperties({RankerProperties.class, MetadataProperties.class})
 public class RankerModule {
 
     @Bean
-    RankerStreams rankerStreams(KafkaSettings kafka, RankerProperties properties, ListsProperties lists,
-                                MetadataProperties metadata, SitesProperties sites, MostreadProperties common,
-                                Topics topics, TopicInitializer topicInitializer, MeterRegistry registry,
-                                java.time.Clock clock) {
-        return new RankerStreams(kafka, properties, lists, metadata, sites, common.dedupeWindow(), topics,
-                topicInitializer, registry, common.dataDir().resolve("ranker"), clock);
+    RankerStreams rankerStreams(
+            KafkaSettings kafka,
+            RankerProperties properties,
+            ListsProperties lists,
+            MetadataProperties metadata,
+            SitesProperties sites,
+            MostreadProperties common,
+            Topics topics,
+            TopicInitializer topicInitializer,
+            MeterRegistry registry,
+            java.time.Clock clock) {
+        return new RankerStreams(
+                kafka,
+                properties,
+                lists,
+                metadata,
+                sites,
+                common.dedupeWindow(),
+                topics,
+                topicInitializer,
+                registry,
+                common.dataDir().resolve("ranker"),
+                clock);
     }
 
     /** Readiness: the {@code rankerStreams} health contributor. */

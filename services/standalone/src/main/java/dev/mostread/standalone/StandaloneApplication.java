@@ -1,28 +1,25 @@
 package dev.mostread.standalone;
 
-import java.nio.file.Path;
+import dev.mostread.api.ApiModule;
+import dev.mostread.collector.CollectorModule;
+import dev.mostread.collector.collect.PageViewPublisher;
+import dev.mostread.embedded.EmbeddedKafkaBroker;
+import dev.mostread.embedded.EmbeddedKafkaProperties;
+import dev.mostread.ranker.RankerModule;
+import dev.mostread.shared.system.KafkaSettings;
+import dev.mostread.shared.system.MostreadProperties;
+import dev.mostread.standalone.demo.DemoTraffic;
+import dev.mostread.standalone.embedded.EmbeddedKafkaEnvironment;
 import java.time.Clock;
 import java.util.Map;
-
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
-import org.springframework.boot.autoconfigure.AbstractDependsOnBeanFactoryPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.AbstractDependsOnBeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-
-import dev.mostread.api.ApiModule;
-import dev.mostread.collector.CollectorModule;
-import dev.mostread.collector.collect.PageViewPublisher;
-import dev.mostread.ranker.RankerModule;
-import dev.mostread.shared.system.KafkaSettings;
-import dev.mostread.shared.system.MostreadProperties;
-import dev.mostread.standalone.demo.DemoTraffic;
-import dev.mostread.embedded.EmbeddedKafkaBroker;
-import dev.mostread.standalone.embedded.EmbeddedKafkaEnvironment;
-import dev.mostread.embedded.EmbeddedKafkaProperties;
 
 /**
  * All of mostread in one process: an embedded Kafka broker (unless an external cluster is configured),
@@ -48,8 +45,7 @@ public class StandaloneApplication {
     /** Started as soon as it is created; everything that talks to Kafka is created after it (see below). */
     @Bean(initMethod = "start", destroyMethod = "stop")
     @ConditionalOnProperty(EmbeddedKafkaEnvironment.ENABLED)
-    EmbeddedKafkaBroker embeddedKafkaBroker(EmbeddedKafkaProperties properties,
-                                            MostreadProperties common) {
+    EmbeddedKafkaBroker embeddedKafkaBroker(EmbeddedKafkaProperties properties, MostreadProperties common) {
         return new EmbeddedKafkaBroker(properties, common.dataDir());
     }
 

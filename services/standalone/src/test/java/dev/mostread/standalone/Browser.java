@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -22,8 +21,9 @@ final class Browser implements AutoCloseable {
     final ChromeDriver driver;
 
     /** An ordinary desktop Chrome's user agent: headless Chrome's own says HeadlessChrome, a robot, never counted. */
-    static final String DESKTOP_CHROME = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
-            + "Chrome/142.0.0.0 Safari/537.36";
+    static final String DESKTOP_CHROME =
+            "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
+                    + "Chrome/142.0.0.0 Safari/537.36";
 
     Browser() throws IOException {
         this(null);
@@ -36,11 +36,21 @@ final class Browser implements AutoCloseable {
             options.addArguments("--user-agent=" + userAgent);
         }
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1280,1000", "--user-data-dir=" + Files.createTempDirectory("chromium-"));
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--window-size=1280,1000",
+                "--user-data-dir=" + Files.createTempDirectory("chromium-"));
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         driver = new ChromeDriver(service, options);
     }
 
@@ -60,7 +70,6 @@ final class Browser implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
     }
-
 
     @Override
     public void close() {

@@ -2,6 +2,7 @@ package dev.mostread.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mostread.shared.kafka.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
@@ -12,10 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
-
-import dev.mostread.shared.kafka.Json;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -28,12 +26,14 @@ class ConfigurationMetadataTest {
 
     private static Map<String, String> metadata() throws IOException {
         Map<String, String> descriptions = new TreeMap<>();
-        for (URL url : Collections.list(ConfigurationMetadataTest.class.getClassLoader()
+        for (URL url : Collections.list(ConfigurationMetadataTest.class
+                .getClassLoader()
                 .getResources("META-INF/spring-configuration-metadata.json"))) {
             try (InputStream in = url.openStream()) {
                 for (JsonNode property : Json.mapper().readTree(in).get("properties")) {
                     JsonNode description = property.get("description");
-                    descriptions.put(property.get("name").asString(), description == null ? "" : description.asString());
+                    descriptions.put(
+                            property.get("name").asString(), description == null ? "" : description.asString());
                 }
             }
         }
@@ -43,8 +43,8 @@ class ConfigurationMetadataTest {
     @Test
     void everySettingTheReadmeDocumentsHasMetadataWithADescription() throws IOException {
         String readme = Files.readString(README);
-        String configuration = readme.substring(readme.indexOf("## Configuration"),
-                readme.indexOf("\n## ", readme.indexOf("## Configuration") + 3));
+        String configuration = readme.substring(
+                readme.indexOf("## Configuration"), readme.indexOf("\n## ", readme.indexOf("## Configuration") + 3));
         Matcher rows = Pattern.compile("(?m)^\\| `(mostread\\.[a-z0-9.-]+)").matcher(configuration);
         Map<String, String> metadata = metadata();
         int checked = 0;

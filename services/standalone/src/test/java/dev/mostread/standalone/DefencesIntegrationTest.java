@@ -3,6 +3,10 @@ package dev.mostread.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.mostread.shared.kafka.Topics;
+import dev.mostread.shared.ranking.RankedItem;
+import dev.mostread.shared.testing.Http;
+import dev.mostread.shared.testing.TopicProbe;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -32,11 +35,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-
-import dev.mostread.shared.kafka.Topics;
-import dev.mostread.shared.ranking.RankedItem;
-import dev.mostread.shared.testing.Http;
-import dev.mostread.shared.testing.TopicProbe;
 
 /**
  * The attacks of §7 on the running standalone app with its defaults, each as the exact requests or records an
@@ -54,6 +52,7 @@ class DefencesIntegrationTest {
 
     @TempDir
     static Path dataDir;
+
     private static RunningApp app;
     private static Http http;
     private static int port;
@@ -88,8 +87,10 @@ class DefencesIntegrationTest {
     /** A normal view of a site of its own is counted and served within 10 s, and the app says it is ready. */
     private static void aNormalViewIsStillCountedWithinTenSeconds(String site) {
         assertThat(post(view(site, "normal", "\"title\":\"A normal story\""))).isEqualTo(202);
-        await().atMost(VISIBLE).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
-                assertThat(items(site)).extracting(RankedItem::articleId, RankedItem::views)
+        await().atMost(VISIBLE)
+                .pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> assertThat(items(site))
+                        .extracting(RankedItem::articleId, RankedItem::views)
                         .containsExactly(org.assertj.core.groups.Tuple.tuple("normal", 1L)));
         assertThat(http.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
         assertThat(http.get("/actuator/health/readiness").body()).contains("\"status\":\"UP\"");
@@ -100,9 +101,14 @@ class DefencesIntegrationTest {
     }
 
     private static void produce(String topic, String key, String value) {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker, ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 2_000_000),
-                new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        broker,
+                        ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
+                        2_000_000),
+                new StringSerializer(),
+                new StringSerializer())) {
             producer.send(new ProducerRecord<>(topic, key, value));
             producer.flush();
         }
@@ -116,54 +122,87 @@ class DefencesIntegrationTest {
         for (int post = 0; post < 3; post++) {
             List<String> views = new ArrayList<>();
             for (int i = 0; i < 200; i++) {
-                views.add(view("frozen", "story-" + post + "-" + i, "\"section\":\"politics\"",
-                        "\"title\":\"" + title + "\"", "\"url\":\"" + url + "\"", "\"imageUrl\":\"" + url + "\""));
+                views.add(view(
+                        "frozen",
+                        "story-" + post + "-" + i,
+                        "\"section\":\"politics\"",
+                        "\"title\":\"" + title + "\"",
+                        "\"url\":\"" + url + "\"",
+                        "\"imageUrl\":\"" + url + "\""));
             }
             assertThat(post("[" + String.join(",", views) + "]")).isEqualTo(202);
         }
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(items("frozen")).hasSize(50)
-                .allSatisfy(item -> assertThat(item.title()).isEqualTo(title)));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(items("frozen"))
+                        .hasSize(50)
+                        .allSatisfy(item -> assertThat(item.title()).isEqualTo(title)));
         aNormalViewIsStillCountedWithinTenSeconds("after-frozen");
     }
 
     @Test
     @Order(2)
     void anArticlesRecordWithASeventyThousandCharacterTitleIsDeadLetteredAndThePreviousEntryStays() {
-        assertThat(http.put("/api/v1/sites/catalog/articles/story", "{\"title\":\"The real title\"}",
-                "Authorization", "Bearer " + TOKEN).statusCode()).isEqualTo(202);
+        assertThat(http.put(
+                                "/api/v1/sites/catalog/articles/story",
+                                "{\"title\":\"The real title\"}",
+                                "Authorization",
+                                "Bearer " + TOKEN)
+                        .statusCode())
+                .isEqualTo(202);
         assertThat(post(view("catalog", "story"))).isEqualTo(202);
-        await().atMost(VISIBLE).untilAsserted(() -> assertThat(items("catalog")).extracting(RankedItem::title)
-                .containsExactly("The real title"));
+        await().atMost(VISIBLE)
+                .untilAsserted(() -> assertThat(items("catalog"))
+                        .extracting(RankedItem::title)
+                        .containsExactly("The real title"));
 
         produce(Topics.ARTICLES, "catalog/story", "{\"title\":\"" + "x".repeat(70_000) + "\"}");
         produce(Topics.ARTICLES, "not an article key", "{\"title\":\"x\"}");
         assertThat(post(view("catalog", "story"))).isEqualTo(202);
 
-        await().atMost(VISIBLE).untilAsserted(() -> assertThat(items("catalog"))
-                .extracting(RankedItem::title, RankedItem::views)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("The real title", 2L)));
-        await().atMost(VISIBLE).untilAsserted(() -> assertThat(new TopicProbe(broker).readAll(Topics.PAGE_VIEWS_DLQ))
-                .extracting(ConsumerRecord::key).contains("catalog/story", "not an article key"));
+        await().atMost(VISIBLE)
+                .untilAsserted(() -> assertThat(items("catalog"))
+                        .extracting(RankedItem::title, RankedItem::views)
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple("The real title", 2L)));
+        await().atMost(VISIBLE)
+                .untilAsserted(() -> assertThat(new TopicProbe(broker).readAll(Topics.PAGE_VIEWS_DLQ))
+                        .extracting(ConsumerRecord::key)
+                        .contains("catalog/story", "not an article key"));
         aNormalViewIsStillCountedWithinTenSeconds("after-catalog");
     }
 
     @Test
     @Order(3)
     void aPostWithoutAnOriginCarryingAPhishingTitleAndUrlCannotDefaceAStory() {
-        assertThat(post(view("deface", "story", "\"visitorId\":\"reader-1\"",
-                "\"title\":\"Budget vote tonight\"", "\"url\":\"https://deface.example/story\""))).isEqualTo(202);
-        await().atMost(VISIBLE).untilAsserted(() -> assertThat(items("deface")).extracting(RankedItem::title)
-                .containsExactly("Budget vote tonight"));
+        assertThat(post(view(
+                        "deface",
+                        "story",
+                        "\"visitorId\":\"reader-1\"",
+                        "\"title\":\"Budget vote tonight\"",
+                        "\"url\":\"https://deface.example/story\"")))
+                .isEqualTo(202);
+        await().atMost(VISIBLE)
+                .untilAsserted(() -> assertThat(items("deface"))
+                        .extracting(RankedItem::title)
+                        .containsExactly("Budget vote tonight"));
 
         String phishing = "\"title\":\"" + PHISHING_TITLE + "\",\"url\":\"" + PHISHING_URL + "\"";
-        String attack = "[" + view("deface", "story", phishing) + "," + view("deface", "story", "\"visitorId\":\"x1\"", phishing)
-                + "," + view("deface", "story", "\"visitorId\":\"x1\"", phishing, "\"timestamp\":" + (System.currentTimeMillis() - 60_000))
+        String attack = "[" + view("deface", "story", phishing) + ","
+                + view("deface", "story", "\"visitorId\":\"x1\"", phishing)
+                + ","
+                + view(
+                        "deface",
+                        "story",
+                        "\"visitorId\":\"x1\"",
+                        phishing,
+                        "\"timestamp\":" + (System.currentTimeMillis() - 60_000))
                 + "]";
         assertThat(post(attack)).isEqualTo(202);
 
-        await().atMost(VISIBLE).untilAsserted(() -> assertThat(items("deface")).extracting(RankedItem::views)
-                .containsExactly(4L));
+        await().atMost(VISIBLE)
+                .untilAsserted(() -> assertThat(items("deface"))
+                        .extracting(RankedItem::views)
+                        .containsExactly(4L));
         RankedItem story = items("deface").get(0);
         assertThat(story.title()).isEqualTo("Budget vote tonight");
         assertThat(story.url()).isEqualTo("https://deface.example/story");
@@ -176,8 +215,8 @@ class DefencesIntegrationTest {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             out.write(("PUT /api/v1/sites/catalog/articles/huge HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                    + "Content-Type: application/json\r\nContent-Length: 300000000\r\n"
-                    + (authorization == null ? "" : "Authorization: " + authorization + "\r\n") + "\r\n")
+                            + "Content-Type: application/json\r\nContent-Length: 300000000\r\n"
+                            + (authorization == null ? "" : "Authorization: " + authorization + "\r\n") + "\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.write(("{\"title\":\"" + "x".repeat(64 * 1024)).getBytes(StandardCharsets.US_ASCII));
             out.flush();
@@ -198,12 +237,18 @@ class DefencesIntegrationTest {
         assertThat(statusOfHugePut("Bearer " + TOKEN)).startsWith("HTTP/1.1 413");
 
         byte[] chunked = ("{\"title\":\"" + "x".repeat(100_000) + "\"}").getBytes(StandardCharsets.US_ASCII);
-        HttpResponse<String> streamed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/api/v1/sites/catalog/articles/chunked"))
-                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(chunked))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(streamed.statusCode()).as("a chunked body without a length, cut at 64 KB").isEqualTo(413);
+        HttpResponse<String> streamed = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(
+                                        "http://127.0.0.1:" + port + "/api/v1/sites/catalog/articles/chunked"))
+                                .header("Authorization", "Bearer " + TOKEN)
+                                .header("Content-Type", "application/json")
+                                .PUT(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(chunked)))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(streamed.statusCode())
+                .as("a chunked body without a length, cut at 64 KB")
+                .isEqualTo(413);
         assertThat(streamed.body()).contains("body-too-large");
         aNormalViewIsStillCountedWithinTenSeconds("after-huge-put");
     }
@@ -234,8 +279,11 @@ class DefencesIntegrationTest {
         List<CompletableFuture<HttpResponse<InputStream>>> streams = new ArrayList<>();
         try {
             for (int i = 0; i < 12; i++) {
-                streams.add(client.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                        + "/api/v1/sites/streams/most-read/stream")).build(), HttpResponse.BodyHandlers.ofInputStream()));
+                streams.add(client.sendAsync(
+                        HttpRequest.newBuilder(URI.create(
+                                        "http://127.0.0.1:" + port + "/api/v1/sites/streams/most-read/stream"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofInputStream()));
             }
             List<Integer> statuses = new ArrayList<>();
             for (var stream : streams) {

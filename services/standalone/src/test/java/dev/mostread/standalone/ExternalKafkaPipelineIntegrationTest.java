@@ -2,17 +2,15 @@ package dev.mostread.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mostread.embedded.EmbeddedKafkaBroker;
 import java.nio.file.Path;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
-
-import dev.mostread.embedded.EmbeddedKafkaBroker;
 
 /**
  * The pipeline scenario with {@code mostread.kafka.bootstrap-servers} set: the standalone app starts no
@@ -38,10 +36,11 @@ class ExternalKafkaPipelineIntegrationTest extends PipelineScenario {
 
     @Override
     ConfigurableApplicationContext start(Path dataDir) {
-        ConfigurableApplicationContext app = StandaloneApplication.application().run(
-                "--server.port=0",
-                "--mostread.data-dir=" + dataDir,
-                "--mostread.kafka.bootstrap-servers=" + cluster.getBrokersAsString());
+        ConfigurableApplicationContext app = StandaloneApplication.application()
+                .run(
+                        "--server.port=0",
+                        "--mostread.data-dir=" + dataDir,
+                        "--mostread.kafka.bootstrap-servers=" + cluster.getBrokersAsString());
         assertThat(app.getBeansOfType(EmbeddedKafkaBroker.class)).isEmpty();
         return app;
     }

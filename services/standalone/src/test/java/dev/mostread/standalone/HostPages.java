@@ -1,5 +1,6 @@
 package dev.mostread.standalone;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -7,8 +8,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
-import com.sun.net.httpserver.HttpServer;
 
 /** A news site's pages on another origin than mostread: a tiny HTTP server with pages set by the test. */
 final class HostPages implements AutoCloseable {

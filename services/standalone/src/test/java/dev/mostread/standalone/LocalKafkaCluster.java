@@ -1,5 +1,7 @@
 package dev.mostread.standalone;
 
+import dev.mostread.embedded.EmbeddedKafkaBroker;
+import dev.mostread.embedded.EmbeddedKafkaProperties;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -11,11 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
-
 import org.apache.kafka.common.Uuid;
-
-import dev.mostread.embedded.EmbeddedKafkaBroker;
-import dev.mostread.embedded.EmbeddedKafkaProperties;
 
 /**
  * Three real KRaft nodes (broker and controller each) in this JVM, every topic replicated three times with
@@ -42,19 +40,27 @@ final class LocalKafkaCluster implements AutoCloseable {
             controllerPorts.add(freePort());
         }
         String voters = java.util.stream.IntStream.range(0, size)
-                .mapToObj(i -> (i + 1) + "@127.0.0.1:" + controllerPorts.get(i)).collect(Collectors.joining(","));
+                .mapToObj(i -> (i + 1) + "@127.0.0.1:" + controllerPorts.get(i))
+                .collect(Collectors.joining(","));
         String clusterId = Uuid.randomUuid().toString();
         for (int i = 0; i < size; i++) {
             try {
-                nodes.add(new EmbeddedKafkaBroker(new EmbeddedKafkaProperties(ports.get(i), controllerPorts.get(i)),
-                        Files.createDirectories(dir.resolve("node-" + (i + 1))), i + 1, voters, clusterId, REPLICATED));
+                nodes.add(new EmbeddedKafkaBroker(
+                        new EmbeddedKafkaProperties(ports.get(i), controllerPorts.get(i)),
+                        Files.createDirectories(dir.resolve("node-" + (i + 1))),
+                        i + 1,
+                        voters,
+                        clusterId,
+                        REPLICATED));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
         // A node's start waits for a quorum: start them together.
-        CompletableFuture.allOf(nodes.stream().map(node -> CompletableFuture.runAsync(node::start))
-                .toArray(CompletableFuture[]::new)).join();
+        CompletableFuture.allOf(nodes.stream()
+                        .map(node -> CompletableFuture.runAsync(node::start))
+                        .toArray(CompletableFuture[]::new))
+                .join();
     }
 
     String bootstrapServers() {
@@ -67,8 +73,10 @@ final class LocalKafkaCluster implements AutoCloseable {
 
     @Override
     public void close() {
-        CompletableFuture.allOf(nodes.stream().map(node -> CompletableFuture.runAsync(node::stop))
-                .toArray(CompletableFuture[]::new)).join();
+        CompletableFuture.allOf(nodes.stream()
+                        .map(node -> CompletableFuture.runAsync(node::stop))
+                        .toArray(CompletableFuture[]::new))
+                .join();
     }
 
     private static int freePort() {

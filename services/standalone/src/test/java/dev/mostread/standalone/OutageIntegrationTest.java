@@ -3,20 +3,18 @@ package dev.mostread.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.mostread.embedded.EmbeddedKafkaBroker;
+import dev.mostread.shared.ranking.Ranking;
+import dev.mostread.shared.testing.Http;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
-
-import dev.mostread.shared.ranking.Ranking;
-import dev.mostread.shared.testing.Http;
-import dev.mostread.embedded.EmbeddedKafkaBroker;
 
 /**
  * Kafka entirely gone (the standalone app's only broker stopped): the collector answers 503 with Retry-After
@@ -29,8 +27,8 @@ class OutageIntegrationTest {
 
     @Test
     void duringAnOutageEventsAre503AndListsAreStillServedAndAfterItEverythingResumes(@TempDir Path dataDir) {
-        ConfigurableApplicationContext app = StandaloneApplication.application().run("--server.port=0",
-                "--mostread.data-dir=" + dataDir, "--mostread.kafka.embedded.port=0");
+        ConfigurableApplicationContext app = StandaloneApplication.application()
+                .run("--server.port=0", "--mostread.data-dir=" + dataDir, "--mostread.kafka.embedded.port=0");
         try {
             Http http = new Http(PipelineScenario.httpPort(app));
             EmbeddedKafkaBroker broker = app.getBean(EmbeddedKafkaBroker.class);
@@ -55,7 +53,8 @@ class OutageIntegrationTest {
 
             broker.start();
 
-            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+            await().atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofSeconds(1))
                     .until(() -> http.get("/actuator/health/readiness").statusCode() == 200);
             post(http, "after", 1);
             PipelineScenario.awaitList(http, SITE, "?limit=50", List.of("before=2", "after=1"));
@@ -71,7 +70,8 @@ class OutageIntegrationTest {
 
     private static void post(Http http, String articleId, int times) {
         for (int i = 0; i < times; i++) {
-            assertThat(http.postJson("/api/v1/events", event(articleId)).statusCode()).isEqualTo(202);
+            assertThat(http.postJson("/api/v1/events", event(articleId)).statusCode())
+                    .isEqualTo(202);
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.mostread.standalone;
 
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -20,10 +19,11 @@ class PipelineIT extends PipelineScenario {
 
     @Override
     ConfigurableApplicationContext start(Path dataDir) {
-        return StandaloneApplication.application().run(
-                "--server.port=0",
-                "--mostread.data-dir=" + dataDir,
-                "--mostread.kafka.bootstrap-servers=" + KAFKA.getBootstrapServers());
+        return StandaloneApplication.application()
+                .run(
+                        "--server.port=0",
+                        "--mostread.data-dir=" + dataDir,
+                        "--mostread.kafka.bootstrap-servers=" + KAFKA.getBootstrapServers());
     }
 
     @Override

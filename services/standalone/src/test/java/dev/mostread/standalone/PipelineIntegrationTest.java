@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -17,11 +16,12 @@ class PipelineIntegrationTest extends PipelineScenario {
 
     @Override
     ConfigurableApplicationContext start(Path dataDir) {
-        return StandaloneApplication.application().run(
-                "--server.port=0",
-                "--mostread.data-dir=" + dataDir,
-                "--mostread.kafka.embedded.port=" + kafkaPort,
-                "--mostread.kafka.embedded.controller-port=" + controllerPort);
+        return StandaloneApplication.application()
+                .run(
+                        "--server.port=0",
+                        "--mostread.data-dir=" + dataDir,
+                        "--mostread.kafka.embedded.port=" + kafkaPort,
+                        "--mostread.kafka.embedded.controller-port=" + controllerPort);
     }
 
     @Override

@@ -3,6 +3,10 @@ package dev.mostread.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.mostread.shared.kafka.Json;
+import dev.mostread.shared.ranking.RankedItem;
+import dev.mostread.shared.ranking.Ranking;
+import dev.mostread.shared.testing.Http;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -10,18 +14,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Utils;
 import org.springframework.context.ConfigurableApplicationContext;
-
-import dev.mostread.shared.kafka.Json;
-import dev.mostread.shared.ranking.RankedItem;
-import dev.mostread.shared.ranking.Ranking;
-import dev.mostread.shared.testing.Http;
 
 /**
  * The whole pipeline, told once and run against any Kafka: views POSTed to the collector and written straight
@@ -68,19 +66,22 @@ abstract class PipelineScenario {
 
     /** Waits until {@code site}'s list for {@code query} shows exactly {@code expected} ("articleId=views"). */
     static List<String> awaitList(Http http, String site, String query, List<String> expected) {
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-            HttpResponse<String> response = http.get("/api/v1/sites/" + site + "/most-read" + query);
-            assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(idsAndViews(ranking(response))).isEqualTo(expected);
-        });
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> {
+                    HttpResponse<String> response = http.get("/api/v1/sites/" + site + "/most-read" + query);
+                    assertThat(response.statusCode()).isEqualTo(200);
+                    assertThat(idsAndViews(ranking(response))).isEqualTo(expected);
+                });
         return expected;
     }
 
     /** Writes records the way other Kafka clients might: no key, or the article's key in a partition the Java partitioner would not choose. */
     static void produceLikeOtherClients(String bootstrapServers) {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(),
+                new StringSerializer())) {
             producer.send(new ProducerRecord<>("page-views", null, event("a2", null)));
             String key = SITE + "/a3";
             int javaPartition = Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % PARTITIONS;
@@ -94,10 +95,14 @@ abstract class PipelineScenario {
         ConfigurableApplicationContext app = start(dataDir);
         try {
             Http http = new Http(httpPort(app));
-            assertThat(http.postJson("/api/v1/events",
-                    "[" + event("a1", "politics") + "," + event("a1", "politics") + "," + event("a2", null) + "]")
-                    .statusCode()).isEqualTo(202);
-            assertThat(http.postJson("/api/v1/events", event("a1", "politics")).statusCode()).isEqualTo(202);
+            assertThat(http.postJson(
+                                    "/api/v1/events",
+                                    "[" + event("a1", "politics") + "," + event("a1", "politics") + ","
+                                            + event("a2", null) + "]")
+                            .statusCode())
+                    .isEqualTo(202);
+            assertThat(http.postJson("/api/v1/events", event("a1", "politics")).statusCode())
+                    .isEqualTo(202);
             produceLikeOtherClients(bootstrapServers(app));
 
             awaitList(http, "", expected);
@@ -106,8 +111,10 @@ abstract class PipelineScenario {
 
             HttpResponse<String> first = http.get(LIST);
             String etag = first.headers().firstValue("ETag").orElseThrow();
-            assertThat(first.headers().firstValue("Cache-Control")).contains("max-age=5, public, stale-while-revalidate=30");
-            assertThat(first.headers().firstValue("Access-Control-Allow-Origin")).contains("*");
+            assertThat(first.headers().firstValue("Cache-Control"))
+                    .contains("max-age=5, public, stale-while-revalidate=30");
+            assertThat(first.headers().firstValue("Access-Control-Allow-Origin"))
+                    .contains("*");
             assertThat(http.get(LIST, "If-None-Match", etag).statusCode()).isEqualTo(304);
             assertThat(http.get("/api/v1/sites").body()).contains("{\"site\":\"news21\",\"sections\":[\"politics\"]");
             assertThat(http.get("/api/v1/sites/nobody/most-read").statusCode()).isEqualTo(404);

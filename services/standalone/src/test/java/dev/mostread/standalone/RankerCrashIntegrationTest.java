@@ -3,6 +3,13 @@ package dev.mostread.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.mostread.shared.kafka.Json;
+import dev.mostread.shared.kafka.Topics;
+import dev.mostread.shared.operator.ViewTotals;
+import dev.mostread.shared.ranking.RankedItem;
+import dev.mostread.shared.ranking.Ranking;
+import dev.mostread.shared.testing.TestScale;
+import dev.mostread.shared.testing.TopicProbe;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,7 +21,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -25,14 +31,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
-
-import dev.mostread.shared.kafka.Json;
-import dev.mostread.shared.kafka.Topics;
-import dev.mostread.shared.operator.ViewTotals;
-import dev.mostread.shared.ranking.RankedItem;
-import dev.mostread.shared.ranking.Ranking;
-import dev.mostread.shared.testing.TestScale;
-import dev.mostread.shared.testing.TopicProbe;
 
 /**
  * The ranker as its own JVM (its jar), killed with SIGKILL at three moments during a known stream of views
@@ -56,8 +54,8 @@ class RankerCrashIntegrationTest {
     @BeforeAll
     static void startCluster() {
         cluster = new EmbeddedKafkaKraftBroker(1, 6, Topics.PAGE_VIEWS, Topics.PAGE_VIEWS_DLQ);
-        cluster.brokerProperties(Map.of("transaction.state.log.replication.factor", "1",
-                "transaction.state.log.min.isr", "1"));
+        cluster.brokerProperties(
+                Map.of("transaction.state.log.replication.factor", "1", "transaction.state.log.min.isr", "1"));
         cluster.afterPropertiesSet();
     }
 
@@ -68,12 +66,20 @@ class RankerCrashIntegrationTest {
 
     private Process startRanker(int run) throws IOException {
         Path log = dataDir.resolve("ranker-" + run + ".log");
-        return new ProcessBuilder(javaBinary(), "-Xmx512m", "-jar", RANKER_JAR.toAbsolutePath().toString(),
-                "--server.port=0", "--management.server.port=0",
-                "--mostread.kafka.bootstrap-servers=" + cluster.getBrokersAsString(),
-                "--mostread.data-dir=" + dataDir.resolve("ranker-data"), "--mostread.ranker.instance-id=crash-ranker",
-                "--mostread.ranker.commit-interval=100ms")
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return new ProcessBuilder(
+                        javaBinary(),
+                        "-Xmx512m",
+                        "-jar",
+                        RANKER_JAR.toAbsolutePath().toString(),
+                        "--server.port=0",
+                        "--management.server.port=0",
+                        "--mostread.kafka.bootstrap-servers=" + cluster.getBrokersAsString(),
+                        "--mostread.data-dir=" + dataDir.resolve("ranker-data"),
+                        "--mostread.ranker.instance-id=crash-ranker",
+                        "--mostread.ranker.commit-interval=100ms")
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
     }
 
     private static String javaBinary() {
@@ -95,17 +101,25 @@ class RankerCrashIntegrationTest {
         int run = 0;
         Process ranker = startRanker(run);
         int kills = 0;
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.getBrokersAsString(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        cluster.getBrokersAsString(),
+                        ProducerConfig.ACKS_CONFIG,
+                        "all"),
+                new StringSerializer(),
+                new StringSerializer())) {
             for (int batch = 0; batch < VIEWS / BATCH; batch++) {
                 for (int i = 0; i < BATCH; i++) {
                     String site = SITES.get(random.nextInt(SITES.size()));
                     // a skewed popularity, so lists have clear leaders and long tails
                     String article = "story-" + (int) Math.floor(Math.pow(random.nextDouble(), 3) * 300);
                     String key = random.nextInt(10) == 0 ? null : site + "/" + article;
-                    producer.send(new ProducerRecord<>(Topics.PAGE_VIEWS, key,
-                            "{\"site\":\"" + site + "\",\"articleId\":\"" + article + "\",\"title\":\"" + article + "\"}"));
+                    producer.send(new ProducerRecord<>(
+                            Topics.PAGE_VIEWS,
+                            key,
+                            "{\"site\":\"" + site + "\",\"articleId\":\"" + article + "\",\"title\":\"" + article
+                                    + "\"}"));
                     expected.computeIfAbsent(site, s -> new HashMap<>()).merge(article, 1L, Long::sum);
                 }
                 producer.flush();
@@ -119,23 +133,31 @@ class RankerCrashIntegrationTest {
         }
         try {
             TopicProbe probe = new TopicProbe(cluster.getBrokersAsString());
-            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
-                Map<String, Ranking> latest = latestLists(probe);
-                for (String site : SITES) {
-                    for (String period : List.of("1h", "24h", "7d")) {
-                        Ranking list = latest.get(site + "/" + period + "/_all");
-                        assertThat(list).as(site + " " + period).isNotNull();
-                        assertThat(idsAndViews(list.items())).as(site + " " + period)
-                                .isEqualTo(top(expected.get(site), LIST_SIZE));
-                    }
-                }
-            });
+            await().atMost(Duration.ofMinutes(3))
+                    .pollInterval(Duration.ofSeconds(2))
+                    .untilAsserted(() -> {
+                        Map<String, Ranking> latest = latestLists(probe);
+                        for (String site : SITES) {
+                            for (String period : List.of("1h", "24h", "7d")) {
+                                Ranking list = latest.get(site + "/" + period + "/_all");
+                                assertThat(list).as(site + " " + period).isNotNull();
+                                assertThat(idsAndViews(list.items()))
+                                        .as(site + " " + period)
+                                        .isEqualTo(top(expected.get(site), LIST_SIZE));
+                            }
+                        }
+                    });
             // and the dashboard's total of views counted, from the tasks' exactly-once totals, is every view once
             // (the ranker's meters restart at each kill; re-processed views would count twice in any meter)
-            await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
-                    .untilAsserted(() -> assertThat(committedTotal(probe, ViewTotals.COUNTED)).isEqualTo(VIEWS));
+            await().atMost(Duration.ofMinutes(1))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .untilAsserted(() -> assertThat(committedTotal(probe, ViewTotals.COUNTED))
+                            .isEqualTo(VIEWS));
             assertThat(kills).isEqualTo(KILLS);
-            long total = expected.values().stream().flatMap(m -> m.values().stream()).mapToLong(Long::longValue).sum();
+            long total = expected.values().stream()
+                    .flatMap(m -> m.values().stream())
+                    .mapToLong(Long::longValue)
+                    .sum();
             assertThat(total).isEqualTo(VIEWS);
         } finally {
             ranker.destroyForcibly().waitFor();
@@ -146,7 +168,8 @@ class RankerCrashIntegrationTest {
     private void awaitProgress() {
         TopicProbe probe = new TopicProbe(cluster.getBrokersAsString());
         long before = endOffsetsOrZero(probe);
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(500))
                 .until(() -> endOffsetsOrZero(probe) > before);
     }
 
@@ -186,8 +209,12 @@ class RankerCrashIntegrationTest {
     /** The contract's order, computed here without any of mostread's code. */
     private static List<String> top(Map<String, Long> views, int limit) {
         List<Map.Entry<String, Long>> entries = new ArrayList<>(views.entrySet());
-        entries.sort(Comparator.<Map.Entry<String, Long>>comparingLong(Map.Entry::getValue).reversed()
+        entries.sort(Comparator.<Map.Entry<String, Long>>comparingLong(Map.Entry::getValue)
+                .reversed()
                 .thenComparing(Map.Entry::getKey));
-        return entries.stream().limit(limit).map(e -> e.getKey() + "=" + e.getValue()).toList();
+        return entries.stream()
+                .limit(limit)
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .toList();
     }
 }

@@ -3,22 +3,20 @@ package dev.mostread.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.mostread.embedded.EmbeddedKafkaBroker;
+import dev.mostread.embedded.EmbeddedKafkaProperties;
+import dev.mostread.ranker.RankerApplication;
+import dev.mostread.ranker.system.RankerStreams;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-
-import dev.mostread.ranker.RankerApplication;
-import dev.mostread.ranker.system.RankerStreams;
-import dev.mostread.embedded.EmbeddedKafkaBroker;
-import dev.mostread.embedded.EmbeddedKafkaProperties;
-import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Static membership at work: two rankers share the page-view partitions; one is stopped gracefully (as an
@@ -32,10 +30,15 @@ class RankerRestartIntegrationTest {
     Path dir;
 
     private ConfigurableApplicationContext ranker(String bootstrap, String id) {
-        return new SpringApplicationBuilder(RankerApplication.class).run("--spring.application.name=mostread-ranker",
-                "--server.port=0", "--mostread.kafka.bootstrap-servers=" + bootstrap,
-                "--mostread.kafka.replication-factor=1", "--mostread.data-dir=" + dir.resolve(id), "--mostread.ranker.instance-id=" + id,
-                "--mostread.ranker.application-id=restart-test");
+        return new SpringApplicationBuilder(RankerApplication.class)
+                .run(
+                        "--spring.application.name=mostread-ranker",
+                        "--server.port=0",
+                        "--mostread.kafka.bootstrap-servers=" + bootstrap,
+                        "--mostread.kafka.replication-factor=1",
+                        "--mostread.data-dir=" + dir.resolve(id),
+                        "--mostread.ranker.instance-id=" + id,
+                        "--mostread.ranker.application-id=restart-test");
     }
 
     private static int freePort() throws java.io.IOException {
@@ -45,7 +48,10 @@ class RankerRestartIntegrationTest {
     }
 
     private static double rebalances(ConfigurableApplicationContext ranker) {
-        return ranker.getBean(MeterRegistry.class).get("mostread.ranker.rebalances").counter().count();
+        return ranker.getBean(MeterRegistry.class)
+                .get("mostread.ranker.rebalances")
+                .counter()
+                .count();
     }
 
     /**
@@ -55,15 +61,17 @@ class RankerRestartIntegrationTest {
     private static double settledRebalances(ConfigurableApplicationContext ranker, Duration quiet) {
         double[] last = {rebalances(ranker)};
         long[] since = {System.nanoTime()};
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            double now = rebalances(ranker);
-            if (now != last[0] || !running(ranker)) {
-                last[0] = now;
-                since[0] = System.nanoTime();
-                return false;
-            }
-            return System.nanoTime() - since[0] >= quiet.toNanos();
-        });
+        await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    double now = rebalances(ranker);
+                    if (now != last[0] || !running(ranker)) {
+                        last[0] = now;
+                        since[0] = System.nanoTime();
+                        return false;
+                    }
+                    return System.nanoTime() - since[0] >= quiet.toNanos();
+                });
         return last[0];
     }
 
@@ -74,8 +82,8 @@ class RankerRestartIntegrationTest {
     @Test
     void aGracefulRestartOfOneOfTwoRankersCausesNoRebalanceOfTheOther() throws Exception {
         List<ConfigurableApplicationContext> running = new ArrayList<>();
-        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(new EmbeddedKafkaProperties(freePort(), freePort()),
-                dir.resolve("kafka"));
+        EmbeddedKafkaBroker broker =
+                new EmbeddedKafkaBroker(new EmbeddedKafkaProperties(freePort(), freePort()), dir.resolve("kafka"));
         broker.start();
         try {
             String bootstrap = broker.bootstrapServers();
@@ -95,9 +103,15 @@ class RankerRestartIntegrationTest {
             running.add(back);
             await().atMost(Duration.ofMinutes(1)).until(() -> running(back));
 
-            await().atMost(Duration.ofSeconds(30)).during(Duration.ofSeconds(10)).until(() -> running(stays));
-            assertThat(rebalances(stays)).as("rebalances of the ranker that stayed").isEqualTo(before);
-            assertThat(rebalances(back)).as("rebalances of the one that came back, after its start").isZero();
+            await().atMost(Duration.ofSeconds(30))
+                    .during(Duration.ofSeconds(10))
+                    .until(() -> running(stays));
+            assertThat(rebalances(stays))
+                    .as("rebalances of the ranker that stayed")
+                    .isEqualTo(before);
+            assertThat(rebalances(back))
+                    .as("rebalances of the one that came back, after its start")
+                    .isZero();
         } finally {
             running.forEach(ConfigurableApplicationContext::close);
             broker.stop();

@@ -3,6 +3,10 @@ package dev.mostread.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.mostread.shared.kafka.Json;
+import dev.mostread.shared.testing.Http;
+import dev.mostread.shared.testing.TestScale;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,16 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import dev.mostread.shared.kafka.Json;
-import dev.mostread.shared.testing.Http;
-import dev.mostread.shared.testing.TestScale;
-import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * A seeded flood of page views over random sites, sections and article ids, each request from another
@@ -36,12 +34,15 @@ class StateGrowthIntegrationTest {
 
     @TempDir
     static Path dataDir;
+
     private static RunningApp app;
     private static Http http;
 
     @BeforeAll
     static void start() {
-        app = RunningApp.start(dataDir, "--mostread.trusted-proxies=127.0.0.1/32",
+        app = RunningApp.start(
+                dataDir,
+                "--mostread.trusted-proxies=127.0.0.1/32",
                 "--mostread.collector.max-sites=" + MAX_SITES,
                 "--mostread.ranker.caps.sections-per-site=" + SECTIONS_PER_SITE,
                 "--mostread.ranker.caps.articles-per-site=200");
@@ -54,7 +55,11 @@ class StateGrowthIntegrationTest {
     }
 
     private static double limitsHit(String limit) {
-        var counter = app.context().getBean(MeterRegistry.class).find("mostread.limits.hit").tag("limit", limit).counter();
+        var counter = app.context()
+                .getBean(MeterRegistry.class)
+                .find("mostread.limits.hit")
+                .tag("limit", limit)
+                .counter();
         return counter == null ? 0 : counter.count();
     }
 
@@ -67,7 +72,8 @@ class StateGrowthIntegrationTest {
             List<String> views = new ArrayList<>(PER_REQUEST);
             for (int i = 0; i < PER_REQUEST; i++) {
                 views.add("{\"site\":\"" + site + "\",\"articleId\":\"a" + random.nextInt(1_000_000)
-                        + "\",\"section\":\"s" + random.nextInt(50) + "\",\"visitorId\":\"v" + random.nextInt(100_000) + "\"}");
+                        + "\",\"section\":\"s" + random.nextInt(50) + "\",\"visitorId\":\"v" + random.nextInt(100_000)
+                        + "\"}");
             }
             String client = "198.51." + random.nextInt(256) + "." + random.nextInt(256);
             String body = "[" + String.join(",", views) + "]";
@@ -78,15 +84,20 @@ class StateGrowthIntegrationTest {
         }
         assertThat(accepted).isPositive();
         double acceptedViews = accepted;
-        await().atMost(Duration.ofSeconds(120)).untilAsserted(() ->
-                assertThat(app.context().getBean(MeterRegistry.class).get("mostread.views.counted").counter().count())
+        await().atMost(Duration.ofSeconds(120))
+                .untilAsserted(() -> assertThat(app.context()
+                                .getBean(MeterRegistry.class)
+                                .get("mostread.views.counted")
+                                .counter()
+                                .count())
                         .isEqualTo(acceptedViews));
 
         List<Map<String, Object>> sites = sites();
         assertThat(sites).hasSizeLessThanOrEqualTo(MAX_SITES);
         // a partition keeps at most 5 sections per site; six partitions may each keep other ones
-        assertThat(sites).allSatisfy(site -> assertThat((List<?>) site.get("sections"))
-                .hasSizeLessThanOrEqualTo(SECTIONS_PER_SITE * 6));
+        assertThat(sites)
+                .allSatisfy(site ->
+                        assertThat((List<?>) site.get("sections")).hasSizeLessThanOrEqualTo(SECTIONS_PER_SITE * 6));
         assertThat(limitsHit("sites")).isPositive();
         assertThat(limitsHit("sections")).isPositive();
         assertThat(limitsHit("articles")).isPositive();

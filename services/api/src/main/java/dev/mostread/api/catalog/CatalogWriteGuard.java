@@ -1,20 +1,17 @@
 package dev.mostread.api.catalog;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-
+import dev.mostread.shared.article.ArticleReader;
+import dev.mostread.shared.web.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import dev.mostread.shared.article.ArticleReader;
-import dev.mostread.shared.web.Problems;
 
 /**
  * Stands in front of catalog writes: the bearer token is checked, and a declared body over
@@ -46,13 +43,22 @@ public final class CatalogWriteGuard extends OncePerRequestFilter {
             throws ServletException, IOException {
         if (!authorized(request.getHeader(HttpHeaders.AUTHORIZATION))) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-            Problems.write(response, HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
-                    token == null ? "Catalog writes are disabled: no admin token is configured."
+            Problems.write(
+                    response,
+                    HttpStatus.UNAUTHORIZED,
+                    "unauthorized",
+                    "Unauthorized",
+                    token == null
+                            ? "Catalog writes are disabled: no admin token is configured."
                             : "Send Authorization: Bearer <admin token>.");
             return;
         }
         if (request.getContentLengthLong() > ArticleReader.MAX_BYTES) {
-            Problems.write(response, HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "Request body too large",
+            Problems.write(
+                    response,
+                    HttpStatus.CONTENT_TOO_LARGE,
+                    "body-too-large",
+                    "Request body too large",
                     "A catalog entry may hold at most " + ArticleReader.MAX_BYTES + " bytes.");
             return;
         }

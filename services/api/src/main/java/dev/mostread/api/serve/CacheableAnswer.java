@@ -1,16 +1,14 @@
 package dev.mostread.api.serve;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.function.BiConsumer;
-
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * A list's bytes as every cacheable form of it is answered, written here once for both ways out — the controller
@@ -20,8 +18,8 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 record CacheableAnswer(byte[] body, String etag, MediaType type) {
 
-    static final CacheControl CACHE = CacheControl.maxAge(Duration.ofSeconds(5)).cachePublic()
-            .staleWhileRevalidate(Duration.ofSeconds(30));
+    static final CacheControl CACHE =
+            CacheControl.maxAge(Duration.ofSeconds(5)).cachePublic().staleWhileRevalidate(Duration.ofSeconds(30));
     private static final String CACHE_CONTROL = CACHE.getHeaderValue();
 
     /** True when {@code ifNoneMatch} (a list of strong or weak tags, or {@code *}) names {@code etag}. */

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.PartitionInfo;
@@ -45,8 +44,7 @@ public abstract class CompactedTopicReader implements SmartLifecycle {
     protected abstract void apply(ConsumerRecord<String, byte[]> record);
 
     /** Called once, when everything that was in the topic at the start has been read. */
-    protected void caughtUpNow() {
-    }
+    protected void caughtUpNow() {}
 
     /** True once everything that was in the topic when this instance started has been read. */
     public boolean caughtUp() {
@@ -121,7 +119,9 @@ public abstract class CompactedTopicReader implements SmartLifecycle {
             try {
                 List<PartitionInfo> infos = created.partitionsFor(topic, Duration.ofSeconds(10));
                 if (infos != null && !infos.isEmpty()) {
-                    return infos.stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+                    return infos.stream()
+                            .map(info -> new TopicPartition(info.topic(), info.partition()))
+                            .toList();
                 }
                 // not there yet (another service creates it): ask again, without hammering the broker
                 pause(Duration.ofSeconds(1));

@@ -1,14 +1,12 @@
 package dev.mostread.api.serve;
 
+import dev.mostread.shared.ranking.RankedItem;
+import dev.mostread.shared.ranking.Ranking;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.springframework.web.util.HtmlUtils;
-
-import dev.mostread.shared.ranking.RankedItem;
-import dev.mostread.shared.ranking.Ranking;
 
 /**
  * A list as an HTML fragment in the widget's markup and labels ({@code GET …/most-read.html}), for server-side
@@ -17,8 +15,7 @@ import dev.mostread.shared.ranking.Ranking;
 final class ListFragment {
 
     /** The widget's built-in labels: heading, "more", empty state. */
-    record Labels(String title, String more, String empty) {
-    }
+    record Labels(String title, String more, String empty) {}
 
     static final Map<String, Labels> LABELS = Map.of(
             "ko", new Labels("많이 본 뉴스", "더보기", "아직 보여 드릴 기사가 없습니다."),
@@ -26,8 +23,7 @@ final class ListFragment {
 
     private static final Pattern GRAPHEME = Pattern.compile("\\X");
 
-    private ListFragment() {
-    }
+    private ListFragment() {}
 
     static Labels labels(String lang) {
         String primary = lang == null ? "en" : lang.toLowerCase(Locale.ROOT).split("-", 2)[0];
@@ -39,25 +35,38 @@ final class ListFragment {
         Labels labels = labels(lang);
         StringBuilder html = new StringBuilder(1024);
         String id = "mostread-" + Integer.toHexString(ranking.key().toString().hashCode());
-        html.append("<section class=\"mostread\" lang=\"").append(escape(lang == null ? "en" : lang))
-                .append("\" aria-labelledby=\"").append(id).append("\"><h2 class=\"mostread-title\" id=\"").append(id)
-                .append("\">").append(escape(labels.title())).append("</h2>");
+        html.append("<section class=\"mostread\" lang=\"")
+                .append(escape(lang == null ? "en" : lang))
+                .append("\" aria-labelledby=\"")
+                .append(id)
+                .append("\"><h2 class=\"mostread-title\" id=\"")
+                .append(id)
+                .append("\">")
+                .append(escape(labels.title()))
+                .append("</h2>");
         if (ranking.items().isEmpty()) {
-            html.append("<p class=\"mostread-empty\">").append(escape(labels.empty())).append("</p>");
+            html.append("<p class=\"mostread-empty\">")
+                    .append(escape(labels.empty()))
+                    .append("</p>");
         } else {
             html.append("<ol class=\"mostread-list\" role=\"list\">");
             for (RankedItem item : ranking.items()) {
                 html.append("<li class=\"mostread-item\"><span class=\"mostread-rank\" aria-hidden=\"true\">")
-                        .append(item.rank()).append("</span><div class=\"mostread-body\">");
+                        .append(item.rank())
+                        .append("</span><div class=\"mostread-body\">");
                 String text = escape(item.title() != null ? item.title() : item.articleId());
                 if (isHttp(item.url())) {
-                    html.append("<a class=\"mostread-link\" href=\"").append(escape(item.url())).append("\">")
-                            .append(text).append("</a>");
+                    html.append("<a class=\"mostread-link\" href=\"")
+                            .append(escape(item.url()))
+                            .append("\">")
+                            .append(text)
+                            .append("</a>");
                 } else {
                     html.append("<span class=\"mostread-link\">").append(text).append("</span>");
                 }
                 if (snippet > 0 && item.summary() != null && !item.summary().isBlank()) {
-                    html.append("<span class=\"mostread-snippet\">").append(escape(snippet(item.summary(), snippet)))
+                    html.append("<span class=\"mostread-snippet\">")
+                            .append(escape(snippet(item.summary(), snippet)))
                             .append("</span>");
                 }
                 html.append("</div></li>");
@@ -100,7 +109,8 @@ final class ListFragment {
     }
 
     private static boolean isHttp(String url) {
-        return url != null && (url.regionMatches(true, 0, "https://", 0, 8) || url.regionMatches(true, 0, "http://", 0, 7));
+        return url != null
+                && (url.regionMatches(true, 0, "https://", 0, 8) || url.regionMatches(true, 0, "http://", 0, 7));
     }
 
     private static String escape(String value) {

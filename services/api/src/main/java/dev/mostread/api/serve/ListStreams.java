@@ -1,26 +1,22 @@
 package dev.mostread.api.serve;
 
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-
+import dev.mostread.shared.ranking.ListKey;
 import dev.mostread.shared.web.ClientAddress;
-
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.http.MediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-
-import dev.mostread.shared.ranking.ListKey;
 
 /**
  * The open Server-Sent Event streams, by list. A subscriber costs an {@link SseEmitter} (an asynchronous
@@ -30,12 +26,10 @@ import dev.mostread.shared.ranking.ListKey;
 public class ListStreams implements DisposableBean {
 
     /** One open stream: the list it follows, how many items it wants, and whose it is. */
-    private record Subscriber(SseEmitter emitter, int limit, String client) {
-    }
+    private record Subscriber(SseEmitter emitter, int limit, String client) {}
 
     /** Streams one client (an IPv4 address or an IPv6 /64) and all clients together may hold open (§7). */
-    public record Caps(int perClient, int total) {
-    }
+    public record Caps(int perClient, int total) {}
 
     private final Map<String, Set<Subscriber>> subscribers = new ConcurrentHashMap<>();
     private final ExecutorService senders = Executors.newFixedThreadPool(2, runnable -> {
@@ -57,7 +51,8 @@ public class ListStreams implements DisposableBean {
         this.timeout = timeout;
         this.caps = caps;
         cache.onChange(list -> senders.execute(() -> publish(list)));
-        heartbeats.scheduleAtFixedRate(this::heartbeat, heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
+        heartbeats.scheduleAtFixedRate(
+                this::heartbeat, heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -118,8 +113,14 @@ public class ListStreams implements DisposableBean {
     private void send(Subscriber subscriber, ServedList.Body body) {
         try {
             synchronized (subscriber) {
-                subscriber.emitter().send(SseEmitter.event().name("ranking").id(body.etag())
-                        .data(new String(body.json(), java.nio.charset.StandardCharsets.UTF_8), MediaType.APPLICATION_JSON));
+                subscriber
+                        .emitter()
+                        .send(SseEmitter.event()
+                                .name("ranking")
+                                .id(body.etag())
+                                .data(
+                                        new String(body.json(), java.nio.charset.StandardCharsets.UTF_8),
+                                        MediaType.APPLICATION_JSON));
             }
         } catch (IOException | IllegalStateException e) {
             subscriber.emitter().completeWithError(e);
@@ -127,15 +128,17 @@ public class ListStreams implements DisposableBean {
     }
 
     private void heartbeat() {
-        subscribers.values().forEach(set -> set.forEach(subscriber -> {
-            try {
-                synchronized (subscriber) {
-                    subscriber.emitter().send(SseEmitter.event().comment("keep-alive"));
-                }
-            } catch (IOException | IllegalStateException e) {
-                subscriber.emitter().completeWithError(e);
-            }
-        }));
+        subscribers
+                .values()
+                .forEach(set -> set.forEach(subscriber -> {
+                    try {
+                        synchronized (subscriber) {
+                            subscriber.emitter().send(SseEmitter.event().comment("keep-alive"));
+                        }
+                    } catch (IOException | IllegalStateException e) {
+                        subscriber.emitter().completeWithError(e);
+                    }
+                }));
     }
 
     public int open() {
@@ -151,6 +154,8 @@ public class ListStreams implements DisposableBean {
     public void destroy() {
         heartbeats.shutdownNow();
         senders.shutdownNow();
-        subscribers.values().forEach(set -> set.forEach(subscriber -> subscriber.emitter().complete()));
+        subscribers
+                .values()
+                .forEach(set -> set.forEach(subscriber -> subscriber.emitter().complete()));
     }
 }

@@ -1,11 +1,29 @@
 package dev.mostread.api.serve;
 
+import dev.mostread.shared.kafka.Json;
+import dev.mostread.shared.pageview.PageViewRules;
+import dev.mostread.shared.ranking.ListKey;
+import dev.mostread.shared.ranking.Period;
+import dev.mostread.shared.ranking.Ranking;
+import dev.mostread.shared.ranking.Sort;
+import dev.mostread.shared.system.LimitsHit;
+import dev.mostread.shared.system.SitesProperties;
+import dev.mostread.shared.web.ApiDocs;
+import dev.mostread.shared.web.ClientAddress;
+import dev.mostread.shared.web.Problems;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -17,26 +35,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-
-import dev.mostread.shared.kafka.Json;
-import dev.mostread.shared.pageview.PageViewRules;
-import dev.mostread.shared.ranking.ListKey;
-import dev.mostread.shared.ranking.Period;
-import dev.mostread.shared.ranking.Ranking;
-import dev.mostread.shared.ranking.Sort;
-import dev.mostread.shared.system.LimitsHit;
-import dev.mostread.shared.system.SitesProperties;
-import dev.mostread.shared.web.ClientAddress;
-import dev.mostread.shared.web.Problems;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.tags.Tag;
-import dev.mostread.shared.web.ApiDocs;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /** {@code GET /api/v1/sites/{site}/most-read} (§4.1): a list from memory, ready to cache at the edge. */
 @RestController
@@ -58,9 +56,15 @@ class MostReadController {
 
     private final List<String> sorts;
 
-    MostReadController(RankingCache cache, ListStreams streams, SitesProperties sites, Clock clock,
-                       ClientAddress clients, LimitsHit limits, PublishedWindows windows,
-                       dev.mostread.shared.system.ListsProperties lists) {
+    MostReadController(
+            RankingCache cache,
+            ListStreams streams,
+            SitesProperties sites,
+            Clock clock,
+            ClientAddress clients,
+            LimitsHit limits,
+            PublishedWindows windows,
+            dev.mostread.shared.system.ListsProperties lists) {
         this.windows = windows;
         this.sorts = lists.sortCodes(); // views first: the ranker always keeps lists by views
         this.clients = clients;
@@ -71,32 +75,47 @@ class MostReadController {
         this.clock = clock;
     }
 
-    @Operation(summary = "A site's most-read list",
-            description = "period: 1h (default), 24h, 7d, 30d, today, yesterday; section: absent for all; limit: 1-50 (default 10); "
-                    + "sort: views (default), visitors, or trending (rising now; period is ignored and each item has "
-                    + "score, viewsLast15m and expectedLast15m), each when mostread.ranker.sorts keeps it; "
-                    + "published: a configured window (mostread.ranker.published-within) keeps only "
-                    + "articles published within it; exclude: up to 20 article ids. "
-                    + "ETag/If-None-Match, Cache-Control public max-age=5 stale-while-revalidate=30, CORS *.")
-    @ApiResponse(responseCode = "200", description = "The list", content = @Content(mediaType = "application/json",
-            schema = @Schema(implementation = Ranking.class)))
+    @Operation(
+            summary = "A site's most-read list",
+            description =
+                    "period: 1h (default), 24h, 7d, 30d, today, yesterday; section: absent for all; limit: 1-50 (default 10); "
+                            + "sort: views (default), visitors, or trending (rising now; period is ignored and each item has "
+                            + "score, viewsLast15m and expectedLast15m), each when mostread.ranker.sorts keeps it; "
+                            + "published: a configured window (mostread.ranker.published-within) keeps only "
+                            + "articles published within it; exclude: up to 20 article ids. "
+                            + "ETag/If-None-Match, Cache-Control public max-age=5 stale-while-revalidate=30, CORS *.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The list",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Ranking.class)))
     @ApiResponse(responseCode = "304", description = "Not modified since the ETag given in If-None-Match")
-    @ApiResponse(responseCode = "400", description = "Bad period, section or limit", content = @Content(
-            mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class),
-            examples = @ExampleObject(value = ApiDocs.INVALID_PARAMETERS_EXAMPLE)))
-    @ApiResponse(responseCode = "404", description = "A site never seen", content = @Content(
-            mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class),
-            examples = @ExampleObject(value = ApiDocs.UNKNOWN_SITE_EXAMPLE)))
+    @ApiResponse(
+            responseCode = "400",
+            description = "Bad period, section or limit",
+            content =
+                    @Content(
+                            mediaType = ApiDocs.PROBLEM_JSON,
+                            schema = @Schema(implementation = ProblemDetail.class),
+                            examples = @ExampleObject(value = ApiDocs.INVALID_PARAMETERS_EXAMPLE)))
+    @ApiResponse(
+            responseCode = "404",
+            description = "A site never seen",
+            content =
+                    @Content(
+                            mediaType = ApiDocs.PROBLEM_JSON,
+                            schema = @Schema(implementation = ProblemDetail.class),
+                            examples = @ExampleObject(value = ApiDocs.UNKNOWN_SITE_EXAMPLE)))
     @GetMapping("/api/v1/sites/{site}/most-read")
-    ResponseEntity<?> mostRead(@PathVariable String site,
-                               @RequestParam(required = false) String period,
-                               @RequestParam(required = false) String section,
-                               @RequestParam(required = false) String limit,
-                               @RequestParam(required = false) String sort,
-                               @RequestParam(required = false) String published,
-                               @RequestParam(required = false) List<String> exclude,
-                               @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
-                               @io.swagger.v3.oas.annotations.Parameter(hidden = true) HttpServletRequest request) {
+    ResponseEntity<?> mostRead(
+            @PathVariable String site,
+            @RequestParam(required = false) String period,
+            @RequestParam(required = false) String section,
+            @RequestParam(required = false) String limit,
+            @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String published,
+            @RequestParam(required = false) List<String> exclude,
+            @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
+            @io.swagger.v3.oas.annotations.Parameter(hidden = true) HttpServletRequest request) {
         Lookup lookup = lookup(site, period, section, limit, sort, published, request.getParameterValues("exclude"));
         if (lookup.problem() != null) {
             return lookup.problem();
@@ -106,26 +125,35 @@ class MostReadController {
     }
 
     /** The same list as an escaped HTML fragment in the widget's markup, for includes and readers without JavaScript. */
-    @Operation(summary = "The same list as an HTML fragment",
-            description = "The widget's markup (<ol class=\"mostread-list\">) and labels (lang: ko, en), every value escaped; "
-                    + "snippet: characters of each item's summary to show. Same caching headers as the JSON.")
+    @Operation(
+            summary = "The same list as an HTML fragment",
+            description =
+                    "The widget's markup (<ol class=\"mostread-list\">) and labels (lang: ko, en), every value escaped; "
+                            + "snippet: characters of each item's summary to show. Same caching headers as the JSON.")
     @ApiResponse(responseCode = "200", description = "text/html fragment", content = @Content(mediaType = "text/html"))
-    @ApiResponse(responseCode = "400", description = "Bad parameters", content = @Content(mediaType = ApiDocs.PROBLEM_JSON,
-            schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "404", description = "A site never seen", content = @Content(mediaType = ApiDocs.PROBLEM_JSON,
-            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "400",
+            description = "Bad parameters",
+            content =
+                    @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "404",
+            description = "A site never seen",
+            content =
+                    @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
     @GetMapping("/api/v1/sites/{site}/most-read.html")
-    ResponseEntity<?> mostReadHtml(@PathVariable String site,
-                                   @RequestParam(required = false) String period,
-                                   @RequestParam(required = false) String section,
-                                   @RequestParam(required = false) String limit,
-                                   @RequestParam(required = false) String lang,
-                                   @RequestParam(required = false) String snippet,
-                                   @RequestParam(required = false) String sort,
-                                   @RequestParam(required = false) String published,
-                                   @RequestParam(required = false) List<String> exclude,
-                                   @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
-                                   @io.swagger.v3.oas.annotations.Parameter(hidden = true) HttpServletRequest request) {
+    ResponseEntity<?> mostReadHtml(
+            @PathVariable String site,
+            @RequestParam(required = false) String period,
+            @RequestParam(required = false) String section,
+            @RequestParam(required = false) String limit,
+            @RequestParam(required = false) String lang,
+            @RequestParam(required = false) String snippet,
+            @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String published,
+            @RequestParam(required = false) List<String> exclude,
+            @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
+            @io.swagger.v3.oas.annotations.Parameter(hidden = true) HttpServletRequest request) {
         Lookup lookup = lookup(site, period, section, limit, sort, published, request.getParameterValues("exclude"));
         if (lookup.problem() != null) {
             return lookup.problem();
@@ -135,37 +163,58 @@ class MostReadController {
         if (snippet != null && !snippet.isEmpty()) {
             chars = snippet.matches("\\d{1,3}") ? Integer.parseInt(snippet) : -1;
             if (chars < 0 || chars > 300) {
-                return Problems.respond(HttpStatus.BAD_REQUEST).header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
-                        .body(Problems.withErrors(Problems.of(HttpStatus.BAD_REQUEST, "invalid-parameters",
-                                "Invalid parameters", "See errors for the parameters at fault."),
+                return Problems.respond(HttpStatus.BAD_REQUEST)
+                        .header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
+                        .body(Problems.withErrors(
+                                Problems.of(
+                                        HttpStatus.BAD_REQUEST,
+                                        "invalid-parameters",
+                                        "Invalid parameters",
+                                        "See errors for the parameters at fault."),
                                 List.of(new ParameterError("snippet", "must be 0-300"))));
             }
         }
-        byte[] html = ListFragment.render(lookup.ranking(), language, chars).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] html = ListFragment.render(lookup.ranking(), language, chars)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
         String etag = '"' + org.springframework.util.DigestUtils.md5DigestAsHex(html) + '"';
         return new CacheableAnswer(html, etag, new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8))
                 .entity(ifNoneMatch);
     }
 
     /** The same list as Server-Sent Events: event {@code ranking} at connect and on every change. */
-    @Operation(summary = "The same list as Server-Sent Events",
-            description = "Event 'ranking' with the list JSON at connect and on every change; a comment at least every 15 s.")
-    @ApiResponse(responseCode = "200", description = "text/event-stream", content = @Content(mediaType = "text/event-stream"))
-    @ApiResponse(responseCode = "400", description = "Bad parameters", content = @Content(mediaType = ApiDocs.PROBLEM_JSON,
-            schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "404", description = "A site never seen", content = @Content(mediaType = ApiDocs.PROBLEM_JSON,
-            schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "429", description = "This client, or all clients together, hold as many streams as allowed",
-            content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
+    @Operation(
+            summary = "The same list as Server-Sent Events",
+            description =
+                    "Event 'ranking' with the list JSON at connect and on every change; a comment at least every 15 s.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "text/event-stream",
+            content = @Content(mediaType = "text/event-stream"))
+    @ApiResponse(
+            responseCode = "400",
+            description = "Bad parameters",
+            content =
+                    @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "404",
+            description = "A site never seen",
+            content =
+                    @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "429",
+            description = "This client, or all clients together, hold as many streams as allowed",
+            content =
+                    @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
     @GetMapping("/api/v1/sites/{site}/most-read/stream")
-    SseEmitter stream(@PathVariable String site,
-                      @RequestParam(required = false) String period,
-                      @RequestParam(required = false) String section,
-                      @RequestParam(required = false) String limit,
-                      @RequestParam(required = false) String sort,
-                      @RequestParam(required = false) String published,
-                      @io.swagger.v3.oas.annotations.Parameter(hidden = true) HttpServletRequest request,
-                      @io.swagger.v3.oas.annotations.Parameter(hidden = true) HttpServletResponse response)
+    SseEmitter stream(
+            @PathVariable String site,
+            @RequestParam(required = false) String period,
+            @RequestParam(required = false) String section,
+            @RequestParam(required = false) String limit,
+            @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String published,
+            @io.swagger.v3.oas.annotations.Parameter(hidden = true) HttpServletRequest request,
+            @io.swagger.v3.oas.annotations.Parameter(hidden = true) HttpServletResponse response)
             throws IOException {
         Lookup lookup = lookup(site, period, section, limit, sort, published, null);
         response.setHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
@@ -173,14 +222,19 @@ class MostReadController {
             // An SSE handler cannot return a problem body through Spring's converters: write it here.
             response.setStatus(lookup.problem().getStatusCode().value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.getOutputStream().write(Json.mapper().writeValueAsBytes(lookup.problem().getBody()));
+            response.getOutputStream()
+                    .write(Json.mapper().writeValueAsBytes(lookup.problem().getBody()));
             return null;
         }
         Optional<SseEmitter> opened = streams.open(lookup.key(), lookup.limit(), lookup.body(), clients.of(request));
         if (opened.isEmpty()) {
             limits.hit("streams");
             response.setHeader(HttpHeaders.RETRY_AFTER, "30");
-            Problems.write(response, HttpStatus.TOO_MANY_REQUESTS, "too-many-streams", "Too many streams",
+            Problems.write(
+                    response,
+                    HttpStatus.TOO_MANY_REQUESTS,
+                    "too-many-streams",
+                    "Too many streams",
                     "This client, or all clients together, already hold as many open streams as allowed.");
             return null;
         }
@@ -190,12 +244,11 @@ class MostReadController {
     }
 
     /** A checked request: the list's key, limit and current body, or the problem to answer instead. */
-    private record Lookup(ListKey key, int limit, Ranking ranking, ServedList.Body body,
-                          ResponseEntity<ProblemDetail> problem) {
-    }
+    private record Lookup(
+            ListKey key, int limit, Ranking ranking, ServedList.Body body, ResponseEntity<ProblemDetail> problem) {}
 
-    private Lookup lookup(String site, String period, String section, String limit, String sort, String published,
-                          String[] exclude) {
+    private Lookup lookup(
+            String site, String period, String section, String limit, String sort, String published, String[] exclude) {
         ListRequest request = ListRequest.parse(site, period, section, limit, sort, exclude);
         if (request.errors().isEmpty() && !sorts.contains(request.key().sort().code())) {
             return invalid(List.of(new ParameterError("sort", "must be one of " + String.join(", ", sorts))));
@@ -203,12 +256,14 @@ class MostReadController {
         if (request.errors().isEmpty() && published != null && !published.isEmpty()) {
             Optional<dev.mostread.shared.ranking.PublishedWindow> window = windows.find(published);
             if (window.isEmpty()) {
-                return invalid(List.of(new ParameterError("published", windows.windows().isEmpty()
-                        ? "no published window is configured"
-                        : "must be one of " + String.join(", ", windows.codes()))));
+                return invalid(List.of(new ParameterError(
+                        "published",
+                        windows.windows().isEmpty()
+                                ? "no published window is configured"
+                                : "must be one of " + String.join(", ", windows.codes()))));
             }
-            request = new ListRequest(request.key().publishedWithin(window.get()), request.limit(), request.exclude(),
-                    request.errors());
+            request = new ListRequest(
+                    request.key().publishedWithin(window.get()), request.limit(), request.exclude(), request.errors());
         }
         if (!request.errors().isEmpty()) {
             return invalid(request.errors());
@@ -216,10 +271,18 @@ class MostReadController {
         ListKey key = request.key();
         Optional<ServedList> list = cache.list(key);
         if (list.isEmpty() && !cache.knows(site)) {
-            return new Lookup(null, 0, null, null, Problems.respond(HttpStatus.NOT_FOUND)
-                    .header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
-                    .body(Problems.of(HttpStatus.NOT_FOUND, "unknown-site", "Unknown site",
-                            "No view of site '" + site + "' has been counted yet.")));
+            return new Lookup(
+                    null,
+                    0,
+                    null,
+                    null,
+                    Problems.respond(HttpStatus.NOT_FOUND)
+                            .header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
+                            .body(Problems.of(
+                                    HttpStatus.NOT_FOUND,
+                                    "unknown-site",
+                                    "Unknown site",
+                                    "No view of site '" + site + "' has been counted yet.")));
         }
         if (list.isPresent() && !request.exclude().isEmpty()) {
             Ranking shown = list.get().ranking().without(request.exclude(), request.limit());
@@ -227,8 +290,12 @@ class MostReadController {
         }
         if (list.isPresent()) {
             ServedList served = list.get();
-            return new Lookup(key, request.limit(), served.ranking().limitedTo(request.limit()),
-                    served.body(request.limit()), null);
+            return new Lookup(
+                    key,
+                    request.limit(),
+                    served.ranking().limitedTo(request.limit()),
+                    served.body(request.limit()),
+                    null);
         }
         Ranking empty = emptyList(key);
         return new Lookup(key, request.limit(), empty, ServedList.render(empty, Json.mapper()), null);
@@ -236,25 +303,42 @@ class MostReadController {
 
     /** A 400 naming the parameters at fault. */
     private static Lookup invalid(List<ParameterError> errors) {
-        return new Lookup(null, 0, null, null, Problems.respond(HttpStatus.BAD_REQUEST)
-                .header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
-                .body(Problems.withErrors(Problems.of(HttpStatus.BAD_REQUEST, "invalid-parameters",
-                        "Invalid parameters", "See errors for the parameters at fault."), errors)));
+        return new Lookup(
+                null,
+                0,
+                null,
+                null,
+                Problems.respond(HttpStatus.BAD_REQUEST)
+                        .header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
+                        .body(Problems.withErrors(
+                                Problems.of(
+                                        HttpStatus.BAD_REQUEST,
+                                        "invalid-parameters",
+                                        "Invalid parameters",
+                                        "See errors for the parameters at fault."),
+                                errors)));
     }
 
     /** A known site with no view in this period or section yet (nothing rising, for a trending list). */
     private Ranking emptyList(ListKey key) {
         Instant now = clock.instant();
-        long windowStart = key.isTrending() ? Sort.trendingSince(now.toEpochMilli())
+        long windowStart = key.isTrending()
+                ? Sort.trendingSince(now.toEpochMilli())
                 : key.period().windowStart(now.toEpochMilli(), sites.zone(key.site()));
         long windowEnd = key.period().windowEnd(now.toEpochMilli(), sites.zone(key.site()));
-        return new Ranking(key.site(), key.periodCode(), key.section(), now, Instant.ofEpochMilli(windowStart),
-                Instant.ofEpochMilli(windowEnd), List.of(), null);
+        return new Ranking(
+                key.site(),
+                key.periodCode(),
+                key.section(),
+                now,
+                Instant.ofEpochMilli(windowStart),
+                Instant.ofEpochMilli(windowEnd),
+                List.of(),
+                null);
     }
 
     /** A query parameter at fault. */
-    record ParameterError(String field, String message) {
-    }
+    record ParameterError(String field, String message) {}
 
     /** The query of one list request, checked; {@code exclude} holds the article ids to leave out, in NFC. */
     record ListRequest(ListKey key, int limit, java.util.Set<String> exclude, List<ParameterError> errors) {
@@ -271,15 +355,21 @@ class MostReadController {
          * @param exclude the {@code exclude} parameter's values: one value is a comma-separated list; when the
          *                parameter is repeated, each value is one whole id (an id may hold a comma)
          */
-        static ListRequest parse(String site, String period, String section, String limit, String sort,
-                                 String[] exclude) {
+        static ListRequest parse(
+                String site, String period, String section, String limit, String sort, String[] exclude) {
             List<ParameterError> errors = new java.util.ArrayList<>();
             Sort chosenSort = Sort.VIEWS;
             if (sort != null && !sort.isEmpty()) {
                 chosenSort = Sort.fromCode(sort).orElse(null);
                 if (chosenSort == null) {
-                    errors.add(new ParameterError("sort", "must be one of "
-                            + String.join(", ", java.util.Arrays.stream(Sort.values()).map(Sort::code).toList())));
+                    errors.add(new ParameterError(
+                            "sort",
+                            "must be one of "
+                                    + String.join(
+                                            ", ",
+                                            java.util.Arrays.stream(Sort.values())
+                                                    .map(Sort::code)
+                                                    .toList())));
                 }
             }
             Period chosen = Period.LAST_HOUR;

@@ -1,12 +1,5 @@
 package dev.mostread.api.serve;
 
-import java.io.IOException;
-import java.util.Optional;
-
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.web.filter.ServerHttpObservationFilter;
-
 import dev.mostread.shared.pageview.PageViewRules;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -15,6 +8,11 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.ServerHttpObservationFilter;
 
 /**
  * The request a news site's widgets make most, {@code GET /api/v1/sites/{site}/most-read} for a list in memory,
@@ -37,8 +35,10 @@ public final class MostReadFastPath implements Filter {
     }
 
     @Override
-    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
-        if (!(req instanceof HttpServletRequest request) || !(res instanceof HttpServletResponse response)
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+            throws IOException, ServletException {
+        if (!(req instanceof HttpServletRequest request)
+                || !(res instanceof HttpServletResponse response)
                 || !serve(request, response)) {
             chain.doFilter(req, res);
         }
@@ -46,20 +46,28 @@ public final class MostReadFastPath implements Filter {
 
     /** Answers the request if it is a plain read of a published list; false leaves it to the controller. */
     private boolean serve(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!"GET".equals(request.getMethod()) || request.getParameter("exclude") != null
+        if (!"GET".equals(request.getMethod())
+                || request.getParameter("exclude") != null
                 || request.getParameter("published") != null) {
             return false;
         }
         String uri = request.getRequestURI();
-        if (!uri.startsWith(PREFIX) || !uri.endsWith(SUFFIX) || !request.getContextPath().isEmpty()) {
+        if (!uri.startsWith(PREFIX)
+                || !uri.endsWith(SUFFIX)
+                || !request.getContextPath().isEmpty()) {
             return false;
         }
         String site = uri.substring(PREFIX.length(), uri.length() - SUFFIX.length());
         if (!PageViewRules.isSlug(site)) {
             return false;
         }
-        MostReadController.ListRequest list = MostReadController.ListRequest.parse(site, request.getParameter("period"),
-                request.getParameter("section"), request.getParameter("limit"), request.getParameter("sort"), null);
+        MostReadController.ListRequest list = MostReadController.ListRequest.parse(
+                site,
+                request.getParameter("period"),
+                request.getParameter("section"),
+                request.getParameter("limit"),
+                request.getParameter("sort"),
+                null);
         if (!list.errors().isEmpty()) {
             return false;
         }
@@ -68,7 +76,8 @@ public final class MostReadFastPath implements Filter {
             return false;
         }
         ServedList.Body body = served.get().body(list.limit());
-        ServerHttpObservationFilter.findObservationContext(request).ifPresent(context -> context.setPathPattern(PATTERN));
+        ServerHttpObservationFilter.findObservationContext(request)
+                .ifPresent(context -> context.setPathPattern(PATTERN));
         new CacheableAnswer(body.json(), body.etag(), MediaType.APPLICATION_JSON)
                 .write(response, request.getHeader(HttpHeaders.IF_NONE_MATCH));
         return true;

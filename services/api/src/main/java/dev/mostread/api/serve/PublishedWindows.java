@@ -1,10 +1,9 @@
 package dev.mostread.api.serve;
 
+import dev.mostread.shared.ranking.PublishedWindow;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-
-import dev.mostread.shared.ranking.PublishedWindow;
 
 /**
  * The {@code published} windows the rankers keep lists for ({@code mostread.ranker.published-within}; the API
@@ -18,13 +17,16 @@ public record PublishedWindows(List<PublishedWindow> windows) {
     }
 
     public static PublishedWindows of(List<Duration> lengths) {
-        return new PublishedWindows(lengths.stream().distinct().map(PublishedWindow::of).toList());
+        return new PublishedWindows(
+                lengths.stream().distinct().map(PublishedWindow::of).toList());
     }
 
     /** The configured window {@code code} names, if there is one. */
     public Optional<PublishedWindow> find(String code) {
-        return PublishedWindow.parse(code).flatMap(asked -> windows.stream()
-                .filter(window -> window.length().equals(asked.length())).findFirst());
+        return PublishedWindow.parse(code)
+                .flatMap(asked -> windows.stream()
+                        .filter(window -> window.length().equals(asked.length()))
+                        .findFirst());
     }
 
     public List<String> codes() {

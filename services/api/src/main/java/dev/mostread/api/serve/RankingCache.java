@@ -1,5 +1,9 @@
 package dev.mostread.api.serve;
 
+import dev.mostread.shared.kafka.Json;
+import dev.mostread.shared.ranking.ListKey;
+import dev.mostread.shared.ranking.Period;
+import dev.mostread.shared.ranking.Ranking;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -9,16 +13,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
-
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import dev.mostread.shared.kafka.Json;
-import dev.mostread.shared.ranking.ListKey;
-import dev.mostread.shared.ranking.Period;
-import dev.mostread.shared.ranking.Ranking;
 
 /**
  * The whole compacted {@code rankings} topic, in memory. Every API instance reads every partition from the
@@ -31,6 +29,7 @@ public class RankingCache extends CompactedTopicReader {
     private final Map<String, ServedList> lists = new ConcurrentHashMap<>();
     /** Lists per site: a site whose every list was deleted is forgotten (404, and gone from /api/v1/sites). */
     private final Map<String, Integer> sites = new ConcurrentHashMap<>();
+
     private final Map<Period, Instant> newestAsOf = new ConcurrentHashMap<>();
     private final List<java.util.function.Consumer<ServedList>> listeners = new CopyOnWriteArrayList<>();
 
@@ -98,8 +97,13 @@ public class RankingCache extends CompactedTopicReader {
             }
             listeners.forEach(listener -> listener.accept(list));
         } catch (RuntimeException e) {
-            log.warn("Skipping unreadable ranking {} at {}-{}@{}: {}", record.key(), record.topic(),
-                    record.partition(), record.offset(), e.getMessage());
+            log.warn(
+                    "Skipping unreadable ranking {} at {}-{}@{}: {}",
+                    record.key(),
+                    record.topic(),
+                    record.partition(),
+                    record.offset(),
+                    e.getMessage());
         }
     }
 

@@ -18,6 +18,7 @@ public class RankingsHealthIndicator implements HealthIndicator {
     @Override
     public Health health() {
         return (cache.caughtUp() ? Health.up() : Health.outOfService())
-                .withDetail("lists", cache.all().size()).build();
+                .withDetail("lists", cache.all().size())
+                .build();
     }
 }

@@ -1,11 +1,9 @@
 package dev.mostread.api.serve;
 
-import java.util.concurrent.atomic.AtomicReferenceArray;
-
-import org.springframework.util.DigestUtils;
-
 import dev.mostread.shared.ranking.ListKey;
 import dev.mostread.shared.ranking.Ranking;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import org.springframework.util.DigestUtils;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -14,8 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class ServedList {
 
-    record Body(byte[] json, String etag) {
-    }
+    record Body(byte[] json, String etag) {}
 
     private final ListKey key;
     private final Ranking ranking;

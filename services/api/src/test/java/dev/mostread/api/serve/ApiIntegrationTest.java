@@ -3,13 +3,17 @@ package dev.mostread.api.serve;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.mostread.api.ApiApplication;
+import dev.mostread.shared.kafka.Json;
+import dev.mostread.shared.ranking.RankedItem;
+import dev.mostread.shared.ranking.Ranking;
+import dev.mostread.shared.testing.Http;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -23,20 +27,21 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
-import dev.mostread.api.ApiApplication;
-import dev.mostread.shared.kafka.Json;
-import dev.mostread.shared.ranking.RankedItem;
-import dev.mostread.shared.ranking.Ranking;
-import dev.mostread.shared.testing.Http;
-
 /** The API serves whatever is in {@code rankings}, read from a real broker, and survives what it cannot read. */
-@SpringBootTest(classes = ApiApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"mostread.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-                "mostread.ranker.sorts=views,visitors,trending", "mostread.ranker.published-within=48h",
-                "mostread.sites.site-c.zone=Asia/Seoul",
-                // one test client opens 300 streams to show they hold no thread each: lift the per-client cap
-                "mostread.api.max-streams-per-client=400"})
-@EmbeddedKafka(topics = {"rankings", "articles"}, partitions = 6)
+@SpringBootTest(
+        classes = ApiApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "mostread.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+            "mostread.ranker.sorts=views,visitors,trending",
+            "mostread.ranker.published-within=48h",
+            "mostread.sites.site-c.zone=Asia/Seoul",
+            // one test client opens 300 streams to show they hold no thread each: lift the per-client cap
+            "mostread.api.max-streams-per-client=400"
+        })
+@EmbeddedKafka(
+        topics = {"rankings", "articles"},
+        partitions = 6)
 class ApiIntegrationTest {
 
     private static final Instant AS_OF = Instant.parse("2026-11-26T12:00:30Z");
@@ -53,8 +58,10 @@ class ApiIntegrationTest {
     @BeforeEach
     void connect() {
         http = new Http(port);
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers),
-                new StringSerializer(), new ByteArraySerializer());
+        producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers),
+                new StringSerializer(),
+                new ByteArraySerializer());
     }
 
     @AfterEach
@@ -74,8 +81,18 @@ class ApiIntegrationTest {
     private static Ranking ranking(String site, String period, String section, int items) {
         List<RankedItem> list = new ArrayList<>();
         for (int i = 1; i <= items; i++) {
-            list.add(new RankedItem(i, "a" + i, "Title " + i, "https://x.example/" + i, section, null, null, null,
-                    100 - i, null, null));
+            list.add(new RankedItem(
+                    i,
+                    "a" + i,
+                    "Title " + i,
+                    "https://x.example/" + i,
+                    section,
+                    null,
+                    null,
+                    null,
+                    100 - i,
+                    null,
+                    null));
         }
         return new Ranking(site, period, section, AS_OF, AS_OF.minusSeconds(3600), AS_OF, list, AS_OF);
     }
@@ -93,13 +110,26 @@ class ApiIntegrationTest {
         Ranking served = Json.mapper().readValue(response.body(), Ranking.class);
         assertThat(served.items()).extracting(RankedItem::articleId).containsExactly("a1", "a2", "a3");
         assertThat(response.headers().firstValue("Content-Type")).contains("application/json");
-        assertThat(response.headers().firstValue("Cache-Control")).contains("max-age=5, public, stale-while-revalidate=30");
+        assertThat(response.headers().firstValue("Cache-Control"))
+                .contains("max-age=5, public, stale-while-revalidate=30");
         assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).contains("*");
         String etag = response.headers().firstValue("ETag").orElseThrow();
-        assertThat(http.get("/api/v1/sites/site-a/most-read?limit=3", "If-None-Match", etag).statusCode()).isEqualTo(304);
-        assertThat(http.get("/api/v1/sites/site-a/most-read?limit=4").headers().firstValue("ETag")).isNotEqualTo(etag);
-        assertThat(Json.mapper().readValue(http.get("/api/v1/sites/site-a/most-read").body(), Ranking.class).items()).hasSize(10);
-        assertThat(Json.mapper().readValue(http.get("/api/v1/sites/site-a/most-read?limit=50").body(), Ranking.class).items()).hasSize(20);
+        assertThat(http.get("/api/v1/sites/site-a/most-read?limit=3", "If-None-Match", etag)
+                        .statusCode())
+                .isEqualTo(304);
+        assertThat(http.get("/api/v1/sites/site-a/most-read?limit=4").headers().firstValue("ETag"))
+                .isNotEqualTo(etag);
+        assertThat(Json.mapper()
+                        .readValue(http.get("/api/v1/sites/site-a/most-read").body(), Ranking.class)
+                        .items())
+                .hasSize(10);
+        assertThat(Json.mapper()
+                        .readValue(
+                                http.get("/api/v1/sites/site-a/most-read?limit=50")
+                                        .body(),
+                                Ranking.class)
+                        .items())
+                .hasSize(20);
     }
 
     @Test
@@ -108,18 +138,27 @@ class ApiIntegrationTest {
 
         HttpResponse<String> response = awaitStatus("/api/v1/sites/site-x/most-read?limit=5&exclude=a2,a4", 200);
         Ranking served = Json.mapper().readValue(response.body(), Ranking.class);
-        Ranking repeated = Json.mapper().readValue(
-                http.get("/api/v1/sites/site-x/most-read?limit=5&exclude=a1&exclude=a3").body(), Ranking.class);
+        Ranking repeated = Json.mapper()
+                .readValue(
+                        http.get("/api/v1/sites/site-x/most-read?limit=5&exclude=a1&exclude=a3")
+                                .body(),
+                        Ranking.class);
         HttpResponse<String> html = http.get("/api/v1/sites/site-x/most-read.html?limit=3&exclude=a1");
 
         assertThat(served.items()).extracting(RankedItem::articleId).containsExactly("a1", "a3", "a5", "a6", "a7");
         assertThat(served.items()).extracting(RankedItem::rank).containsExactly(1, 2, 3, 4, 5);
         assertThat(repeated.items()).extracting(RankedItem::articleId).containsExactly("a2", "a4", "a5", "a6", "a7");
-        assertThat(response.headers().firstValue("Cache-Control")).contains("max-age=5, public, stale-while-revalidate=30");
-        assertThat(http.get("/api/v1/sites/site-x/most-read?limit=5&exclude=a2,a4", "If-None-Match",
-                response.headers().firstValue("ETag").orElseThrow()).statusCode()).isEqualTo(304);
+        assertThat(response.headers().firstValue("Cache-Control"))
+                .contains("max-age=5, public, stale-while-revalidate=30");
+        assertThat(http.get(
+                                "/api/v1/sites/site-x/most-read?limit=5&exclude=a2,a4",
+                                "If-None-Match",
+                                response.headers().firstValue("ETag").orElseThrow())
+                        .statusCode())
+                .isEqualTo(304);
         assertThat(html.body()).contains("Title 2").doesNotContain("Title 1<");
-        assertThat(http.get("/api/v1/sites/site-x/most-read?exclude=a/b").statusCode()).isEqualTo(400);
+        assertThat(http.get("/api/v1/sites/site-x/most-read?exclude=a/b").statusCode())
+                .isEqualTo(400);
     }
 
     @Test
@@ -127,13 +166,18 @@ class ApiIntegrationTest {
         publish(ranking("site-y", "1h", null, 1));
         awaitStatus("/api/v1/sites/site-y/most-read", 200);
 
-        Ranking yesterday = Json.mapper().readValue(http.get("/api/v1/sites/site-y/most-read?period=yesterday").body(),
-                Ranking.class);
-        Ranking month = Json.mapper().readValue(http.get("/api/v1/sites/site-y/most-read?period=30d").body(), Ranking.class);
+        Ranking yesterday = Json.mapper()
+                .readValue(
+                        http.get("/api/v1/sites/site-y/most-read?period=yesterday")
+                                .body(),
+                        Ranking.class);
+        Ranking month = Json.mapper()
+                .readValue(http.get("/api/v1/sites/site-y/most-read?period=30d").body(), Ranking.class);
 
         assertThat(yesterday.items()).isEmpty();
         assertThat(yesterday.windowEnd()).isEqualTo(yesterday.asOf().truncatedTo(java.time.temporal.ChronoUnit.DAYS));
-        assertThat(Duration.between(yesterday.windowStart(), yesterday.windowEnd())).isEqualTo(Duration.ofDays(1));
+        assertThat(Duration.between(yesterday.windowStart(), yesterday.windowEnd()))
+                .isEqualTo(Duration.ofDays(1));
         assertThat(month.period()).isEqualTo("30d");
         assertThat(http.get("/api/v1/sites/site-y/most-read?period=1y").body()).contains("30d, today, yesterday");
     }
@@ -146,31 +190,52 @@ class ApiIntegrationTest {
         HttpResponse<String> visitors = awaitStatus("/api/v1/sites/site-v/most-read?period=24h&sort=visitors", 200);
         awaitStatus("/api/v1/sites/site-v/most-read?period=24h", 200);
 
-        assertThat(Json.mapper().readValue(visitors.body(), Ranking.class).items()).hasSize(2);
-        assertThat(Json.mapper().readValue(http.get("/api/v1/sites/site-v/most-read?period=24h").body(), Ranking.class)
-                .items()).hasSize(4);
-        assertThat(http.get("/api/v1/sites/site-v/most-read?sort=likes").statusCode()).isEqualTo(400);
+        assertThat(Json.mapper().readValue(visitors.body(), Ranking.class).items())
+                .hasSize(2);
+        assertThat(Json.mapper()
+                        .readValue(
+                                http.get("/api/v1/sites/site-v/most-read?period=24h")
+                                        .body(),
+                                Ranking.class)
+                        .items())
+                .hasSize(4);
+        assertThat(http.get("/api/v1/sites/site-v/most-read?sort=likes").statusCode())
+                .isEqualTo(400);
     }
 
     @Test
     void servesTheTrendingListWithItsScoresWhateverThePeriodAndNoScoresInOtherLists() {
         publish(ranking("site-t", "1h", null, 3));
-        RankedItem rising = new RankedItem(1, "rising", "Rising", "https://x.example/r", null, null, null, null, 40,
-                30L, null, 3.7, 100L, 19.9);
-        publish("site-t/trending/_all", Json.mapper().writeValueAsBytes(new Ranking("site-t", "trending", null, AS_OF,
-                AS_OF.minusSeconds(840), AS_OF, List.of(rising), AS_OF)));
+        RankedItem rising = new RankedItem(
+                1, "rising", "Rising", "https://x.example/r", null, null, null, null, 40, 30L, null, 3.7, 100L, 19.9);
+        publish(
+                "site-t/trending/_all",
+                Json.mapper()
+                        .writeValueAsBytes(new Ranking(
+                                "site-t",
+                                "trending",
+                                null,
+                                AS_OF,
+                                AS_OF.minusSeconds(840),
+                                AS_OF,
+                                List.of(rising),
+                                AS_OF)));
 
         HttpResponse<String> trending = awaitStatus("/api/v1/sites/site-t/most-read?sort=trending", 200);
         HttpResponse<String> anyPeriod = http.get("/api/v1/sites/site-t/most-read?sort=trending&period=7d");
         HttpResponse<String> hourly = http.get("/api/v1/sites/site-t/most-read?period=1h");
 
-        assertThat(trending.body()).contains("\"period\":\"trending\"", "\"score\":3.7", "\"viewsLast15m\":100",
-                "\"expectedLast15m\":19.9");
+        assertThat(trending.body())
+                .contains(
+                        "\"period\":\"trending\"", "\"score\":3.7", "\"viewsLast15m\":100", "\"expectedLast15m\":19.9");
         assertThat(anyPeriod.body()).isEqualTo(trending.body());
         assertThat(hourly.body()).doesNotContain("score", "viewsLast15m", "expectedLast15m");
-        assertThat(http.get("/api/v1/sites/site-t/most-read?sort=trending&section=culture").body())
+        assertThat(http.get("/api/v1/sites/site-t/most-read?sort=trending&section=culture")
+                        .body())
                 .contains("\"period\":\"trending\"", "\"items\":[]");
-        assertThat(http.get("/api/v1/sites/site-t/most-read?sort=trending&period=1y").statusCode()).isEqualTo(400);
+        assertThat(http.get("/api/v1/sites/site-t/most-read?sort=trending&period=1y")
+                        .statusCode())
+                .isEqualTo(400);
     }
 
     @Test
@@ -178,30 +243,43 @@ class ApiIntegrationTest {
         publish(ranking("site-s", "24h", null, 3));
         awaitStatus("/api/v1/sites/site-s/most-read?period=24h", 200);
         java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
-        HttpResponse<java.util.stream.Stream<String>> stream = client.send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/sites/site-s/most-read/stream?period=24h"))
-                .build(), HttpResponse.BodyHandlers.ofLines());
+        HttpResponse<java.util.stream.Stream<String>> stream = client.send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                                "http://127.0.0.1:" + port + "/api/v1/sites/site-s/most-read/stream?period=24h"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofLines());
         try {
-            RankedItem byVisitors = new RankedItem(1, "by-visitors", "Other", "https://x.example/v", null, null, null,
-                    null, 1, 50L, null);
-            publish("site-s/24h/_all/visitors", Json.mapper().writeValueAsBytes(new Ranking("site-s", "24h", null,
-                    AS_OF, AS_OF.minusSeconds(86_400), AS_OF, List.of(byVisitors), AS_OF)));
+            RankedItem byVisitors = new RankedItem(
+                    1, "by-visitors", "Other", "https://x.example/v", null, null, null, null, 1, 50L, null);
+            publish(
+                    "site-s/24h/_all/visitors",
+                    Json.mapper()
+                            .writeValueAsBytes(new Ranking(
+                                    "site-s",
+                                    "24h",
+                                    null,
+                                    AS_OF,
+                                    AS_OF.minusSeconds(86_400),
+                                    AS_OF,
+                                    List.of(byVisitors),
+                                    AS_OF)));
             awaitStatus("/api/v1/sites/site-s/most-read?period=24h&sort=visitors", 200);
             publish(ranking("site-s", "24h", null, 5));
 
             List<String> events = new ArrayList<>();
             java.util.Iterator<String> lines = stream.body().iterator();
             java.util.concurrent.CompletableFuture.runAsync(() -> {
-                while (lines.hasNext()) {
-                    String line = lines.next();
-                    if (line.startsWith("data:")) {
-                        events.add(line);
-                        if (line.contains("\"a5\"")) {
-                            return;
+                        while (lines.hasNext()) {
+                            String line = lines.next();
+                            if (line.startsWith("data:")) {
+                                events.add(line);
+                                if (line.contains("\"a5\"")) {
+                                    return;
+                                }
+                            }
                         }
-                    }
-                }
-            }).get(30, java.util.concurrent.TimeUnit.SECONDS);
+                    })
+                    .get(30, java.util.concurrent.TimeUnit.SECONDS);
             assertThat(events).hasSizeGreaterThanOrEqualTo(2).noneMatch(event -> event.contains("by-visitors"));
         } finally {
             stream.body().close();
@@ -211,18 +289,27 @@ class ApiIntegrationTest {
     @Test
     void servesAPublishedWindowsListByAnyNameOfItsLengthAndRejectsAWindowThatIsNotKept() {
         publish(ranking("site-p", "24h", null, 5));
-        publish("site-p/24h/_all/visitors/published-48h", Json.mapper().writeValueAsBytes(ranking("site-p", "24h", null, 2)));
+        publish(
+                "site-p/24h/_all/visitors/published-48h",
+                Json.mapper().writeValueAsBytes(ranking("site-p", "24h", null, 2)));
 
-        HttpResponse<String> fresh = awaitStatus("/api/v1/sites/site-p/most-read?period=24h&sort=visitors&published=48h", 200);
-        HttpResponse<String> sameWindow = http.get("/api/v1/sites/site-p/most-read?period=24h&sort=visitors&published=2d");
+        HttpResponse<String> fresh =
+                awaitStatus("/api/v1/sites/site-p/most-read?period=24h&sort=visitors&published=48h", 200);
+        HttpResponse<String> sameWindow =
+                http.get("/api/v1/sites/site-p/most-read?period=24h&sort=visitors&published=2d");
         HttpResponse<String> notKept = http.get("/api/v1/sites/site-p/most-read?period=24h&published=5h");
 
         assertThat(Json.mapper().readValue(fresh.body(), Ranking.class).items()).hasSize(2);
         assertThat(sameWindow.body()).isEqualTo(fresh.body());
         assertThat(notKept.statusCode()).isEqualTo(400);
         assertThat(notKept.body()).contains("published").contains("48h");
-        assertThat(Json.mapper().readValue(http.get("/api/v1/sites/site-p/most-read?period=24h").body(), Ranking.class)
-                .items()).hasSize(5);
+        assertThat(Json.mapper()
+                        .readValue(
+                                http.get("/api/v1/sites/site-p/most-read?period=24h")
+                                        .body(),
+                                Ranking.class)
+                        .items())
+                .hasSize(5);
     }
 
     @Test
@@ -232,9 +319,14 @@ class ApiIntegrationTest {
 
         publish(ranking("site-b", "24h", "sport", 5));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(Json.mapper()
-                .readValue(http.get("/api/v1/sites/site-b/most-read?period=24h&section=sport").body(), Ranking.class)
-                .items()).hasSize(5));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(Json.mapper()
+                                .readValue(
+                                        http.get("/api/v1/sites/site-b/most-read?period=24h&section=sport")
+                                                .body(),
+                                        Ranking.class)
+                                .items())
+                        .hasSize(5));
     }
 
     @Test
@@ -244,9 +336,14 @@ class ApiIntegrationTest {
 
         HttpResponse<String> empty = http.get("/api/v1/sites/site-c/most-read?period=1h&section=world");
         assertThat(empty.statusCode()).isEqualTo(200);
-        assertThat(empty.body()).contains("\"items\":[]").contains("\"section\":\"world\"").contains("\"period\":\"1h\"");
+        assertThat(empty.body())
+                .contains("\"items\":[]")
+                .contains("\"section\":\"world\"")
+                .contains("\"period\":\"1h\"");
 
-        Ranking today = Json.mapper().readValue(http.get("/api/v1/sites/site-c/most-read?period=today").body(), Ranking.class);
+        Ranking today = Json.mapper()
+                .readValue(
+                        http.get("/api/v1/sites/site-c/most-read?period=today").body(), Ranking.class);
         assertThat(today.items()).isEmpty();
         assertThat(today.windowStart().atZone(java.time.ZoneId.of("Asia/Seoul")).toLocalTime())
                 .isEqualTo(java.time.LocalTime.MIDNIGHT);
@@ -277,8 +374,8 @@ class ApiIntegrationTest {
 
     @Test
     void catalogWritesAreDisabledWithoutAConfiguredAdminToken() {
-        HttpResponse<String> put = http.put("/api/v1/sites/site-a/articles/a1", "{\"title\":\"x\"}",
-                "Authorization", "Bearer anything");
+        HttpResponse<String> put =
+                http.put("/api/v1/sites/site-a/articles/a1", "{\"title\":\"x\"}", "Authorization", "Bearer anything");
         HttpResponse<String> delete = http.delete("/api/v1/sites/site-a/articles/a1");
 
         assertThat(put.statusCode()).isEqualTo(401);
@@ -292,17 +389,21 @@ class ApiIntegrationTest {
         publish(ranking("site-f", "1h", null, 3));
         awaitStatus("/api/v1/sites/site-f/most-read", 200);
         java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
-        List<java.util.concurrent.CompletableFuture<HttpResponse<java.util.stream.Stream<String>>>> streams = new ArrayList<>();
+        List<java.util.concurrent.CompletableFuture<HttpResponse<java.util.stream.Stream<String>>>> streams =
+                new ArrayList<>();
         int subscribers = 300;
         for (int i = 0; i < subscribers; i++) {
-            streams.add(client.sendAsync(java.net.http.HttpRequest.newBuilder(
-                    java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/sites/site-f/most-read/stream")).build(),
+            streams.add(client.sendAsync(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                                    "http://127.0.0.1:" + port + "/api/v1/sites/site-f/most-read/stream"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofLines()));
         }
         try {
             // More open streams than Tomcat has request threads (200): each got its first list all the same.
             for (var stream : streams) {
-                assertThat(stream.get(30, java.util.concurrent.TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+                assertThat(stream.get(30, java.util.concurrent.TimeUnit.SECONDS).statusCode())
+                        .isEqualTo(200);
             }
             // ... and with all of them open, an ordinary request still finds a free thread at once.
             assertThat(http.get("/api/v1/sites").statusCode()).isEqualTo(200);
@@ -322,7 +423,9 @@ class ApiIntegrationTest {
 
         publish("site-gone/7d/sport", null);
         awaitStatus("/api/v1/sites/site-gone/most-read?period=7d&section=sport", 200);
-        assertThat(http.get("/api/v1/sites/site-gone/most-read?period=7d&section=sport").body()).contains("\"items\":[]");
+        assertThat(http.get("/api/v1/sites/site-gone/most-read?period=7d&section=sport")
+                        .body())
+                .contains("\"items\":[]");
         publish("site-gone/7d/_all", null);
 
         awaitStatus("/api/v1/sites/site-gone/most-read?period=7d", 404);
@@ -334,8 +437,11 @@ class ApiIntegrationTest {
         publish(ranking("site-e", "1h", null, 2));
         publish(ranking("site-e", "1h", "sport", 1));
         publish(ranking("site-e", "1h", "world", 1));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(http.get("/api/v1/sites").body())
-                .contains("{\"site\":\"site-e\",\"sections\":[\"sport\",\"world\"],\"lastViewAt\":\"2026-11-26T12:00:30Z\","
-                        + "\"periods\":[\"1h\",\"24h\",\"7d\",\"30d\",\"today\",\"yesterday\"],\"sorts\":[\"views\",\"visitors\",\"trending\"],\"published\":[\"48h\"]}"));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () -> assertThat(http.get("/api/v1/sites").body())
+                                .contains(
+                                        "{\"site\":\"site-e\",\"sections\":[\"sport\",\"world\"],\"lastViewAt\":\"2026-11-26T12:00:30Z\","
+                                                + "\"periods\":[\"1h\",\"24h\",\"7d\",\"30d\",\"today\",\"yesterday\"],\"sorts\":[\"views\",\"visitors\",\"trending\"],\"published\":[\"48h\"]}"));
     }
 }

@@ -2,12 +2,11 @@ package dev.mostread.api.serve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Test;
-
 import dev.mostread.api.serve.MostReadController.ListRequest;
 import dev.mostread.api.serve.MostReadController.ParameterError;
 import dev.mostread.shared.ranking.ListKey;
 import dev.mostread.shared.ranking.Period;
+import org.junit.jupiter.api.Test;
 
 class ListRequestTest {
 
@@ -22,7 +21,8 @@ class ListRequestTest {
 
     @Test
     void treatsAnEmptySectionAsAllSections() {
-        assertThat(ListRequest.parse("news21", "24h", "", "50").key()).isEqualTo(ListKey.allSections("news21", Period.LAST_DAY));
+        assertThat(ListRequest.parse("news21", "24h", "", "50").key())
+                .isEqualTo(ListKey.allSections("news21", Period.LAST_DAY));
     }
 
     @Test
@@ -51,14 +51,17 @@ class ListRequestTest {
     void rejectsLimitsThatAreNotIntegersFromOneToFifty() {
         assertThat(ListRequest.parse("news21", null, null, "0").errors()).hasSize(1);
         assertThat(ListRequest.parse("news21", null, null, "ten").errors()).hasSize(1);
-        assertThat(ListRequest.parse("news21", null, null, "99999999999").errors()).hasSize(1);
+        assertThat(ListRequest.parse("news21", null, null, "99999999999").errors())
+                .hasSize(1);
     }
 
     @Test
     void readsOneExcludeValueAsCommaSeparatedIdsAndRepeatedValuesAsWholeIds() {
-        assertThat(ListRequest.parse("news21", null, null, null, new String[] {"a1,a2,,a3"}).exclude())
+        assertThat(ListRequest.parse("news21", null, null, null, new String[] {"a1,a2,,a3"})
+                        .exclude())
                 .containsExactlyInAnyOrder("a1", "a2", "a3");
-        assertThat(ListRequest.parse("news21", null, null, null, new String[] {"news:view?id=1,2", "정치:1"}).exclude())
+        assertThat(ListRequest.parse("news21", null, null, null, new String[] {"news:view?id=1,2", "정치:1"})
+                        .exclude())
                 .containsExactlyInAnyOrder("news:view?id=1,2", "정치:1");
     }
 
@@ -66,29 +69,39 @@ class ListRequestTest {
     void matchesExcludedIdsInTheirNormalForm() {
         String decomposed = java.text.Normalizer.normalize("기사-1", java.text.Normalizer.Form.NFD);
 
-        assertThat(ListRequest.parse("news21", null, null, null, new String[] {decomposed}).exclude())
+        assertThat(ListRequest.parse("news21", null, null, null, new String[] {decomposed})
+                        .exclude())
                 .containsExactly("기사-1");
     }
 
     @Test
     void rejectsMoreThanTwentyExcludedIdsAndIdsThatCannotBeArticleIds() {
-        String[] many = java.util.stream.IntStream.rangeClosed(1, 21).mapToObj(i -> "a" + i).toArray(String[]::new);
+        String[] many = java.util.stream.IntStream.rangeClosed(1, 21)
+                .mapToObj(i -> "a" + i)
+                .toArray(String[]::new);
 
-        assertThat(ListRequest.parse("news21", null, null, null, many).errors()).extracting(ParameterError::field)
+        assertThat(ListRequest.parse("news21", null, null, null, many).errors())
+                .extracting(ParameterError::field)
                 .containsExactly("exclude");
-        assertThat(ListRequest.parse("news21", null, null, null, new String[] {"a/b"}).errors())
-                .extracting(ParameterError::field).containsExactly("exclude");
-        assertThat(ListRequest.parse("news21", null, null, null, new String[] {"x".repeat(129)}).errors()).hasSize(1);
+        assertThat(ListRequest.parse("news21", null, null, null, new String[] {"a/b"})
+                        .errors())
+                .extracting(ParameterError::field)
+                .containsExactly("exclude");
+        assertThat(ListRequest.parse("news21", null, null, null, new String[] {"x".repeat(129)})
+                        .errors())
+                .hasSize(1);
     }
 
     @Test
     void readsTheSortAndNamesAnUnknownOne() {
-        assertThat(ListRequest.parse("news21", "24h", null, null, "visitors", null).key())
+        assertThat(ListRequest.parse("news21", "24h", null, null, "visitors", null)
+                        .key())
                 .isEqualTo(new ListKey("news21", Period.LAST_DAY, null, dev.mostread.shared.ranking.Sort.VISITORS));
         assertThat(ListRequest.parse("news21", null, null, null, "", null).key().sort())
                 .isEqualTo(dev.mostread.shared.ranking.Sort.VIEWS);
         assertThat(ListRequest.parse("news21", null, null, null, "likes", null).errors())
-                .extracting(ParameterError::field).containsExactly("sort");
+                .extracting(ParameterError::field)
+                .containsExactly("sort");
     }
 
     @Test

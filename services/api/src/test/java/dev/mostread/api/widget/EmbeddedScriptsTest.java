@@ -6,7 +6,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.zip.GZIPOutputStream;
-
 import org.junit.jupiter.api.Test;
 
 class EmbeddedScriptsTest {
@@ -36,7 +35,11 @@ class EmbeddedScriptsTest {
         String widget = new String(resource("/static/widget.js"), java.nio.charset.StandardCharsets.UTF_8)
                 .replaceAll("(?s)/\\*.*?\\*/", "");
 
-        assertThat(widget).doesNotContain("http://").doesNotContain("https://").doesNotContain("innerHTML")
-                .doesNotContain("import(").doesNotContain("document.write");
+        assertThat(widget)
+                .doesNotContain("http://")
+                .doesNotContain("https://")
+                .doesNotContain("innerHTML")
+                .doesNotContain("import(")
+                .doesNotContain("document.write");
     }
 }

@@ -1,17 +1,5 @@
 package dev.mostread.bench.drain;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
-import java.util.concurrent.atomic.LongAdder;
-
-import org.apache.kafka.streams.StreamsConfig;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
-
 import dev.mostread.ranker.ranking.LooksPolicy;
 import dev.mostread.ranker.ranking.RobotFilter;
 import dev.mostread.ranker.stream.RankerMetrics;
@@ -23,6 +11,16 @@ import dev.mostread.shared.kafka.Topics;
 import dev.mostread.shared.system.KafkaSettings;
 import dev.mostread.shared.system.ListsProperties;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.atomic.LongAdder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 /**
  * One measured drain, in a JVM of its own (so heap, JIT and GC do not carry over between subjects); prints its
@@ -42,8 +40,7 @@ public final class DrainMain {
     /** System property with the sorts whose lists mostread's drains keep ({@code views,trending}); views by default. */
     public static final String SORTS = "mostread.bench.sorts";
 
-    private DrainMain() {
-    }
+    private DrainMain() {}
 
     public static void main(String[] args) throws Exception {
         String subject = args[0];
@@ -55,10 +52,13 @@ public final class DrainMain {
         DrainResult result = switch (subject) {
             case "plain-consumer" -> PlainConsumerDrain.run(bootstrap, topics.pageViews(), views, true);
             case "plain-consumer-bytes" -> PlainConsumerDrain.run(bootstrap, topics.pageViews(), views, false);
-            case "mostread-eos" -> mostread(subject, bootstrap, topics, views, threads, cap, StreamsConfig.EXACTLY_ONCE_V2);
-            case "mostread-alos" -> mostread(subject, bootstrap, topics, views, threads, cap, StreamsConfig.AT_LEAST_ONCE);
+            case "mostread-eos" ->
+                mostread(subject, bootstrap, topics, views, threads, cap, StreamsConfig.EXACTLY_ONCE_V2);
+            case "mostread-alos" ->
+                mostread(subject, bootstrap, topics, views, threads, cap, StreamsConfig.AT_LEAST_ONCE);
             case "naive-hopping" -> naive(bootstrap, topics, views, threads, cap);
-            case "redis-zincrby" -> RedisDrain.run(bootstrap, topics.pageViews(), views, Integer.parseInt(args[6]), cap);
+            case "redis-zincrby" ->
+                RedisDrain.run(bootstrap, topics.pageViews(), views, Integer.parseInt(args[6]), cap);
             default -> throw new IllegalArgumentException("no such subject: " + subject);
         };
         System.out.println(RESULT_PREFIX + Json.mapper().writeValueAsString(result));
@@ -66,8 +66,9 @@ public final class DrainMain {
     }
 
     /** The ranker's own topology with the ranker's own configuration; only the guarantee varies. */
-    private static DrainResult mostread(String subject, String bootstrap, Topics topics, long views, int threads,
-                                        Duration cap, String guarantee) throws Exception {
+    private static DrainResult mostread(
+            String subject, String bootstrap, Topics topics, long views, int threads, Duration cap, String guarantee)
+            throws Exception {
         String id = "bench-" + subject + "-" + UUID.randomUUID();
         // The product's own defaults, bound as Spring binds them (tick, commit interval, list size, ...): only the
         // guarantee, the threads and the lists vary, and the scale run tracks a million articles of one site, so
@@ -82,20 +83,39 @@ public final class DrainMain {
         RankerProperties properties = binder.bindOrCreate("mostread.ranker", RankerProperties.class);
         ListsProperties lists = binder.bindOrCreate("mostread.ranker", ListsProperties.class);
         Path stateDir = Files.createTempDirectory("mostread-bench-state");
-        Properties config = RankerStreams.streamsConfig(new KafkaSettings(bootstrap, 6, (short) 0, Map.of(), null),
-                lists.applicationId(), properties, stateDir, id);
+        Properties config = RankerStreams.streamsConfig(
+                new KafkaSettings(bootstrap, 6, (short) 0, Map.of(), null),
+                lists.applicationId(),
+                properties,
+                stateDir,
+                id);
         for (String setting : System.getProperty(STREAMS_CONFIG, "").split(";")) {
             if (setting.contains("=")) {
                 config.put(setting.substring(0, setting.indexOf('=')), setting.substring(setting.indexOf('=') + 1));
             }
         }
         RobotFilter.warmUp();
-        RankerTopology.Settings settings = new RankerTopology.Settings(6, 6, properties.tick(), properties.listSize(),
-                Duration.ofSeconds(30), Map.of(), new RobotFilter(properties.userAgentCacheSize()),
-                new LooksPolicy(3, Map.of()), properties.caps().toStateCaps(), lists.windows(),
-                lists.sorts(), properties.trending().toRule());
-        return StreamsDrain.run(subject, RankerTopology.build(topics, settings, new RankerMetrics(new SimpleMeterRegistry())),
-                config, topics.pageViews(), views, cap, null);
+        RankerTopology.Settings settings = new RankerTopology.Settings(
+                6,
+                6,
+                properties.tick(),
+                properties.listSize(),
+                Duration.ofSeconds(30),
+                Map.of(),
+                new RobotFilter(properties.userAgentCacheSize()),
+                new LooksPolicy(3, Map.of()),
+                properties.caps().toStateCaps(),
+                lists.windows(),
+                lists.sorts(),
+                properties.trending().toRule());
+        return StreamsDrain.run(
+                subject,
+                RankerTopology.build(topics, settings, new RankerMetrics(new SimpleMeterRegistry())),
+                config,
+                topics.pageViews(),
+                views,
+                cap,
+                null);
     }
 
     /** The textbook topology with Kafka Streams' defaults; too slow to finish, so it runs for {@code cap}. */
@@ -105,10 +125,19 @@ public final class DrainMain {
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench-naive-" + UUID.randomUUID());
         config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
-        config.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("mostread-bench-state").toString());
+        config.put(
+                StreamsConfig.STATE_DIR_CONFIG,
+                Files.createTempDirectory("mostread-bench-state").toString());
         LongAdder processed = new LongAdder();
         RobotFilter.warmUp();
-        return StreamsDrain.run("naive-hopping", NaiveTopNTopology.build(topics.pageViews(), topics.prefix() + "naive-top-n",
-                        50, new RobotFilter(10_000), processed), config, topics.pageViews(), views, cap, processed::sum);
+        return StreamsDrain.run(
+                "naive-hopping",
+                NaiveTopNTopology.build(
+                        topics.pageViews(), topics.prefix() + "naive-top-n", 50, new RobotFilter(10_000), processed),
+                config,
+                topics.pageViews(),
+                views,
+                cap,
+                processed::sum);
     }
 }

@@ -13,16 +13,24 @@ import java.util.Map;
  * @param stateUpdates records written to changelog topics
  * @param outputRecords records written to every other topic (repartition topics and sinks)
  */
-public record DrainResult(String subject, long views, double seconds, long heapBytes, Map<String, Long> recordsWritten,
-                          long stateUpdates, long outputRecords) {
+public record DrainResult(
+        String subject,
+        long views,
+        double seconds,
+        long heapBytes,
+        Map<String, Long> recordsWritten,
+        long stateUpdates,
+        long outputRecords) {
 
     public double viewsPerSecond() {
         return views / seconds;
     }
 
     static DrainResult of(String subject, long views, double seconds, long heapBytes, Map<String, Long> written) {
-        long state = written.entrySet().stream().filter(e -> e.getKey().endsWith("-changelog"))
-                .mapToLong(Map.Entry::getValue).sum();
+        long state = written.entrySet().stream()
+                .filter(e -> e.getKey().endsWith("-changelog"))
+                .mapToLong(Map.Entry::getValue)
+                .sum();
         long outputs = written.values().stream().mapToLong(Long::longValue).sum() - state;
         return new DrainResult(subject, views, seconds, heapBytes, Map.copyOf(written), state, outputs);
     }

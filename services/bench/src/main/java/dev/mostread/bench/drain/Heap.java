@@ -5,8 +5,7 @@ import java.lang.management.ManagementFactory;
 /** Heap in use once garbage is gone: what a process really keeps. */
 final class Heap {
 
-    private Heap() {
-    }
+    private Heap() {}
 
     static long retained() {
         for (int i = 0; i < 2; i++) {

@@ -1,11 +1,15 @@
 package dev.mostread.bench.drain;
 
+import dev.mostread.ranker.ranking.RobotFilter;
+import dev.mostread.shared.kafka.Json;
+import dev.mostread.shared.kafka.JsonSerde;
+import dev.mostread.shared.pageview.PageView;
+import dev.mostread.shared.pageview.PageViewReader;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
-
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -21,12 +25,6 @@ import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
 
-import dev.mostread.ranker.ranking.RobotFilter;
-import dev.mostread.shared.kafka.Json;
-import dev.mostread.shared.kafka.JsonSerde;
-import dev.mostread.shared.pageview.PageView;
-import dev.mostread.shared.pageview.PageViewReader;
-
 /**
  * The baseline: a "most read" top N written the textbook way, as a pure factory. Hopping windows count each
  * article's views (1 h advancing by 1 min, 24 h by 15 min, 7 d by 1 h); every count update is re-keyed by site,
@@ -36,8 +34,7 @@ import dev.mostread.shared.pageview.PageViewReader;
 public final class NaiveTopNTopology {
 
     /** One period: its window size and how far the window advances. */
-    record Hopping(String period, Duration size, Duration advance) {
-    }
+    record Hopping(String period, Duration size, Duration advance) {}
 
     static final List<Hopping> PERIODS = List.of(
             new Hopping("1h", Duration.ofHours(1), Duration.ofMinutes(1)),
@@ -45,14 +42,13 @@ public final class NaiveTopNTopology {
             new Hopping("7d", Duration.ofDays(7), Duration.ofHours(1)));
 
     /** One article's count in one window. */
-    public record ArticleCount(String article, long views) {
-    }
+    public record ArticleCount(String article, long views) {}
 
     /** The N most viewed articles of one window; counts only grow within a window, so N entries suffice. */
     public record TopN(List<ArticleCount> items) {
 
-        static final Comparator<ArticleCount> ORDER = Comparator.comparingLong(ArticleCount::views).reversed()
-                .thenComparing(ArticleCount::article);
+        static final Comparator<ArticleCount> ORDER =
+                Comparator.comparingLong(ArticleCount::views).reversed().thenComparing(ArticleCount::article);
 
         TopN with(ArticleCount update, int size) {
             List<ArticleCount> next = new ArrayList<>(items.size() + 1);
@@ -67,8 +63,7 @@ public final class NaiveTopNTopology {
         }
     }
 
-    private NaiveTopNTopology() {
-    }
+    private NaiveTopNTopology() {}
 
     public static Topology build(String input, String output, int listSize, RobotFilter robots, LongAdder processed) {
         Serde<String> strings = Serdes.String();
@@ -91,13 +86,18 @@ public final class NaiveTopNTopology {
                     .map((window, count) -> {
                         String key = window.key();
                         String site = key.substring(0, key.indexOf('/'));
-                        return KeyValue.pair(site + "|" + hopping.period() + "|" + window.window().start(),
+                        return KeyValue.pair(
+                                site + "|" + hopping.period() + "|"
+                                        + window.window().start(),
                                 new ArticleCount(key, count));
                     })
                     .groupByKey(Grouped.with("by-list-" + hopping.period(), strings, counts))
-                    .aggregate(() -> new TopN(List.of()), (list, update, top) -> top.with(update, listSize),
+                    .aggregate(
+                            () -> new TopN(List.of()),
+                            (list, update, top) -> top.with(update, listSize),
                             Materialized.<String, TopN, KeyValueStore<Bytes, byte[]>>as("top-" + hopping.period())
-                                    .withKeySerde(strings).withValueSerde(tops))
+                                    .withKeySerde(strings)
+                                    .withValueSerde(tops))
                     .toStream()
                     .to(output, Produced.with(strings, tops));
         }

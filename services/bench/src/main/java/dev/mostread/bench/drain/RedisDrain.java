@@ -1,20 +1,18 @@
 package dev.mostread.bench.drain;
 
+import dev.mostread.ranker.ranking.RobotFilter;
+import dev.mostread.shared.kafka.Json;
+import dev.mostread.shared.pageview.PageView;
+import dev.mostread.shared.pageview.PageViewReader;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-
-import dev.mostread.ranker.ranking.RobotFilter;
-import dev.mostread.shared.kafka.Json;
-import dev.mostread.shared.pageview.PageView;
-import dev.mostread.shared.pageview.PageViewReader;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;
 
@@ -27,21 +25,25 @@ final class RedisDrain {
 
     private static final int PIPELINE = 1000;
 
-    private RedisDrain() {
-    }
+    private RedisDrain() {}
 
     static DrainResult run(String bootstrapServers, String topic, long views, int redisPort, java.time.Duration cap) {
         PageViewReader reader = new PageViewReader(Json.mapper());
         RobotFilter.warmUp();
         RobotFilter robots = new RobotFilter(10_000);
         try (Jedis redis = new Jedis("127.0.0.1", redisPort);
-             KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                     ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                     ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000),
-                     new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+                KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
+                        Map.of(
+                                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                bootstrapServers,
+                                ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                                2000),
+                        new ByteArrayDeserializer(),
+                        new ByteArrayDeserializer())) {
             redis.flushAll();
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Pipeline pipeline = redis.pipelined();

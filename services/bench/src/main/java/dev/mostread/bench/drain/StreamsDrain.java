@@ -9,7 +9,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -27,17 +26,24 @@ import org.apache.kafka.streams.Topology;
  */
 final class StreamsDrain {
 
-    private StreamsDrain() {
-    }
+    private StreamsDrain() {}
 
     /**
      * @param processed counts views as the topology processes them, for a capped run; null for a run to the end,
      *                  which counts views by committed offsets
      */
-    static DrainResult run(String subject, Topology topology, Properties config, String topic, long views,
-                           Duration cap, LongSupplier processed) throws Exception {
+    static DrainResult run(
+            String subject,
+            Topology topology,
+            Properties config,
+            String topic,
+            long views,
+            Duration cap,
+            LongSupplier processed)
+            throws Exception {
         String group = config.getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 config.getProperty(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG)))) {
             Map<TopicPartition, Long> end = endOffsets(admin, topic);
             long total = end.values().stream().mapToLong(Long::longValue).sum();
@@ -76,19 +82,26 @@ final class StreamsDrain {
 
     private static Map<TopicPartition, Long> endOffsets(Admin admin, String topic)
             throws ExecutionException, InterruptedException {
-        var partitions = admin.describeTopics(java.util.List.of(topic)).allTopicNames().get().get(topic).partitions();
+        var partitions = admin.describeTopics(java.util.List.of(topic))
+                .allTopicNames()
+                .get()
+                .get(topic)
+                .partitions();
         Map<TopicPartition, OffsetSpec> latest = partitions.stream()
                 .collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
         return admin.listOffsets(latest).all().get().entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
     }
 
-    private static long committed(Admin admin, String group, String topic) throws ExecutionException, InterruptedException {
+    private static long committed(Admin admin, String group, String topic)
+            throws ExecutionException, InterruptedException {
         Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group)
-                .partitionsToOffsetAndMetadata().get();
+                .partitionsToOffsetAndMetadata()
+                .get();
         return offsets.entrySet().stream()
                 .filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
-                .mapToLong(e -> e.getValue().offset()).sum();
+                .mapToLong(e -> e.getValue().offset())
+                .sum();
     }
 
     /** Records every producer of the instance sent, by topic ({@code producer-topic-metrics}). */

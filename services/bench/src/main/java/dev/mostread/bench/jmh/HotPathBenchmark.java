@@ -1,18 +1,5 @@
 package dev.mostread.bench.jmh;
 
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-
-import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-
 import dev.mostread.loadgen.TrafficModel;
 import dev.mostread.loadgen.ViewGenerator;
 import dev.mostread.ranker.ranking.ArticleTally;
@@ -20,6 +7,17 @@ import dev.mostread.ranker.ranking.RobotFilter;
 import dev.mostread.shared.kafka.Json;
 import dev.mostread.shared.pageview.PageView;
 import dev.mostread.shared.pageview.PageViewReader;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
 
 /** The ranker's per-view hot path, step by step: parse, robot filter, bucket update; and all three. */
 @State(Scope.Thread)
@@ -80,7 +78,8 @@ public class HotPathBenchmark {
     }
 
     private boolean tally(PageView view) {
-        ArticleTally tally = tallies.computeIfAbsent(view.articleKey(), k -> new ArticleTally(view.site(), view.articleId()));
+        ArticleTally tally =
+                tallies.computeIfAbsent(view.articleKey(), k -> new ArticleTally(view.site(), view.articleId()));
         return tally.count(view, view.timestamp(), now, now - now % 86_400_000L);
     }
 }

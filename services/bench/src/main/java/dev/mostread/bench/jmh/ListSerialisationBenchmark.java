@@ -1,10 +1,13 @@
 package dev.mostread.bench.jmh;
 
+import dev.mostread.loadgen.Headlines;
+import dev.mostread.shared.kafka.Json;
+import dev.mostread.shared.ranking.RankedItem;
+import dev.mostread.shared.ranking.Ranking;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -14,11 +17,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.springframework.util.DigestUtils;
-
-import dev.mostread.loadgen.Headlines;
-import dev.mostread.shared.kafka.Json;
-import dev.mostread.shared.ranking.RankedItem;
-import dev.mostread.shared.ranking.Ranking;
 
 /**
  * A list rendered the way the API renders it once per version and limit: JSON bytes and the MD5 ETag. Between
@@ -39,8 +37,18 @@ public class ListSerialisationBenchmark {
         Instant now = Instant.now();
         List<RankedItem> items = new ArrayList<>();
         for (int i = 0; i < limit; i++) {
-            items.add(new RankedItem(i + 1, "a" + i, Headlines.of(i), "https://news-1.example/politics/a" + i,
-                    "politics", null, null, null, 10_000 - i * 7L, 9_000 - i * 6L, i + 2));
+            items.add(new RankedItem(
+                    i + 1,
+                    "a" + i,
+                    Headlines.of(i),
+                    "https://news-1.example/politics/a" + i,
+                    "politics",
+                    null,
+                    null,
+                    null,
+                    10_000 - i * 7L,
+                    9_000 - i * 6L,
+                    i + 2));
         }
         ranking = new Ranking("news-1", "1h", null, now, now.minusSeconds(3600), now, items, now);
     }

@@ -1,17 +1,14 @@
 package dev.mostread.collector.collect;
 
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
-
 import dev.mostread.shared.web.ClientAddress;
-
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The per-client-IP rate limit: a Bucket4j token bucket per client, one token per event, in a Caffeine cache
@@ -24,7 +21,8 @@ public class ClientRateLimits {
 
     public ClientRateLimits(CollectorProperties.RateLimit settings, CollectorMetrics metrics) {
         this.settings = settings;
-        this.buckets = Caffeine.newBuilder().maximumSize(settings.clients())
+        this.buckets = Caffeine.newBuilder()
+                .maximumSize(settings.clients())
                 .expireAfterAccess(Duration.ofMinutes(10))
                 .removalListener((String client, Bucket bucket, RemovalCause cause) -> {
                     if (cause == RemovalCause.SIZE) {
@@ -43,10 +41,14 @@ public class ClientRateLimits {
         if (!settings.enabled()) {
             return 0;
         }
-        Bucket bucket = buckets.get(ClientAddress.bucket(client), key -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(settings.burst())
-                        .refillGreedy(settings.perSecond(), Duration.ofSeconds(1)).build())
-                .build());
+        Bucket bucket = buckets.get(
+                ClientAddress.bucket(client),
+                key -> Bucket.builder()
+                        .addLimit(Bandwidth.builder()
+                                .capacity(settings.burst())
+                                .refillGreedy(settings.perSecond(), Duration.ofSeconds(1))
+                                .build())
+                        .build());
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(events);
         if (probe.isConsumed()) {
             return 0;

@@ -1,21 +1,26 @@
 package dev.mostread.collector.collect;
 
 import dev.mostread.shared.system.LimitsHit;
-
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
-
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 
 /** The collector's counters (§6): events accepted, events rejected by reason. */
 public class CollectorMetrics {
 
     /** Why events were turned away; the lower-case name is the {@code reason} tag. */
     public enum RejectReason {
-        INVALID, TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, KAFKA_UNAVAILABLE, RATE_LIMITED, SITE_NOT_ALLOWED, ORIGIN_NOT_ALLOWED,
-        SITE_LIMIT, DISK_LOW;
+        INVALID,
+        TOO_LARGE,
+        UNSUPPORTED_MEDIA_TYPE,
+        KAFKA_UNAVAILABLE,
+        RATE_LIMITED,
+        SITE_NOT_ALLOWED,
+        ORIGIN_NOT_ALLOWED,
+        SITE_LIMIT,
+        DISK_LOW;
 
         String tag() {
             return name().toLowerCase(Locale.ROOT);
@@ -29,11 +34,15 @@ public class CollectorMetrics {
     public CollectorMetrics(MeterRegistry registry) {
         this.limits = new LimitsHit(registry);
         accepted = Counter.builder("mostread.events.accepted")
-                .description("Page views acknowledged by Kafka and answered 202").register(registry);
+                .description("Page views acknowledged by Kafka and answered 202")
+                .register(registry);
         for (RejectReason reason : RejectReason.values()) {
-            rejected.put(reason, Counter.builder("mostread.events.rejected")
-                    .description("Page views turned away, by reason")
-                    .tag("reason", reason.tag()).register(registry));
+            rejected.put(
+                    reason,
+                    Counter.builder("mostread.events.rejected")
+                            .description("Page views turned away, by reason")
+                            .tag("reason", reason.tag())
+                            .register(registry));
         }
     }
 

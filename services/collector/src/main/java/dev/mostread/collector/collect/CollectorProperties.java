@@ -1,17 +1,15 @@
 package dev.mostread.collector.collect;
 
-import java.time.Duration;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * The collector's settings ({@code mostread.collector.*}).
@@ -34,7 +32,9 @@ public record CollectorProperties(
         @DefaultValue @Valid RateLimit rateLimit,
         @DefaultValue("100") @Min(1) int maxSites,
         @DefaultValue("1GB") @NotNull DataSize minFreeDisk,
-        @DefaultValue("0.05") @DecimalMin("0") @DecimalMax("1") double minFreeDiskRatio) {
+
+        @DefaultValue("0.05") @DecimalMin("0") @DecimalMax("1")
+        double minFreeDiskRatio) {
 
     /**
      * A token bucket per client IP, one token per event.
@@ -48,6 +48,5 @@ public record CollectorProperties(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("1000") long burst,
             @DefaultValue("100") long perSecond,
-            @DefaultValue("100000") long clients) {
-    }
+            @DefaultValue("100000") long clients) {}
 }

@@ -1,12 +1,11 @@
 package dev.mostread.collector.collect;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import dev.mostread.collector.collect.CollectorMetrics.RejectReason;
 import dev.mostread.shared.pageview.FieldError;
 import dev.mostread.shared.pageview.PageView;
 import dev.mostread.shared.pageview.TimeLimits;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The steps every way in (POST, pixel) takes with readable page views: time limits, the site allowlist, the
@@ -22,8 +21,16 @@ public class Intake {
         }
     }
 
-    public enum Result { ACCEPTED, INVALID, SITE_NOT_ALLOWED, SITE_LIMIT, ORIGIN_NOT_ALLOWED, RATE_LIMITED, DISK_LOW,
-        KAFKA_UNAVAILABLE }
+    public enum Result {
+        ACCEPTED,
+        INVALID,
+        SITE_NOT_ALLOWED,
+        SITE_LIMIT,
+        ORIGIN_NOT_ALLOWED,
+        RATE_LIMITED,
+        DISK_LOW,
+        KAFKA_UNAVAILABLE
+    }
 
     private final PageViewPublisher publisher;
     private final CollectorProperties properties;
@@ -32,8 +39,13 @@ public class Intake {
     private final ClientRateLimits rateLimits;
     private final DiskGuard disk;
 
-    public Intake(PageViewPublisher publisher, CollectorProperties properties, CollectorMetrics metrics,
-                  SitePolicy sites, ClientRateLimits rateLimits, DiskGuard disk) {
+    public Intake(
+            PageViewPublisher publisher,
+            CollectorProperties properties,
+            CollectorMetrics metrics,
+            SitePolicy sites,
+            ClientRateLimits rateLimits,
+            DiskGuard disk) {
         this.disk = disk;
         this.publisher = publisher;
         this.properties = properties;
@@ -65,21 +77,33 @@ public class Intake {
         }
         FieldError refusedOrigin = sites.refusedOrigin(timed, origin).orElse(null);
         if (refusedOrigin != null) {
-            return refused(Result.ORIGIN_NOT_ALLOWED, RejectReason.ORIGIN_NOT_ALLOWED, views.size(),
-                    List.of(refusedOrigin), 0);
+            return refused(
+                    Result.ORIGIN_NOT_ALLOWED,
+                    RejectReason.ORIGIN_NOT_ALLOWED,
+                    views.size(),
+                    List.of(refusedOrigin),
+                    0);
         }
         long wait = rateLimits.take(client, timed.size());
         if (wait > 0) {
             return refused(Result.RATE_LIMITED, RejectReason.RATE_LIMITED, views.size(), List.of(), wait);
         }
         if (disk.low()) {
-            return refused(Result.DISK_LOW, RejectReason.DISK_LOW, views.size(), List.of(),
+            return refused(
+                    Result.DISK_LOW,
+                    RejectReason.DISK_LOW,
+                    views.size(),
+                    List.of(),
                     properties.retryAfter().toSeconds());
         }
         try {
             publisher.publish(timed, receivedAt, properties.sendTimeout());
         } catch (PageViewPublisher.NotAcknowledgedException e) {
-            return refused(Result.KAFKA_UNAVAILABLE, RejectReason.KAFKA_UNAVAILABLE, views.size(), List.of(),
+            return refused(
+                    Result.KAFKA_UNAVAILABLE,
+                    RejectReason.KAFKA_UNAVAILABLE,
+                    views.size(),
+                    List.of(),
                     properties.retryAfter().toSeconds());
         }
         metrics.accepted(timed.size());
@@ -98,10 +122,14 @@ public class Intake {
             PageView view = views.get(index);
             long eventTime = view.timestamp() == null ? receivedAt : view.timestamp();
             switch (TimeLimits.check(eventTime, receivedAt)) {
-                case FUTURE -> errors.add(new FieldError(index, "timestamp",
-                        "is more than " + TimeLimits.MAX_FUTURE.toMinutes() + " minutes in the future"));
-                case TOO_OLD -> errors.add(new FieldError(index, "timestamp",
-                        "is more than " + TimeLimits.MAX_AGE.toDays() + " days old"));
+                case FUTURE ->
+                    errors.add(new FieldError(
+                            index,
+                            "timestamp",
+                            "is more than " + TimeLimits.MAX_FUTURE.toMinutes() + " minutes in the future"));
+                case TOO_OLD ->
+                    errors.add(new FieldError(
+                            index, "timestamp", "is more than " + TimeLimits.MAX_AGE.toDays() + " days old"));
                 case IN_RANGE -> resolved.add(view.withTimestamp(eventTime));
             }
         }

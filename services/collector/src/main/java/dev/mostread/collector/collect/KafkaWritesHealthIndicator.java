@@ -1,19 +1,17 @@
 package dev.mostread.collector.collect;
 
+import dev.mostread.shared.system.KafkaSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
-
-import dev.mostread.shared.system.KafkaSettings;
 
 /**
  * Ready while Kafka answers: the collector can only accept events it can write. The answer is remembered for
@@ -49,13 +47,17 @@ public class KafkaWritesHealthIndicator implements HealthIndicator, DisposableBe
         Health health;
         try {
             int brokers = admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) TIMEOUT.toMillis()))
-                    .nodes().get(TIMEOUT.toMillis() + 500, TimeUnit.MILLISECONDS).size();
+                    .nodes()
+                    .get(TIMEOUT.toMillis() + 500, TimeUnit.MILLISECONDS)
+                    .size();
             health = Health.up().withDetail("brokers", brokers).build();
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            health = Health.outOfService().withDetail("error", e.getClass().getSimpleName()).build();
+            health = Health.outOfService()
+                    .withDetail("error", e.getClass().getSimpleName())
+                    .build();
         }
         last = health;
         checkedAt = now;

@@ -1,5 +1,7 @@
 package dev.mostread.collector.collect;
 
+import dev.mostread.shared.kafka.Topics;
+import dev.mostread.shared.pageview.PageView;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -7,13 +9,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-
-import dev.mostread.shared.kafka.Topics;
-import dev.mostread.shared.pageview.PageView;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -49,8 +47,13 @@ public class PageViewPublisher {
                 PageView view = views.get(i);
                 RecordHeaders headers = new RecordHeaders();
                 headers.add(Topics.HEADER_RECEIVED_AT, receivedAtHeader);
-                ProducerRecord<String, byte[]> record = new ProducerRecord<>(topics.pageViews(), null,
-                        view.timestamp(), view.articleKey(), mapper.writeValueAsBytes(view), headers);
+                ProducerRecord<String, byte[]> record = new ProducerRecord<>(
+                        topics.pageViews(),
+                        null,
+                        view.timestamp(),
+                        view.articleKey(),
+                        mapper.writeValueAsBytes(view),
+                        headers);
                 CompletableFuture<Void> ack = new CompletableFuture<>();
                 producer.send(record, (metadata, error) -> {
                     if (error == null) {
@@ -64,7 +67,8 @@ public class PageViewPublisher {
             long remaining = Math.max(0, deadline - System.nanoTime());
             CompletableFuture.allOf(acks).get(remaining, TimeUnit.NANOSECONDS);
         } catch (ExecutionException e) {
-            throw new NotAcknowledgedException("Kafka refused an event: " + e.getCause().getMessage(), e.getCause());
+            throw new NotAcknowledgedException(
+                    "Kafka refused an event: " + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
             throw new NotAcknowledgedException("Kafka did not acknowledge within " + timeout, e);
         } catch (InterruptedException e) {

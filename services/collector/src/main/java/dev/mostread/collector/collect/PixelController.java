@@ -1,10 +1,16 @@
 package dev.mostread.collector.collect;
 
+import dev.mostread.collector.collect.CollectorMetrics.RejectReason;
+import dev.mostread.shared.kafka.Json;
+import dev.mostread.shared.pageview.PageViewReader;
+import dev.mostread.shared.web.ClientAddress;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import java.util.regex.Pattern;
-
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -13,14 +19,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import dev.mostread.collector.collect.CollectorMetrics.RejectReason;
-import dev.mostread.shared.kafka.Json;
-import dev.mostread.shared.web.ClientAddress;
-import dev.mostread.shared.pageview.PageViewReader;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -34,8 +32,19 @@ import tools.jackson.databind.node.ObjectNode;
 class PixelController {
 
     static final byte[] GIF = Base64.getDecoder().decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7");
-    private static final List<String> FIELDS = List.of("site", "articleId", "timestamp", "visitorId", "section",
-            "type", "title", "summary", "url", "imageUrl", "userAgent", "referrer");
+    private static final List<String> FIELDS = List.of(
+            "site",
+            "articleId",
+            "timestamp",
+            "visitorId",
+            "section",
+            "type",
+            "title",
+            "summary",
+            "url",
+            "imageUrl",
+            "userAgent",
+            "referrer");
     private static final Pattern DIGITS = Pattern.compile("\\d{1,18}");
 
     private final PageViewReader reader;
@@ -45,7 +54,8 @@ class PixelController {
     private final Clock clock;
     private final ClientAddress clients;
 
-    PixelController(PageViewReader reader, Intake intake, CollectorMetrics metrics, Clock clock, ClientAddress clients) {
+    PixelController(
+            PageViewReader reader, Intake intake, CollectorMetrics metrics, Clock clock, ClientAddress clients) {
         this.clients = clients;
         this.reader = reader;
         this.intake = intake;
@@ -53,14 +63,17 @@ class PixelController {
         this.clock = clock;
     }
 
-    @Operation(summary = "Record one page view from query parameters (AMP, no-JS)",
-            description = "Any PageView field as a query parameter. Always answers the 1x1 GIF; what cannot be recorded is counted as rejected.")
+    @Operation(
+            summary = "Record one page view from query parameters (AMP, no-JS)",
+            description =
+                    "Any PageView field as a query parameter. Always answers the 1x1 GIF; what cannot be recorded is counted as rejected.")
     @ApiResponse(responseCode = "200", description = "A 1x1 transparent GIF, never cached")
     @GetMapping("/api/v1/pixel.gif")
-    ResponseEntity<byte[]> pixel(@RequestParam MultiValueMap<String, String> parameters,
-                                 @RequestHeader(value = "User-Agent", required = false) String userAgent,
-                                 @RequestHeader(value = "Referer", required = false) String referer,
-                                 jakarta.servlet.http.HttpServletRequest request) {
+    ResponseEntity<byte[]> pixel(
+            @RequestParam MultiValueMap<String, String> parameters,
+            @RequestHeader(value = "User-Agent", required = false) String userAgent,
+            @RequestHeader(value = "Referer", required = false) String referer,
+            jakarta.servlet.http.HttpServletRequest request) {
         record(parameters, userAgent, referer, clients.of(request));
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.noStore().mustRevalidate().cachePrivate())
@@ -106,8 +119,8 @@ class PixelController {
             if (uri.getScheme() == null || uri.getHost() == null) {
                 return "null";
             }
-            return uri.getScheme().toLowerCase(java.util.Locale.ROOT) + "://" + uri.getHost().toLowerCase(java.util.Locale.ROOT)
-                    + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+            return uri.getScheme().toLowerCase(java.util.Locale.ROOT) + "://"
+                    + uri.getHost().toLowerCase(java.util.Locale.ROOT) + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
         } catch (java.net.URISyntaxException e) {
             return "null";
         }
@@ -118,5 +131,4 @@ class PixelController {
             event.put(field, value);
         }
     }
-
 }

@@ -1,15 +1,14 @@
 package dev.mostread.collector.collect;
 
+import dev.mostread.shared.pageview.FieldError;
+import dev.mostread.shared.pageview.PageView;
+import dev.mostread.shared.system.SitesProperties;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-
-import dev.mostread.shared.pageview.FieldError;
-import dev.mostread.shared.pageview.PageView;
-import dev.mostread.shared.system.SitesProperties;
 
 /**
  * Which sites this collector serves and from which page origins: when {@code mostread.sites} lists sites,
@@ -42,8 +41,11 @@ public class SitePolicy {
         for (int index = 0; index < views.size(); index++) {
             String site = views.get(index).site();
             if (!seen.contains(site) && added.add(site) && seen.size() + added.size() > maxSites) {
-                return Optional.of(new FieldError(index, "site", "is one site too many: this collector takes "
-                        + maxSites + " sites when none are configured (mostread.sites)"));
+                return Optional.of(new FieldError(
+                        index,
+                        "site",
+                        "is one site too many: this collector takes " + maxSites
+                                + " sites when none are configured (mostread.sites)"));
             }
         }
         synchronized (seen) {
@@ -75,8 +77,9 @@ public class SitePolicy {
         }
         for (int index = 0; index < views.size(); index++) {
             List<String> allowed = sites.site(views.get(index).site()).allowedOrigins();
-            if (!allowed.isEmpty() && allowed.stream().noneMatch(o -> o.toLowerCase(Locale.ROOT)
-                    .equals(origin.toLowerCase(Locale.ROOT)))) {
+            if (!allowed.isEmpty()
+                    && allowed.stream()
+                            .noneMatch(o -> o.toLowerCase(Locale.ROOT).equals(origin.toLowerCase(Locale.ROOT)))) {
                 return Optional.of(new FieldError(index, "site", "does not accept events from origin " + origin));
             }
         }

@@ -2,9 +2,13 @@ package dev.mostread.collector.collect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mostread.collector.CollectorApplication;
+import dev.mostread.shared.kafka.Topics;
+import dev.mostread.shared.testing.Http;
+import dev.mostread.shared.testing.TopicProbe;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpResponse;
 import java.util.List;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,21 +17,18 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
-import dev.mostread.collector.CollectorApplication;
-import dev.mostread.shared.kafka.Topics;
-import dev.mostread.shared.testing.Http;
-import dev.mostread.shared.testing.TopicProbe;
-import io.micrometer.core.instrument.MeterRegistry;
-
 /** The collector's defences, each answered as the contract says, counted, and writing nothing. */
-@SpringBootTest(classes = CollectorApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = CollectorApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-                "mostread.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-                "mostread.trusted-proxies=127.0.0.1/32,::1/128",
-                "mostread.sites.news21.allowed-origins=https://news21.example",
-                "mostread.sites.daily.zone=Europe/Paris",
-                "mostread.collector.rate-limit.burst=5",
-                "mostread.collector.rate-limit.per-second=1"})
+            "mostread.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+            "mostread.trusted-proxies=127.0.0.1/32,::1/128",
+            "mostread.sites.news21.allowed-origins=https://news21.example",
+            "mostread.sites.daily.zone=Europe/Paris",
+            "mostread.collector.rate-limit.burst=5",
+            "mostread.collector.rate-limit.per-second=1"
+        })
 @EmbeddedKafka(topics = "page-views", partitions = 6)
 class AbuseIntegrationTest {
 
@@ -58,7 +59,10 @@ class AbuseIntegrationTest {
     }
 
     private double rejected(String reason) {
-        return registry.get("mostread.events.rejected").tag("reason", reason).counter().count();
+        return registry.get("mostread.events.rejected")
+                .tag("reason", reason)
+                .counter()
+                .count();
     }
 
     private static String view(String site) {
@@ -90,14 +94,22 @@ class AbuseIntegrationTest {
     void aSitesAllowedOriginsAreTheOnlyPagesThatMaySendItsEvents() {
         double rejectedBefore = rejected("origin_not_allowed");
 
-        assertThat(post("198.51.100.2", view("news21"), "Origin", "https://evil.example").statusCode()).isEqualTo(403);
+        assertThat(post("198.51.100.2", view("news21"), "Origin", "https://evil.example")
+                        .statusCode())
+                .isEqualTo(403);
         assertThat(rejected("origin_not_allowed") - rejectedBefore).isEqualTo(1);
         assertThat(written()).isZero();
 
-        assertThat(post("198.51.100.2", view("news21"), "Origin", "https://news21.example").statusCode()).isEqualTo(202);
-        assertThat(post("198.51.100.2", view("news21")).statusCode()).as("no Origin: a server").isEqualTo(202);
-        assertThat(post("198.51.100.2", view("daily"), "Origin", "https://evil.example").statusCode())
-                .as("a site without allowed origins takes any").isEqualTo(202);
+        assertThat(post("198.51.100.2", view("news21"), "Origin", "https://news21.example")
+                        .statusCode())
+                .isEqualTo(202);
+        assertThat(post("198.51.100.2", view("news21")).statusCode())
+                .as("no Origin: a server")
+                .isEqualTo(202);
+        assertThat(post("198.51.100.2", view("daily"), "Origin", "https://evil.example")
+                        .statusCode())
+                .as("a site without allowed origins takes any")
+                .isEqualTo(202);
         assertThat(written()).isEqualTo(3);
     }
 
@@ -110,10 +122,16 @@ class AbuseIntegrationTest {
         HttpResponse<String> limited = post("203.0.113.9", view("daily"));
 
         assertThat(limited.statusCode()).isEqualTo(429);
-        assertThat(limited.headers().firstValue("Retry-After").map(Long::parseLong).orElseThrow()).isPositive();
+        assertThat(limited.headers()
+                        .firstValue("Retry-After")
+                        .map(Long::parseLong)
+                        .orElseThrow())
+                .isPositive();
         assertThat(limited.headers().firstValue("Content-Type")).contains("application/problem+json");
         assertThat(rejected("rate_limited") - rejectedBefore).isEqualTo(1);
-        assertThat(post("203.0.113.10", view("daily")).statusCode()).as("another client").isEqualTo(202);
+        assertThat(post("203.0.113.10", view("daily")).statusCode())
+                .as("another client")
+                .isEqualTo(202);
         assertThat(written()).isEqualTo(6);
     }
 
@@ -122,13 +140,14 @@ class AbuseIntegrationTest {
         double rejectedBefore = rejected("origin_not_allowed");
         String pixel = "/api/v1/pixel.gif?site=news21&articleId=amp-story";
 
-        HttpResponse<String> elsewhere = http.get(pixel, "X-Forwarded-For", "198.51.100.3",
-                "Referer", "https://evil.example/page");
+        HttpResponse<String> elsewhere =
+                http.get(pixel, "X-Forwarded-For", "198.51.100.3", "Referer", "https://evil.example/page");
         HttpResponse<String> noReferer = http.get(pixel, "X-Forwarded-For", "198.51.100.3");
-        HttpResponse<String> own = http.get(pixel, "X-Forwarded-For", "198.51.100.3",
-                "Referer", "https://news21.example/amp/story");
+        HttpResponse<String> own =
+                http.get(pixel, "X-Forwarded-For", "198.51.100.3", "Referer", "https://news21.example/amp/story");
 
-        assertThat(List.of(elsewhere.statusCode(), noReferer.statusCode(), own.statusCode())).containsOnly(200);
+        assertThat(List.of(elsewhere.statusCode(), noReferer.statusCode(), own.statusCode()))
+                .containsOnly(200);
         assertThat(rejected("origin_not_allowed") - rejectedBefore).isEqualTo(2);
         assertThat(written()).isEqualTo(1);
     }

@@ -2,12 +2,16 @@ package dev.mostread.collector.collect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mostread.collector.CollectorApplication;
+import dev.mostread.shared.kafka.Topics;
+import dev.mostread.shared.testing.Http;
+import dev.mostread.shared.testing.TopicProbe;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,17 +21,15 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
-import dev.mostread.collector.CollectorApplication;
-import dev.mostread.shared.kafka.Topics;
-import dev.mostread.shared.testing.Http;
-import dev.mostread.shared.testing.TopicProbe;
-import io.micrometer.core.instrument.MeterRegistry;
-
 /** The collector against a real (embedded KRaft) broker: what it accepts is in Kafka, what it rejects is not. */
-@SpringBootTest(classes = CollectorApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"mostread.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-                // these tests send thousands of events from one address; AbuseIntegrationTest covers the limit
-                "mostread.collector.rate-limit.enabled=false"})
+@SpringBootTest(
+        classes = CollectorApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "mostread.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+            // these tests send thousands of events from one address; AbuseIntegrationTest covers the limit
+            "mostread.collector.rate-limit.enabled=false"
+        })
 @EmbeddedKafka(topics = "page-views", partitions = 6)
 class EventsIntegrationTest {
 
@@ -59,7 +61,10 @@ class EventsIntegrationTest {
     }
 
     private double rejected(String reason) {
-        return registry.get("mostread.events.rejected").tag("reason", reason).counter().count();
+        return registry.get("mostread.events.rejected")
+                .tag("reason", reason)
+                .counter()
+                .count();
     }
 
     @Test
@@ -70,7 +75,9 @@ class EventsIntegrationTest {
         assertThat(response.body()).isEqualTo("{\"accepted\":1}");
         assertThat(written()).isEqualTo(1);
         List<ConsumerRecord<String, byte[]>> records = probe.readAll(Topics.PAGE_VIEWS);
-        ConsumerRecord<String, byte[]> last = records.stream().max(java.util.Comparator.comparingLong(ConsumerRecord::timestamp)).orElseThrow();
+        ConsumerRecord<String, byte[]> last = records.stream()
+                .max(java.util.Comparator.comparingLong(ConsumerRecord::timestamp))
+                .orElseThrow();
         assertThat(last.key()).isEqualTo("news21/a1");
         assertThat(new String(last.value(), StandardCharsets.UTF_8)).contains("\"timestamp\":");
         assertThat(last.headers().lastHeader(Topics.HEADER_RECEIVED_AT)).isNotNull();
@@ -90,7 +97,8 @@ class EventsIntegrationTest {
     @Test
     void rejectsTheWholeRequestWhenOneEventIsInvalidAndWritesNothing() {
         double rejectedBefore = rejected("invalid");
-        String body = "[" + VALID + ",{\"site\":\"news21\",\"articleId\":\"a b\",\"url\":\"javascript:x\"}," + VALID + "]";
+        String body =
+                "[" + VALID + ",{\"site\":\"news21\",\"articleId\":\"a b\",\"url\":\"javascript:x\"}," + VALID + "]";
 
         HttpResponse<String> response = http.postJson(EVENTS, body);
 
@@ -143,12 +151,15 @@ class EventsIntegrationTest {
         long future = Instant.now().plusSeconds(6 * 60).toEpochMilli();
         String old = Instant.now().minusSeconds(8 * 24 * 3600).toString();
 
-        HttpResponse<String> response = http.postJson(EVENTS,
+        HttpResponse<String> response = http.postJson(
+                EVENTS,
                 "[{\"site\":\"news21\",\"articleId\":\"a\",\"timestamp\":" + future + "},"
                         + "{\"site\":\"news21\",\"articleId\":\"a\",\"timestamp\":\"" + old + "\"}]");
 
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.body()).contains("\"index\":0,\"field\":\"timestamp\"").contains("\"index\":1,\"field\":\"timestamp\"");
+        assertThat(response.body())
+                .contains("\"index\":0,\"field\":\"timestamp\"")
+                .contains("\"index\":1,\"field\":\"timestamp\"");
         assertThat(written()).isZero();
     }
 
@@ -163,8 +174,10 @@ class EventsIntegrationTest {
 
     @Test
     void thePixelRecordsOneViewFromItsQueryAndAnswersAnUncacheableGif() {
-        HttpResponse<String> response = http.get("/api/v1/pixel.gif?site=news21&articleId=amp-1&title=AMP%20story"
-                + "&url=https%3A%2F%2Fnews21.example%2Famp-1", "User-Agent", "Mozilla/5.0 (Android 14; Mobile) Firefox/133.0");
+        HttpResponse<String> response = http.get(
+                "/api/v1/pixel.gif?site=news21&articleId=amp-1&title=AMP%20story"
+                        + "&url=https%3A%2F%2Fnews21.example%2Famp-1",
+                "User-Agent", "Mozilla/5.0 (Android 14; Mobile) Firefox/133.0");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).contains("image/gif");
@@ -172,9 +185,13 @@ class EventsIntegrationTest {
         assertThat(response.body().getBytes(StandardCharsets.ISO_8859_1)).hasSize(PixelController.GIF.length);
         assertThat(written()).isEqualTo(1);
         String value = probe.readAll(Topics.PAGE_VIEWS).stream()
-                .filter(r -> "news21/amp-1".equals(r.key())).map(r -> new String(r.value(), StandardCharsets.UTF_8))
-                .findFirst().orElseThrow();
-        assertThat(value).contains("\"title\":\"AMP story\"").contains("\"userAgent\":\"Mozilla/5.0 (Android 14; Mobile) Firefox/133.0\"");
+                .filter(r -> "news21/amp-1".equals(r.key()))
+                .map(r -> new String(r.value(), StandardCharsets.UTF_8))
+                .findFirst()
+                .orElseThrow();
+        assertThat(value)
+                .contains("\"title\":\"AMP story\"")
+                .contains("\"userAgent\":\"Mozilla/5.0 (Android 14; Mobile) Firefox/133.0\"");
     }
 
     @Test
@@ -200,12 +217,19 @@ class EventsIntegrationTest {
 
     @Test
     void answersTheBeaconPreflightForAnyOriginWithCredentials() {
-        HttpResponse<String> response = http.options(EVENTS, "Origin", "https://news21.example",
-                "Access-Control-Request-Method", "POST", "Access-Control-Request-Headers", "content-type");
+        HttpResponse<String> response = http.options(
+                EVENTS,
+                "Origin",
+                "https://news21.example",
+                "Access-Control-Request-Method",
+                "POST",
+                "Access-Control-Request-Headers",
+                "content-type");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).contains("https://news21.example");
-        assertThat(response.headers().firstValue("Access-Control-Allow-Credentials")).contains("true");
+        assertThat(response.headers().firstValue("Access-Control-Allow-Credentials"))
+                .contains("true");
     }
 
     @Test
@@ -214,6 +238,7 @@ class EventsIntegrationTest {
 
         http.postJson(EVENTS, "[" + VALID + "," + VALID + "]");
 
-        assertThat(registry.get("mostread.events.accepted").counter().count() - before).isEqualTo(2);
+        assertThat(registry.get("mostread.events.accepted").counter().count() - before)
+                .isEqualTo(2);
     }
 }

@@ -2,24 +2,26 @@ package dev.mostread.collector.collect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mostread.collector.CollectorApplication;
+import dev.mostread.shared.testing.HostileInput;
+import dev.mostread.shared.testing.Http;
+import dev.mostread.shared.testing.TestScale;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
-import dev.mostread.collector.CollectorApplication;
-import dev.mostread.shared.testing.HostileInput;
-import dev.mostread.shared.testing.Http;
-import dev.mostread.shared.testing.TestScale;
-
 /** Thousands of generated hostile requests to the collector: never a 5xx, and it still works afterwards. */
-@SpringBootTest(classes = CollectorApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"mostread.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-                "mostread.collector.rate-limit.enabled=false"})
+@SpringBootTest(
+        classes = CollectorApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "mostread.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+            "mostread.collector.rate-limit.enabled=false"
+        })
 @EmbeddedKafka(topics = "page-views", partitions = 6)
 class HostileRequestsIntegrationTest {
 
@@ -44,12 +46,14 @@ class HostileRequestsIntegrationTest {
                 continue; // a header the client itself refuses to send
             }
             statuses.merge(response.statusCode(), 1, Integer::sum);
-            assertThat(response.statusCode()).as("case %d of seed %d: %s, %d bytes", i, SEED, contentType, body.length)
+            assertThat(response.statusCode())
+                    .as("case %d of seed %d: %s, %d bytes", i, SEED, contentType, body.length)
                     .isLessThan(500);
         }
         System.out.println("POST /api/v1/events, " + CASES + " hostile requests, statuses: " + statuses);
         assertThat(statuses).containsKeys(202, 400, 415);
-        assertThat(http.postJson("/api/v1/events", "{\"site\":\"news21\",\"articleId\":\"still-fine\"}").statusCode())
+        assertThat(http.postJson("/api/v1/events", "{\"site\":\"news21\",\"articleId\":\"still-fine\"}")
+                        .statusCode())
                 .isEqualTo(202);
     }
 
@@ -58,8 +62,9 @@ class HostileRequestsIntegrationTest {
         Http http = new Http(port);
         HostileInput input = new HostileInput(SEED + 1);
         for (int i = 0; i < CASES / 2; i++) {
-            String query = "site=" + input.parameter() + "&articleId=" + input.parameter() + "&timestamp="
-                    + input.parameter() + "&url=" + input.parameter() + "&" + input.parameter() + "=" + input.parameter();
+            String query =
+                    "site=" + input.parameter() + "&articleId=" + input.parameter() + "&timestamp=" + input.parameter()
+                            + "&url=" + input.parameter() + "&" + input.parameter() + "=" + input.parameter();
             HttpResponse<String> response;
             try {
                 response = http.get("/api/v1/pixel.gif?" + query);

@@ -2,6 +2,13 @@ package dev.mostread.collector.collect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mostread.collector.collect.Intake.Outcome;
+import dev.mostread.collector.collect.Intake.Result;
+import dev.mostread.shared.pageview.FieldError;
+import dev.mostread.shared.pageview.PageView;
+import dev.mostread.shared.system.SitesProperties;
+import dev.mostread.shared.testing.PageViews;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,18 +17,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.util.unit.DataSize;
-
-import dev.mostread.collector.collect.Intake.Outcome;
-import dev.mostread.collector.collect.Intake.Result;
-import dev.mostread.shared.pageview.FieldError;
-import dev.mostread.shared.pageview.PageView;
-import dev.mostread.shared.system.SitesProperties;
-import dev.mostread.shared.testing.PageViews;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /** The collector's intake rules, in the order they apply, each as the request it turns away. */
 class IntakeTest {
@@ -49,11 +47,20 @@ class IntakeTest {
     };
 
     private Intake intake(Map<String, SitesProperties.Site> sites, int maxSites, long burst, DataSize minFreeDisk) {
-        CollectorProperties properties = new CollectorProperties(DataSize.ofMegabytes(1), Duration.ofSeconds(5),
-                Duration.ofSeconds(7), new CollectorProperties.RateLimit(true, burst, 10, 1_000), maxSites, minFreeDisk,
+        CollectorProperties properties = new CollectorProperties(
+                DataSize.ofMegabytes(1),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(7),
+                new CollectorProperties.RateLimit(true, burst, 10, 1_000),
+                maxSites,
+                minFreeDisk,
                 0);
         CollectorMetrics metrics = new CollectorMetrics(registry);
-        return new Intake(publisher, properties, metrics, new SitePolicy(new SitesProperties(sites), maxSites),
+        return new Intake(
+                publisher,
+                properties,
+                metrics,
+                new SitePolicy(new SitesProperties(sites), maxSites),
                 new ClientRateLimits(properties.rateLimit(), metrics),
                 new DiskGuard(dataDir, minFreeDisk.toBytes(), 0, Clock.fixed(NOW, ZoneOffset.UTC)));
     }
@@ -67,7 +74,10 @@ class IntakeTest {
     }
 
     private double rejected(String reason) {
-        return registry.get("mostread.events.rejected").tag("reason", reason).counter().count();
+        return registry.get("mostread.events.rejected")
+                .tag("reason", reason)
+                .counter()
+                .count();
     }
 
     private double accepted() {
@@ -77,8 +87,14 @@ class IntakeTest {
     @Test
     void aBatchWithinEveryRuleIsPublishedWithEachEventTimedAndCounted() {
         long earlier = NOW.minusSeconds(30).toEpochMilli();
-        Outcome outcome = anySite().accept(List.of(view("news21", "a1"),
-                PageViews.of("news21", "a2").at(earlier).build()), NOW.toEpochMilli(), CLIENT, PAGE);
+        Outcome outcome = anySite()
+                .accept(
+                        List.of(
+                                view("news21", "a1"),
+                                PageViews.of("news21", "a2").at(earlier).build()),
+                        NOW.toEpochMilli(),
+                        CLIENT,
+                        PAGE);
 
         assertThat(outcome.result()).isEqualTo(Result.ACCEPTED);
         // an event without a time gets the time it was received; one with a time keeps it
@@ -88,10 +104,19 @@ class IntakeTest {
 
     @Test
     void anEventFromTheFarFutureOrTheDistantPastRefusesTheWholeBatchAndNamesEachOne() {
-        Outcome outcome = anySite().accept(List.of(view("news21", "ok"),
-                PageViews.of("news21", "future").at(NOW.plus(Duration.ofHours(1))).build(),
-                PageViews.of("news21", "old").at(NOW.minus(Duration.ofDays(30))).build()),
-                NOW.toEpochMilli(), CLIENT, PAGE);
+        Outcome outcome = anySite()
+                .accept(
+                        List.of(
+                                view("news21", "ok"),
+                                PageViews.of("news21", "future")
+                                        .at(NOW.plus(Duration.ofHours(1)))
+                                        .build(),
+                                PageViews.of("news21", "old")
+                                        .at(NOW.minus(Duration.ofDays(30)))
+                                        .build()),
+                        NOW.toEpochMilli(),
+                        CLIENT,
+                        PAGE);
 
         assertThat(outcome.result()).isEqualTo(Result.INVALID);
         assertThat(outcome.errors()).extracting(FieldError::index).containsExactly(1, 2);
@@ -103,11 +128,11 @@ class IntakeTest {
 
     @Test
     void whenSitesAreListedAnEventForAnyOtherSiteRefusesTheBatch() {
-        Intake intake = intake(Map.of("news21", new SitesProperties.Site(null, null, null)), 100, 1_000,
-                DataSize.ofBytes(0));
+        Intake intake =
+                intake(Map.of("news21", new SitesProperties.Site(null, null, null)), 100, 1_000, DataSize.ofBytes(0));
 
-        Outcome outcome = intake.accept(List.of(view("news21", "a1"), view("elsewhere", "a1")), NOW.toEpochMilli(),
-                CLIENT, PAGE);
+        Outcome outcome =
+                intake.accept(List.of(view("news21", "a1"), view("elsewhere", "a1")), NOW.toEpochMilli(), CLIENT, PAGE);
 
         assertThat(outcome.result()).isEqualTo(Result.SITE_NOT_ALLOWED);
         assertThat(outcome.errors()).extracting(FieldError::index).containsExactly(1);
@@ -120,28 +145,45 @@ class IntakeTest {
         Intake intake = intake(Map.of(), 2, 1_000, DataSize.ofBytes(0));
         long now = NOW.toEpochMilli();
 
-        assertThat(intake.accept(List.of(view("one", "a")), now, CLIENT, null).result()).isEqualTo(Result.ACCEPTED);
+        assertThat(intake.accept(List.of(view("one", "a")), now, CLIENT, null).result())
+                .isEqualTo(Result.ACCEPTED);
         // "two" and "three" together are one too many: refused, and "two" is not remembered either
-        assertThat(intake.accept(List.of(view("two", "a"), view("three", "a")), now, CLIENT, null).result())
+        assertThat(intake.accept(List.of(view("two", "a"), view("three", "a")), now, CLIENT, null)
+                        .result())
                 .isEqualTo(Result.SITE_LIMIT);
-        assertThat(intake.accept(List.of(view("two", "a")), now, CLIENT, null).result()).isEqualTo(Result.ACCEPTED);
-        assertThat(intake.accept(List.of(view("three", "a")), now, CLIENT, null).result()).isEqualTo(Result.SITE_LIMIT);
-        assertThat(intake.accept(List.of(view("one", "b")), now, CLIENT, null).result()).isEqualTo(Result.ACCEPTED);
+        assertThat(intake.accept(List.of(view("two", "a")), now, CLIENT, null).result())
+                .isEqualTo(Result.ACCEPTED);
+        assertThat(intake.accept(List.of(view("three", "a")), now, CLIENT, null).result())
+                .isEqualTo(Result.SITE_LIMIT);
+        assertThat(intake.accept(List.of(view("one", "b")), now, CLIENT, null).result())
+                .isEqualTo(Result.ACCEPTED);
         assertThat(rejected("site_limit")).isEqualTo(3);
-        assertThat(registry.get("mostread.limits.hit").tag("limit", "sites").counter().count()).isEqualTo(2);
+        assertThat(registry.get("mostread.limits.hit")
+                        .tag("limit", "sites")
+                        .counter()
+                        .count())
+                .isEqualTo(2);
     }
 
     @Test
     void aPageFromAnOriginTheSiteDoesNotAllowIsRefusedWhileServersWithoutAnOriginAreNot() {
-        Intake intake = intake(Map.of("news21", new SitesProperties.Site(null, List.of("https://News21.example"),
-                null)), 100, 1_000, DataSize.ofBytes(0));
+        Intake intake = intake(
+                Map.of("news21", new SitesProperties.Site(null, List.of("https://News21.example"), null)),
+                100,
+                1_000,
+                DataSize.ofBytes(0));
         long now = NOW.toEpochMilli();
 
-        assertThat(intake.accept(List.of(view("news21", "a")), now, CLIENT, "https://evil.example").result())
+        assertThat(intake.accept(List.of(view("news21", "a")), now, CLIENT, "https://evil.example")
+                        .result())
                 .isEqualTo(Result.ORIGIN_NOT_ALLOWED);
-        assertThat(intake.accept(List.of(view("news21", "a")), now, CLIENT, "https://news21.EXAMPLE").result())
-                .as("origins compare without case").isEqualTo(Result.ACCEPTED);
-        assertThat(intake.accept(List.of(view("news21", "a")), now, CLIENT, null).result()).isEqualTo(Result.ACCEPTED);
+        assertThat(intake.accept(List.of(view("news21", "a")), now, CLIENT, "https://news21.EXAMPLE")
+                        .result())
+                .as("origins compare without case")
+                .isEqualTo(Result.ACCEPTED);
+        assertThat(intake.accept(List.of(view("news21", "a")), now, CLIENT, null)
+                        .result())
+                .isEqualTo(Result.ACCEPTED);
         assertThat(rejected("origin_not_allowed")).isEqualTo(1);
     }
 
@@ -155,7 +197,8 @@ class IntakeTest {
         Outcome limited = intake.accept(List.of(view("s", "6")), now, CLIENT, null);
         assertThat(limited.result()).isEqualTo(Result.RATE_LIMITED);
         assertThat(limited.retryAfter()).isPositive();
-        assertThat(intake.accept(List.of(view("s", "6")), now, "198.51.100.1", null).result())
+        assertThat(intake.accept(List.of(view("s", "6")), now, "198.51.100.1", null)
+                        .result())
                 .isEqualTo(Result.ACCEPTED);
         assertThat(rejected("rate_limited")).isEqualTo(1);
     }
@@ -165,11 +208,14 @@ class IntakeTest {
         Intake intake = intake(Map.of(), 100, 1, DataSize.ofBytes(0));
         long now = NOW.toEpochMilli();
 
-        assertThat(intake.accept(List.of(view("s", "1")), now, "2001:db8:1:2::1", null).result())
+        assertThat(intake.accept(List.of(view("s", "1")), now, "2001:db8:1:2::1", null)
+                        .result())
                 .isEqualTo(Result.ACCEPTED);
-        assertThat(intake.accept(List.of(view("s", "2")), now, "2001:db8:1:2:ffff::9", null).result())
+        assertThat(intake.accept(List.of(view("s", "2")), now, "2001:db8:1:2:ffff::9", null)
+                        .result())
                 .isEqualTo(Result.RATE_LIMITED);
-        assertThat(intake.accept(List.of(view("s", "3")), now, "2001:db8:1:3::1", null).result())
+        assertThat(intake.accept(List.of(view("s", "3")), now, "2001:db8:1:3::1", null)
+                        .result())
                 .isEqualTo(Result.ACCEPTED);
     }
 
@@ -189,8 +235,8 @@ class IntakeTest {
     void kafkaNotAcknowledgingInTimeIsRefusedWithRetryAfterAndNeverCountedAccepted() {
         kafkaAnswers = false;
 
-        Outcome outcome = anySite().accept(List.of(view("news21", "a"), view("news21", "b")), NOW.toEpochMilli(),
-                CLIENT, null);
+        Outcome outcome =
+                anySite().accept(List.of(view("news21", "a"), view("news21", "b")), NOW.toEpochMilli(), CLIENT, null);
 
         assertThat(outcome.result()).isEqualTo(Result.KAFKA_UNAVAILABLE);
         assertThat(outcome.retryAfter()).isEqualTo(7);

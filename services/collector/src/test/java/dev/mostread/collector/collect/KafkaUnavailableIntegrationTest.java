@@ -2,22 +2,22 @@ package dev.mostread.collector.collect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mostread.collector.CollectorApplication;
+import dev.mostread.shared.testing.Http;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import dev.mostread.collector.CollectorApplication;
-import dev.mostread.shared.testing.Http;
-
 /** With no broker to take the events, the collector says so within its send timeout, and never 202. */
-@SpringBootTest(classes = CollectorApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = CollectorApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "mostread.collector.send-timeout=2s")
 class KafkaUnavailableIntegrationTest {
 
@@ -37,8 +37,8 @@ class KafkaUnavailableIntegrationTest {
     void answers503WithRetryAfterWithinTheSendTimeout() {
         long start = System.nanoTime();
 
-        HttpResponse<String> response = new Http(port).postJson("/api/v1/events",
-                "{\"site\":\"news21\",\"articleId\":\"a1\"}");
+        HttpResponse<String> response =
+                new Http(port).postJson("/api/v1/events", "{\"site\":\"news21\",\"articleId\":\"a1\"}");
 
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         assertThat(response.statusCode()).isEqualTo(503);

@@ -3,6 +3,9 @@ package dev.mostread.collector.collect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.mostread.shared.kafka.Json;
+import dev.mostread.shared.pageview.PageView;
+import dev.mostread.shared.pageview.PageViewReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,13 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import dev.mostread.shared.kafka.Json;
-import dev.mostread.shared.pageview.PageView;
-import dev.mostread.shared.pageview.PageViewReader;
 
 /**
  * The tracker never loses a view to validation: the real {@code tracker.js}, run in Node over generated pages
@@ -35,30 +33,76 @@ class TrackerPropertyTest {
     private static final Path HARNESS = Path.of("src/test/resources/tracker-harness.js");
 
     private static final String[] TEXTS = {
-        "천안시, 내년 예산 1조 원 돌파", "Budget vote tonight", "😀🎉 emoji 제목 👍🏽", "Économie : la réforme",
-        "\u0000\u0007 control \u001f", "lone \uD800 high", "lone \uDC00 low", "tab\tand\nnewline", "", "   ",
-        "가".repeat(2000), "a".repeat(600), "😀".repeat(400), "e\u0301\u0301 combining", "ﷺ ligature", "<script>x</script>",
-        "\u202Ebidi\u202C", "\uFEFFbom"
+        "천안시, 내년 예산 1조 원 돌파",
+        "Budget vote tonight",
+        "😀🎉 emoji 제목 👍🏽",
+        "Économie : la réforme",
+        "\u0000\u0007 control \u001f",
+        "lone \uD800 high",
+        "lone \uDC00 low",
+        "tab\tand\nnewline",
+        "",
+        "   ",
+        "가".repeat(2000),
+        "a".repeat(600),
+        "😀".repeat(400),
+        "e\u0301\u0301 combining",
+        "ﷺ ligature",
+        "<script>x</script>",
+        "\u202Ebidi\u202C",
+        "\uFEFFbom"
     };
     private static final String[] SECTIONS = {
-        "정치", "스포츠", "Culture", "ÉCONOMIE", "sport & leisure", "_all", "--", "a/b", "😀", "문화 예술", "x".repeat(100),
-        "정치".repeat(40), "İstanbul", "ß", "e\u0301", "", "news_2026"
+        "정치",
+        "스포츠",
+        "Culture",
+        "ÉCONOMIE",
+        "sport & leisure",
+        "_all",
+        "--",
+        "a/b",
+        "😀",
+        "문화 예술",
+        "x".repeat(100),
+        "정치".repeat(40),
+        "İstanbul",
+        "ß",
+        "e\u0301",
+        "",
+        "news_2026"
     };
     private static final String[] LOCATIONS = {
         "https://news21.example/news/articleView.html?idxno=1234",
         "https://news21.example/news/articleView.html?idxno=1234&utm_source=fb&fbclid=abc&gclid=x",
         "https://news21.example/2026/12/01/%EC%98%88%EC%82%B0%EC%95%88-%ED%86%B5%EA%B3%BC/",
-        "https://news21.example/amp/news/1234", "https://news21.example/news/1234", "https://news21.example/",
-        "https://news21.example/a%20b/c d?x=|^`{}[]\\", "https://news21.example/%E0%A4%A/bad-escape",
-        "http://localhost:8080/story", "https://my_host.example/x", "https://한국.example/뉴스?제목=값",
-        "https://news21.example/" + "long/".repeat(700), "https://news21.example/?" + "q=1&".repeat(600),
-        "https://news21.example/path?next=/a/b#frag", "https://123.45/x", "https://news21.example/%2F%2F/x"
+        "https://news21.example/amp/news/1234",
+        "https://news21.example/news/1234",
+        "https://news21.example/",
+        "https://news21.example/a%20b/c d?x=|^`{}[]\\",
+        "https://news21.example/%E0%A4%A/bad-escape",
+        "http://localhost:8080/story",
+        "https://my_host.example/x",
+        "https://한국.example/뉴스?제목=값",
+        "https://news21.example/" + "long/".repeat(700),
+        "https://news21.example/?" + "q=1&".repeat(600),
+        "https://news21.example/path?next=/a/b#frag",
+        "https://123.45/x",
+        "https://news21.example/%2F%2F/x"
     };
     private static final String[] LINKS = {
-        null, "javascript:alert(1)", "/relative/path", "not a url", "", "https://news21.example/canonical/1",
-        "ftp://files.example/a", "https://news21.example/news/articleView.html?idxno=99&utm_medium=x",
-        "https://cdn.example/image 1.png", "https://news21.example/" + "x".repeat(3000), "http://[::1]:8080/ipv6",
-        "https://-bad-.example/x", "https://news21.example/이미지.jpg"
+        null,
+        "javascript:alert(1)",
+        "/relative/path",
+        "not a url",
+        "",
+        "https://news21.example/canonical/1",
+        "ftp://files.example/a",
+        "https://news21.example/news/articleView.html?idxno=99&utm_medium=x",
+        "https://cdn.example/image 1.png",
+        "https://news21.example/" + "x".repeat(3000),
+        "http://[::1]:8080/ipv6",
+        "https://-bad-.example/x",
+        "https://news21.example/이미지.jpg"
     };
 
     @TempDir
@@ -98,7 +142,9 @@ class TrackerPropertyTest {
         page.put("location", pick(random, LOCATIONS));
         page.put("title", text(random, TEXTS));
         page.put("referrer", random.nextBoolean() ? pick(random, LOCATIONS) : text(random, TEXTS));
-        page.put("userAgent", random.nextInt(10) == 0 ? "Mozilla/5.0 " + "x".repeat(2000) : "Mozilla/5.0 (X11; Linux x86_64)");
+        page.put(
+                "userAgent",
+                random.nextInt(10) == 0 ? "Mozilla/5.0 " + "x".repeat(2000) : "Mozilla/5.0 (X11; Linux x86_64)");
         return page;
     }
 
@@ -112,7 +158,8 @@ class TrackerPropertyTest {
         Path input = work.resolve("pages.json");
         Files.write(input, Json.mapper().writeValueAsBytes(pages));
         Process node = new ProcessBuilder(NODE.toString(), HARNESS.toString(), TRACKER.toString(), input.toString())
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
         byte[] output = node.getInputStream().readAllBytes();
         assertThat(node.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(node.exitValue()).isZero();
@@ -134,7 +181,10 @@ class TrackerPropertyTest {
         assertThat(sent).hasSize(PAGES);
         for (int i = 0; i < PAGES; i++) {
             String body = sent.get(i);
-            assertThat(body).as("page %d: %s", i, pages.get(i)).doesNotStartWith("ERROR").isNotEqualTo("null");
+            assertThat(body)
+                    .as("page %d: %s", i, pages.get(i))
+                    .doesNotStartWith("ERROR")
+                    .isNotEqualTo("null");
             PageViewReader.Result result = reader.readOne(body.getBytes(StandardCharsets.UTF_8));
             assertThat(result.errors()).as("page %d sent %s", i, body).isEmpty();
         }
@@ -153,10 +203,18 @@ class TrackerPropertyTest {
                 withArticleId(fixed("https://news21.example/anything?idxno=5", null), "1234"));
 
         List<String> ids = runTracker(pages).stream()
-                .map(body -> Json.mapper().readValue(body, PageView.class).articleId()).toList();
+                .map(body -> Json.mapper().readValue(body, PageView.class).articleId())
+                .toList();
 
-        assertThat(ids).containsExactly("news:articleView.html?idxno=1234", "news:articleView.html?idxno=1234",
-                "2026:12:01:예산안-통과", "news:1234", "news:1234", "amp:news:1234", "1234");
+        assertThat(ids)
+                .containsExactly(
+                        "news:articleView.html?idxno=1234",
+                        "news:articleView.html?idxno=1234",
+                        "2026:12:01:예산안-통과",
+                        "news:1234",
+                        "news:1234",
+                        "amp:news:1234",
+                        "1234");
     }
 
     private static Map<String, Object> withArticleId(Map<String, Object> page, String id) {

@@ -1,6 +1,5 @@
 package dev.mostread.ranker.ranking;
 
-
 import dev.mostread.shared.ranking.Period;
 
 /**
@@ -55,7 +54,8 @@ public final class ArticleCounts {
                 counted = true;
             }
         }
-        boolean today = visitorId == null ? this.today.record(time, dayStart, yesterdayStart)
+        boolean today = visitorId == null
+                ? this.today.record(time, dayStart, yesterdayStart)
                 : this.today.recordVisit(time, dayStart, yesterdayStart, visitorHash);
         return today | counted;
     }
@@ -102,12 +102,12 @@ public final class ArticleCounts {
     /** Hands over, per period, the sketches to write and to delete; today's use {@link Period#TODAY}. */
     public void drainSketchChanges(SketchChanges changes) {
         for (Period period : Period.ROLLING) {
-            rolling[period.rollingIndex()].drainSketchChanges(start -> changes.changed(period, start),
-                    start -> changes.dropped(period, start));
+            rolling[period.rollingIndex()].drainSketchChanges(
+                    start -> changes.changed(period, start), start -> changes.dropped(period, start));
         }
         today.drainSketchChanges(day -> changes.changed(Period.TODAY, day), day -> changes.dropped(Period.TODAY, day));
-        today.drainYesterdaySketchChanges(day -> changes.changed(Period.YESTERDAY, day),
-                day -> changes.dropped(Period.YESTERDAY, day));
+        today.drainYesterdaySketchChanges(
+                day -> changes.changed(Period.YESTERDAY, day), day -> changes.dropped(Period.YESTERDAY, day));
     }
 
     /** Every sketch these counts hold, per period and bucket; today's under {@link Period#TODAY} and its day. */
@@ -161,5 +161,4 @@ public final class ArticleCounts {
         }
         return today.views() == 0 && today.yesterdayViews() == 0;
     }
-
 }

@@ -1,11 +1,10 @@
 package dev.mostread.ranker.ranking;
 
-import java.time.Instant;
-import java.util.Objects;
-
 import dev.mostread.shared.article.Article;
 import dev.mostread.shared.pageview.PageView;
 import dev.mostread.shared.ranking.Period;
+import java.time.Instant;
+import java.util.Objects;
 
 /**
  * Everything one partition knows about one article: who it is, how to show it (its catalog entry wins over
@@ -32,9 +31,11 @@ public final class ArticleTally {
     final long[] rankedVisitors = new long[PERIODS];
     /** Per {@code published} window: whether the lists last filed this article as inside it. */
     boolean[] rankedFresh = NO_WINDOWS;
+
     private static final boolean[] NO_WINDOWS = new boolean[0];
     /** When this partition first counted a view of it (0: not yet): its publication time when the catalog has none. */
     private long firstSeenAt;
+
     String rankedSection;
     boolean showChanged;
     /** The trending score the lists last filed this article under. */
@@ -45,11 +46,16 @@ public final class ArticleTally {
     }
 
     /** What page views said about an article's looks: the section last seen, and the confirmed title, url and image. */
-    public record Shown(String section, String title, String url, String imageUrl, String summary) {
-    }
+    public record Shown(String section, String title, String url, String imageUrl, String summary) {}
 
-    public ArticleTally(String site, String articleId, Shown fromViews, Article catalog, boolean deleted,
-                        long lastViewAt, ArticleCounts counts) {
+    public ArticleTally(
+            String site,
+            String articleId,
+            Shown fromViews,
+            Article catalog,
+            boolean deleted,
+            long lastViewAt,
+            ArticleCounts counts) {
         this.site = site;
         this.articleId = articleId;
         this.viewSection = fromViews.section();
@@ -73,8 +79,14 @@ public final class ArticleTally {
      * @param yesterdayStart local midnight of the day before it
      * @return true if the view counted in at least one period
      */
-    public boolean count(PageView view, LooksPolicy.Looks looks, int confirmations, long eventTime, long now,
-                         long dayStart, long yesterdayStart) {
+    public boolean count(
+            PageView view,
+            LooksPolicy.Looks looks,
+            int confirmations,
+            long eventTime,
+            long now,
+            long dayStart,
+            long yesterdayStart) {
         showChanged |= takeLooks(looks, confirmations);
         lastViewAt = Math.max(lastViewAt, Math.min(eventTime, now));
         long seen = Math.min(eventTime, now);
@@ -127,14 +139,32 @@ public final class ArticleTally {
 
     /** This article as a list shows it, with the views and visitors the lists have filed it under. */
     Candidate candidate(Period period) {
-        return new Candidate(articleId, title(), url(), section(), summary(), imageUrl(), publishedAt(),
-                rankedViews[period.ordinal()], rankedVisitors[period.ordinal()], null);
+        return new Candidate(
+                articleId,
+                title(),
+                url(),
+                section(),
+                summary(),
+                imageUrl(),
+                publishedAt(),
+                rankedViews[period.ordinal()],
+                rankedVisitors[period.ordinal()],
+                null);
     }
 
     /** This article as a trending list shows it: its last hour's views and visitors, and its score. */
     Candidate trendingCandidate() {
-        return new Candidate(articleId, title(), url(), section(), summary(), imageUrl(), publishedAt(),
-                rankedViews[Period.LAST_HOUR.ordinal()], rankedVisitors[Period.LAST_HOUR.ordinal()], rankedTrend);
+        return new Candidate(
+                articleId,
+                title(),
+                url(),
+                section(),
+                summary(),
+                imageUrl(),
+                publishedAt(),
+                rankedViews[Period.LAST_HOUR.ordinal()],
+                rankedVisitors[Period.LAST_HOUR.ordinal()],
+                rankedTrend);
     }
 
     /** The trending score a list files this article under at {@code now}: none while it is hidden. */

@@ -21,10 +21,13 @@ import java.util.regex.Pattern;
 public final class BotPatterns {
 
     private static final BotPatterns CRAWLER_DETECT = new BotPatterns(
-            alternation("", read("crawlers.txt")), alternation("", read("exclusions.txt")), read("crawlers.txt").size());
+            alternation("", read("crawlers.txt")),
+            alternation("", read("exclusions.txt")),
+            read("crawlers.txt").size());
     /** Matomo's rule: the pattern starts the string or follows something that is not part of a word. */
     private static final BotPatterns MATOMO = new BotPatterns(
-            alternation("(?:^|[^A-Z0-9_-]|[^A-Z0-9-]_|sprd-|MZ-)", read("matomo-bots.txt")), null,
+            alternation("(?:^|[^A-Z0-9_-]|[^A-Z0-9-]_|sprd-|MZ-)", read("matomo-bots.txt")),
+            null,
             read("matomo-bots.txt").size());
 
     private final Pattern crawlers;
@@ -60,7 +63,9 @@ public final class BotPatterns {
 
     /** True when the list takes {@code userAgent} for a robot. */
     public boolean matches(String userAgent) {
-        String rest = exclusions == null ? userAgent : exclusions.matcher(userAgent).replaceAll("").trim();
+        String rest = exclusions == null
+                ? userAgent
+                : exclusions.matcher(userAgent).replaceAll("").trim();
         return !rest.isEmpty() && crawlers.matcher(rest).find();
     }
 

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.LongConsumer;
 
-
 /**
  * One article's views in the buckets of one rolling period: sparse, sorted by bucket start, with a running
  * total and, per bucket, a sketch of its visitors. A view costs one increment (usually of the newest bucket)
@@ -31,6 +30,7 @@ public final class BucketCounts {
 
     /** Bucket sketches changed or dropped since {@link #drainSketchChanges} last ran: the changelog's to-do. */
     private Set<Long> changedSketches;
+
     private Set<Long> droppedSketches;
 
     public void add(long bucketStart, int views) {

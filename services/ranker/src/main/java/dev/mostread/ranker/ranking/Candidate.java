@@ -1,20 +1,36 @@
 package dev.mostread.ranker.ranking;
 
+import dev.mostread.shared.ranking.Sort;
 import java.time.Instant;
 import java.util.Comparator;
-
-import dev.mostread.shared.ranking.Sort;
 
 /**
  * An article as one partition proposes it for a list: what the list needs to show it, its views and distinct
  * visitors in the list's period (the last hour for a trending list), and, in a trending list, its score.
  */
-public record Candidate(String articleId, String title, String url, String section, String summary, String imageUrl,
-                        Instant publishedAt, long views, Long visitors, TrendScore trend) {
+public record Candidate(
+        String articleId,
+        String title,
+        String url,
+        String section,
+        String summary,
+        String imageUrl,
+        Instant publishedAt,
+        long views,
+        Long visitors,
+        TrendScore trend) {
 
     /** A candidate for a list by views or visitors. */
-    public Candidate(String articleId, String title, String url, String section, String summary, String imageUrl,
-                     Instant publishedAt, long views, Long visitors) {
+    public Candidate(
+            String articleId,
+            String title,
+            String url,
+            String section,
+            String summary,
+            String imageUrl,
+            Instant publishedAt,
+            long views,
+            Long visitors) {
         this(articleId, title, url, section, summary, imageUrl, publishedAt, views, visitors, null);
     }
 

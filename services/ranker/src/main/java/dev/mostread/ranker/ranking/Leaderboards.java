@@ -1,5 +1,9 @@
 package dev.mostread.ranker.ranking;
 
+import dev.mostread.shared.ranking.ListKey;
+import dev.mostread.shared.ranking.Period;
+import dev.mostread.shared.ranking.PublishedWindow;
+import dev.mostread.shared.ranking.Sort;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -11,11 +15,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
-
-import dev.mostread.shared.ranking.ListKey;
-import dev.mostread.shared.ranking.Period;
-import dev.mostread.shared.ranking.PublishedWindow;
-import dev.mostread.shared.ranking.Sort;
 
 /**
  * The top N of every list of one partition (each period, section and sort), exact, kept incrementally. A list by
@@ -115,14 +114,21 @@ public final class Leaderboards {
      *                published (or first seen) within it
      * @param clock the wall clock the windows are measured against
      */
-    public Leaderboards(int capacity, Supplier<? extends Collection<ArticleTally>> everyArticle,
-                        List<PublishedWindow> windows, LongSupplier clock) {
+    public Leaderboards(
+            int capacity,
+            Supplier<? extends Collection<ArticleTally>> everyArticle,
+            List<PublishedWindow> windows,
+            LongSupplier clock) {
         this(capacity, everyArticle, windows, clock, List.of(Sort.VIEWS, Sort.VISITORS));
     }
 
     /** @param sorts the sorts kept: views always, visitors when asked for */
-    public Leaderboards(int capacity, Supplier<? extends Collection<ArticleTally>> everyArticle,
-                        List<PublishedWindow> windows, LongSupplier clock, List<Sort> sorts) {
+    public Leaderboards(
+            int capacity,
+            Supplier<? extends Collection<ArticleTally>> everyArticle,
+            List<PublishedWindow> windows,
+            LongSupplier clock,
+            List<Sort> sorts) {
         this(capacity, everyArticle, windows, clock, sorts, TrendingRule.DEFAULTS);
     }
 
@@ -130,8 +136,13 @@ public final class Leaderboards {
      * @param sorts the sorts kept: views always, visitors and trending when asked for
      * @param trending how trending scores are worked out (used when {@code sorts} has trending)
      */
-    public Leaderboards(int capacity, Supplier<? extends Collection<ArticleTally>> everyArticle,
-                        List<PublishedWindow> windows, LongSupplier clock, List<Sort> sorts, TrendingRule trending) {
+    public Leaderboards(
+            int capacity,
+            Supplier<? extends Collection<ArticleTally>> everyArticle,
+            List<PublishedWindow> windows,
+            LongSupplier clock,
+            List<Sort> sorts,
+            TrendingRule trending) {
         this.byVisitors = sorts.contains(Sort.VISITORS);
         this.trending = sorts.contains(Sort.TRENDING) ? trending : null;
         this.capacity = capacity;
@@ -200,11 +211,27 @@ public final class Leaderboards {
                 PublishedWindow window = w < 0 ? null : windows.get(w);
                 boolean before = w < 0 || wasFresh[w];
                 boolean after = w < 0 || fresh[w];
-                fileEverywhere(Sort.VIEWS, window, tally, period, oldSection, newSection,
-                        before ? oldViews : 0, after ? newViews : 0, shown);
+                fileEverywhere(
+                        Sort.VIEWS,
+                        window,
+                        tally,
+                        period,
+                        oldSection,
+                        newSection,
+                        before ? oldViews : 0,
+                        after ? newViews : 0,
+                        shown);
                 if (byVisitors) {
-                    fileEverywhere(Sort.VISITORS, window, tally, period, oldSection, newSection,
-                            before ? oldVisitors : 0, after ? newVisitors : 0, shown);
+                    fileEverywhere(
+                            Sort.VISITORS,
+                            window,
+                            tally,
+                            period,
+                            oldSection,
+                            newSection,
+                            before ? oldVisitors : 0,
+                            after ? newVisitors : 0,
+                            shown);
                 }
             }
             tally.rankedViews[p] = newViews;
@@ -219,25 +246,48 @@ public final class Leaderboards {
      * Files {@code tally} in the trending lists under {@code trend}; they show its last hour's views and visitors,
      * so a change of those (not yet filed: this runs before the periods are) changes the list too.
      */
-    private void fileTrend(ArticleTally tally, TrendScore trend, boolean[] wasFresh, boolean[] fresh,
-                           String oldSection, String newSection, boolean looksChanged) {
+    private void fileTrend(
+            ArticleTally tally,
+            TrendScore trend,
+            boolean[] wasFresh,
+            boolean[] fresh,
+            String oldSection,
+            String newSection,
+            boolean looksChanged) {
         TrendScore old = tally.rankedTrend;
         Period hour = Period.LAST_HOUR;
-        boolean shown = looksChanged || !old.equals(trend)
+        boolean shown = looksChanged
+                || !old.equals(trend)
                 || tally.rankedViews[hour.ordinal()] != tally.rankedViews(hour)
                 || tally.rankedVisitors[hour.ordinal()] != tally.rankedVisitors(hour);
         for (int w = -1; w < windows.size(); w++) {
             PublishedWindow window = w < 0 ? null : windows.get(w);
             boolean before = w < 0 || wasFresh[w];
             boolean after = w < 0 || fresh[w];
-            fileEverywhere(Sort.TRENDING, window, tally, hour, oldSection, newSection,
-                    before ? old.ranked() : 0, after ? trend.ranked() : 0, shown);
+            fileEverywhere(
+                    Sort.TRENDING,
+                    window,
+                    tally,
+                    hour,
+                    oldSection,
+                    newSection,
+                    before ? old.ranked() : 0,
+                    after ? trend.ranked() : 0,
+                    shown);
         }
         tally.rankedTrend = trend;
     }
 
-    private void fileEverywhere(Sort sort, PublishedWindow window, ArticleTally tally, Period period, String oldSection,
-                                String newSection, long oldValue, long newValue, boolean shown) {
+    private void fileEverywhere(
+            Sort sort,
+            PublishedWindow window,
+            ArticleTally tally,
+            Period period,
+            String oldSection,
+            String newSection,
+            long oldValue,
+            long newValue,
+            boolean shown) {
         file(new ListKey(tally.site(), period, null, sort, window), tally, oldValue, newValue, shown);
         if (!Objects.equals(oldSection, newSection)) {
             if (oldSection != null) {
@@ -291,8 +341,13 @@ public final class Leaderboards {
             if (trending != null) {
                 for (int w = -1; w < windows.size(); w++) {
                     if (w < 0 || fresh[w]) {
-                        refileEverywhere(Sort.TRENDING, w < 0 ? null : windows.get(w), tally, Period.LAST_HOUR,
-                                section, tally.rankedTrend.ranked());
+                        refileEverywhere(
+                                Sort.TRENDING,
+                                w < 0 ? null : windows.get(w),
+                                tally,
+                                Period.LAST_HOUR,
+                                section,
+                                tally.rankedTrend.ranked());
                     }
                 }
             }
@@ -304,8 +359,8 @@ public final class Leaderboards {
                     PublishedWindow window = w < 0 ? null : windows.get(w);
                     refileEverywhere(Sort.VIEWS, window, tally, period, section, tally.rankedViews[period.ordinal()]);
                     if (byVisitors) {
-                        refileEverywhere(Sort.VISITORS, window, tally, period, section,
-                                tally.rankedVisitors[period.ordinal()]);
+                        refileEverywhere(
+                                Sort.VISITORS, window, tally, period, section, tally.rankedVisitors[period.ordinal()]);
                     }
                 }
             }
@@ -313,8 +368,8 @@ public final class Leaderboards {
         stale.clear();
     }
 
-    private void refileEverywhere(Sort sort, PublishedWindow window, ArticleTally tally, Period period, String section,
-                                  long value) {
+    private void refileEverywhere(
+            Sort sort, PublishedWindow window, ArticleTally tally, Period period, String section, long value) {
         if (value > 0) {
             refile(new ListKey(tally.site(), period, null, sort, window), tally, value);
             if (section != null) {
@@ -373,7 +428,10 @@ public final class Leaderboards {
         List<Candidate> top = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             Entry entry = board.top[i];
-            top.add(list.isTrending() ? entry.tally().trendingCandidate() : entry.tally().candidate(list.period()));
+            top.add(
+                    list.isTrending()
+                            ? entry.tally().trendingCandidate()
+                            : entry.tally().candidate(list.period()));
         }
         return top;
     }

@@ -1,5 +1,8 @@
 package dev.mostread.ranker.ranking;
 
+import dev.mostread.shared.ranking.ListKey;
+import dev.mostread.shared.ranking.RankedItem;
+import dev.mostread.shared.ranking.Ranking;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -7,25 +10,26 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.mostread.shared.ranking.ListKey;
-import dev.mostread.shared.ranking.RankedItem;
-import dev.mostread.shared.ranking.Ranking;
-
 /**
  * Merges the candidates every partition proposes for one list into the published list. Each article lives in
  * exactly one partition, so the global top N is always among the partitions' top N: the merge is exact.
  */
 public final class ListMerge {
 
-    private ListMerge() {
-    }
+    private ListMerge() {}
 
     /**
      * @param previous the list published last for this key, or null; gives each item its previous rank
      * @param windowStart the first instant of the period that ends at {@code asOf}
      */
-    public static Ranking merge(ListKey key, Collection<List<Candidate>> partitions, int limit, Ranking previous,
-                                Instant asOf, Instant windowStart, Instant lastViewAt) {
+    public static Ranking merge(
+            ListKey key,
+            Collection<List<Candidate>> partitions,
+            int limit,
+            Ranking previous,
+            Instant asOf,
+            Instant windowStart,
+            Instant lastViewAt) {
         return merge(key, partitions, limit, previous, asOf, windowStart, asOf, lastViewAt);
     }
 
@@ -33,8 +37,15 @@ public final class ListMerge {
      * @param windowStart the first instant of the period
      * @param windowEnd where the period ends: {@code asOf} except for a period that ended already (yesterday)
      */
-    public static Ranking merge(ListKey key, Collection<List<Candidate>> partitions, int limit, Ranking previous,
-                                Instant asOf, Instant windowStart, Instant windowEnd, Instant lastViewAt) {
+    public static Ranking merge(
+            ListKey key,
+            Collection<List<Candidate>> partitions,
+            int limit,
+            Ranking previous,
+            Instant asOf,
+            Instant windowStart,
+            Instant windowEnd,
+            Instant lastViewAt) {
         List<Candidate> all = new ArrayList<>();
         for (List<Candidate> candidates : partitions) {
             all.addAll(candidates);
@@ -53,14 +64,24 @@ public final class ListMerge {
             }
             int rank = items.size() + 1;
             TrendScore trend = candidate.trend();
-            items.add(new RankedItem(rank, candidate.articleId(), candidate.title(), candidate.url(),
-                    candidate.section(), candidate.summary(), candidate.imageUrl(), candidate.publishedAt(), candidate.views(),
-                    candidate.visitors(), previousRanks.get(candidate.articleId()),
-                    trend == null ? null : trend.score(), trend == null ? null : trend.viewsLast15m(),
+            items.add(new RankedItem(
+                    rank,
+                    candidate.articleId(),
+                    candidate.title(),
+                    candidate.url(),
+                    candidate.section(),
+                    candidate.summary(),
+                    candidate.imageUrl(),
+                    candidate.publishedAt(),
+                    candidate.views(),
+                    candidate.visitors(),
+                    previousRanks.get(candidate.articleId()),
+                    trend == null ? null : trend.score(),
+                    trend == null ? null : trend.viewsLast15m(),
                     trend == null ? null : trend.expectedLast15m()));
         }
-        return new Ranking(key.site(), key.periodCode(), key.section(), asOf, windowStart, windowEnd, items,
-                lastViewAt);
+        return new Ranking(
+                key.site(), key.periodCode(), key.section(), asOf, windowStart, windowEnd, items, lastViewAt);
     }
 
     /** True when {@code next} shows readers the same list as {@code previous}: same articles, order, views and looks. */

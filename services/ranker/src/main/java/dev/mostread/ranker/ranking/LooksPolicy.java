@@ -1,12 +1,11 @@
 package dev.mostread.ranker.ranking;
 
+import dev.mostread.shared.article.Article;
+import dev.mostread.shared.pageview.PageView;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import dev.mostread.shared.article.Article;
-import dev.mostread.shared.pageview.PageView;
 
 /**
  * What page views and catalog entries may change in how an article looks (§7, no defacement): how many
@@ -24,8 +23,13 @@ public record LooksPolicy(int confirmations, Map<String, List<String>> hostsBySi
 
     /** The looks one view offers, with links off the site's hosts removed. */
     public Looks of(PageView view) {
-        return new Looks(view.section(), view.title(), allowed(view.site(), view.url()),
-                allowed(view.site(), view.imageUrl()), view.summary(), view.visitorId());
+        return new Looks(
+                view.section(),
+                view.title(),
+                allowed(view.site(), view.url()),
+                allowed(view.site(), view.imageUrl()),
+                view.summary(),
+                view.visitorId());
     }
 
     /** The catalog entry with links off the site's hosts removed. */
@@ -33,8 +37,14 @@ public record LooksPolicy(int confirmations, Map<String, List<String>> hostsBySi
         if (article == null || !hostsBySite.containsKey(site)) {
             return article;
         }
-        return new Article(article.title(), allowed(site, article.url()), article.section(), article.summary(),
-                allowed(site, article.imageUrl()), article.publishedAt(), article.hidden());
+        return new Article(
+                article.title(),
+                allowed(site, article.url()),
+                article.section(),
+                article.summary(),
+                allowed(site, article.imageUrl()),
+                article.publishedAt(),
+                article.hidden());
     }
 
     String allowed(String site, String url) {
@@ -62,6 +72,5 @@ public record LooksPolicy(int confirmations, Map<String, List<String>> hostsBySi
     }
 
     /** What one view says about an article's looks, and who said it. */
-    public record Looks(String section, String title, String url, String imageUrl, String summary, String visitorId) {
-    }
+    public record Looks(String section, String title, String url, String imageUrl, String summary, String visitorId) {}
 }

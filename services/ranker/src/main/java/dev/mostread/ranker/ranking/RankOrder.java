@@ -1,8 +1,7 @@
 package dev.mostread.ranker.ranking;
 
-import java.util.Comparator;
-
 import dev.mostread.shared.ranking.Sort;
+import java.util.Comparator;
 
 /**
  * The one order of every list, total within a site: the list's sort value (views, distinct visitors, or the
@@ -12,8 +11,7 @@ import dev.mostread.shared.ranking.Sort;
  */
 public final class RankOrder {
 
-    private RankOrder() {
-    }
+    private RankOrder() {}
 
     /** Negative when the first article ranks before the second. */
     public static int compare(long value, String articleId, long otherValue, String otherArticleId) {

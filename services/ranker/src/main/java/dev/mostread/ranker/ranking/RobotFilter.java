@@ -1,11 +1,9 @@
 package dev.mostread.ranker.ranking;
 
-import java.util.Set;
-import java.util.regex.Pattern;
-
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-
+import java.util.Set;
+import java.util.regex.Pattern;
 import nl.basjes.parse.useragent.UserAgent;
 import nl.basjes.parse.useragent.UserAgentAnalyzer;
 
@@ -25,8 +23,8 @@ public final class RobotFilter {
     private static final Set<String> ROBOT_AGENTS = Set.of("Robot", "Robot Mobile", "Testclient");
 
     /** {@code Android 7.0; } (with an optional language tag) then the model, up to the next {@code ;} or {@code )}. */
-    private static final Pattern ANDROID_MODEL = Pattern.compile(
-            "(Android [0-9.]+; (?:[a-z]{2}[-_][a-zA-Z]{2}; )?)[^;)]+?(?: Build/[^;)]*)?(?=[;)])");
+    private static final Pattern ANDROID_MODEL =
+            Pattern.compile("(Android [0-9.]+; (?:[a-z]{2}[-_][a-zA-Z]{2}; )?)[^;)]+?(?: Build/[^;)]*)?(?=[;)])");
 
     private static volatile UserAgentAnalyzer shared;
 
@@ -45,7 +43,8 @@ public final class RobotFilter {
 
     private static boolean analyze(String userAgent) {
         String neutral = withoutDeviceModel(userAgent);
-        return BotPatterns.crawlerDetect().matches(neutral) || BotPatterns.matomo().matches(neutral)
+        return BotPatterns.crawlerDetect().matches(neutral)
+                || BotPatterns.matomo().matches(neutral)
                 || isRobotToYauaa(neutral);
     }
 

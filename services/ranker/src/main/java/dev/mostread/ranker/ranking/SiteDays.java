@@ -1,17 +1,15 @@
 package dev.mostread.ranker.ranking;
 
+import dev.mostread.shared.ranking.Period;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 
-import dev.mostread.shared.ranking.Period;
-
 /** Local midnight per site, in each site's time zone (UTC unless configured), remembered until the day ends. */
 public final class SiteDays {
 
-    private record Day(long start, long end, long previousStart) {
-    }
+    private record Day(long start, long end, long previousStart) {}
 
     private final Map<String, ZoneId> zones;
     private final Map<String, Day> days = new HashMap<>();
@@ -39,7 +37,8 @@ public final class SiteDays {
         if (day == null || now < day.start() || now >= day.end()) {
             ZoneId zone = zone(site);
             long start = Period.startOfDay(now, zone);
-            java.time.LocalDate date = java.time.Instant.ofEpochMilli(start).atZone(zone).toLocalDate();
+            java.time.LocalDate date =
+                    java.time.Instant.ofEpochMilli(start).atZone(zone).toLocalDate();
             long end = date.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
             long previous = date.minusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
             day = new Day(start, end, previous);

@@ -25,8 +25,7 @@ public final class TodayCounts {
     private boolean yesterdaySketchChanged;
     private long droppedYesterday = Long.MIN_VALUE;
 
-    public TodayCounts() {
-    }
+    public TodayCounts() {}
 
     public TodayCounts(long dayStart, long views) {
         this(dayStart, views, Long.MIN_VALUE, 0);
@@ -96,8 +95,8 @@ public final class TodayCounts {
         }
         boolean changed = views != 0 || yesterdayViews != 0;
         dropYesterday();
-        boolean consecutive = dayStart != Long.MIN_VALUE && currentDayStart > dayStart
-                && currentDayStart - dayStart <= LONGEST_DAY;
+        boolean consecutive =
+                dayStart != Long.MIN_VALUE && currentDayStart > dayStart && currentDayStart - dayStart <= LONGEST_DAY;
         if (consecutive) {
             yesterdayStart = dayStart;
             yesterdayViews = views;

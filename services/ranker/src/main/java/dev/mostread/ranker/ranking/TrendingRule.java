@@ -38,7 +38,8 @@ public record TrendingRule(double newArticleViews, double priorQuarters, double 
 
     public TrendingRule {
         if (!(newArticleViews >= 0) || !(priorQuarters > 0) || !(smoothing > 0)) {
-            throw new IllegalArgumentException("trending needs newArticleViews >= 0, priorQuarters > 0 and smoothing > 0");
+            throw new IllegalArgumentException(
+                    "trending needs newArticleViews >= 0, priorQuarters > 0 and smoothing > 0");
         }
     }
 

@@ -1,11 +1,10 @@
 package dev.mostread.ranker.ranking;
 
-import java.nio.ByteBuffer;
-import java.util.Arrays;
-
 import com.dynatrace.hash4j.distinctcount.UltraLogLog;
 import com.dynatrace.hash4j.hashing.Hasher64;
 import com.dynatrace.hash4j.hashing.Hashing;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
 
 /**
  * The distinct visitors of one bucket or period, with hash4j's UltraLogLog. While small it is the sorted

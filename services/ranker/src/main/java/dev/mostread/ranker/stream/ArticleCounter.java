@@ -1,22 +1,5 @@
 package dev.mostread.ranker.stream;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
-import org.apache.kafka.streams.processor.PunctuationType;
-import org.apache.kafka.streams.processor.api.Processor;
-import org.apache.kafka.streams.processor.api.ProcessorContext;
-import org.apache.kafka.streams.processor.api.Record;
-
-import dev.mostread.shared.operator.ViewTotals;
 import dev.mostread.ranker.ranking.ArticleTally;
 import dev.mostread.ranker.ranking.Candidate;
 import dev.mostread.ranker.ranking.Leaderboards;
@@ -25,9 +8,24 @@ import dev.mostread.ranker.ranking.RecentVisits;
 import dev.mostread.ranker.ranking.SiteDays;
 import dev.mostread.ranker.stream.RankerMetrics.FilterReason;
 import dev.mostread.shared.article.Article;
+import dev.mostread.shared.operator.ViewTotals;
 import dev.mostread.shared.pageview.PageView;
 import dev.mostread.shared.ranking.ListKey;
 import dev.mostread.shared.ranking.Period;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
 
 /**
  * Counts each article's views in its partition, applies its catalog entry, and on every tick of wall-clock
@@ -51,6 +49,7 @@ final class ArticleCounter implements Processor<String, ArticleInput, String, Ca
     private final Set<ArticleTally> touched = new LinkedHashSet<>();
     /** Tracked articles per site, and sections seen per site: what the caps are checked against. */
     private final Map<String, Integer> articlesBySite = new HashMap<>();
+
     private final Map<String, Set<String>> sectionsBySite = new HashMap<>();
     private final Map<ListKey, List<Candidate>> proposed = new HashMap<>();
     private long expiredAtMinute = Long.MIN_VALUE;
@@ -70,8 +69,13 @@ final class ArticleCounter implements Processor<String, ArticleInput, String, Ca
         TotalsStore totals = context.getStateStore(ViewTotals.STORE);
         totals.load();
         outcomes = new ViewOutcomes(metrics, totals);
-        leaderboards = new Leaderboards(settings.listSize(), store::all, settings.publishedWithin(),
-                context::currentSystemTimeMs, settings.sorts(), settings.trending());
+        leaderboards = new Leaderboards(
+                settings.listSize(),
+                store::all,
+                settings.publishedWithin(),
+                context::currentSystemTimeMs,
+                settings.sorts(),
+                settings.trending());
         touched.clear();
         proposed.clear();
         touched.addAll(store.all());
@@ -80,7 +84,9 @@ final class ArticleCounter implements Processor<String, ArticleInput, String, Ca
         for (ArticleTally tally : store.all()) {
             articlesBySite.merge(tally.site(), 1, Integer::sum);
             if (tally.section() != null) {
-                sectionsBySite.computeIfAbsent(tally.site(), site -> new HashSet<>()).add(tally.section());
+                sectionsBySite
+                        .computeIfAbsent(tally.site(), site -> new HashSet<>())
+                        .add(tally.section());
             }
         }
         expiredAtMinute = Long.MIN_VALUE;
@@ -120,7 +126,8 @@ final class ArticleCounter implements Processor<String, ArticleInput, String, Ca
         ArticleTally tally = store.get(key);
         boolean created = tally == null;
         if (created) {
-            if (!articlesBySite.containsKey(view.site()) && articlesBySite.size() >= settings.caps().sites()) {
+            if (!articlesBySite.containsKey(view.site())
+                    && articlesBySite.size() >= settings.caps().sites()) {
                 metrics.limitHit("sites");
                 return;
             }
@@ -129,10 +136,16 @@ final class ArticleCounter implements Processor<String, ArticleInput, String, Ca
         LooksPolicy.Looks looks = settings.looks().of(view);
         if (looks.section() != null && !sectionAllowed(view.site(), looks.section())) {
             metrics.limitHit("sections");
-            looks = new LooksPolicy.Looks(null, looks.title(), looks.url(), looks.imageUrl(), looks.summary(),
-                    looks.visitorId());
+            looks = new LooksPolicy.Looks(
+                    null, looks.title(), looks.url(), looks.imageUrl(), looks.summary(), looks.visitorId());
         }
-        tally.count(view, looks, settings.looks().confirmations(), eventTime, now, days.startOfDay(view.site(), now),
+        tally.count(
+                view,
+                looks,
+                settings.looks().confirmations(),
+                eventTime,
+                now,
+                days.startOfDay(view.site(), now),
                 days.startOfYesterday(view.site(), now));
         if (visitKey != null) {
             rememberVisit(visitKey, eventTime);
@@ -144,14 +157,17 @@ final class ArticleCounter implements Processor<String, ArticleInput, String, Ca
         }
         store.put(tally);
         touched.add(tally);
-        if (created && articlesBySite.merge(view.site(), 1, Integer::sum) > settings.caps().articlesBeforeEviction()) {
+        if (created
+                && articlesBySite.merge(view.site(), 1, Integer::sum)
+                        > settings.caps().articlesBeforeEviction()) {
             forgetLeastViewed(view.site(), tally);
         }
     }
 
     private boolean sectionAllowed(String site, String section) {
         Set<String> sections = sectionsBySite.computeIfAbsent(site, s -> new HashSet<>());
-        return sections.contains(section) || sections.size() < settings.caps().sectionsPerSite() && sections.add(section);
+        return sections.contains(section)
+                || sections.size() < settings.caps().sectionsPerSite() && sections.add(section);
     }
 
     /**
@@ -231,8 +247,9 @@ final class ArticleCounter implements Processor<String, ArticleInput, String, Ca
                     proposed.put(list, top);
                 }
                 Instant lastViewAt = Instant.ofEpochMilli(leaderboards.lastViewAt(list));
-                bySite.computeIfAbsent(list.site(), site -> new ArrayList<>()).add(new CandidateBatch.ListCandidates(
-                        list.toString(), new PartitionCandidates(partition, asOf, lastViewAt, top, arrival)));
+                bySite.computeIfAbsent(list.site(), site -> new ArrayList<>())
+                        .add(new CandidateBatch.ListCandidates(
+                                list.toString(), new PartitionCandidates(partition, asOf, lastViewAt, top, arrival)));
             }
         });
         bySite.forEach((site, lists) -> CandidateBatch.split(lists, CandidateBatch.MAX_BYTES)

@@ -2,7 +2,6 @@ package dev.mostread.ranker.stream;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-
 import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 
@@ -26,7 +25,10 @@ final class ArticlePartitions {
     }
 
     boolean inArticlePartition(byte[] key, String articleKey, RecordMetadata metadata) {
-        if (partitions == 0 || key == null || metadata == null || !Arrays.equals(key, articleKey.getBytes(StandardCharsets.UTF_8))) {
+        if (partitions == 0
+                || key == null
+                || metadata == null
+                || !Arrays.equals(key, articleKey.getBytes(StandardCharsets.UTF_8))) {
             return false;
         }
         return metadata.partition() == Utils.toPositive(Utils.murmur2(key)) % partitions;

@@ -1,9 +1,8 @@
 package dev.mostread.ranker.stream;
 
+import dev.mostread.ranker.ranking.Candidate;
 import java.util.ArrayList;
 import java.util.List;
-
-import dev.mostread.ranker.ranking.Candidate;
 
 /**
  * Everything one partition proposes for one site on one tick: each changed list's top N. One record per site
@@ -24,8 +23,13 @@ record CandidateBatch(List<ListCandidates> lists) {
         int maxBytes() {
             int bytes = 2 + 3 * list.length() + 30;
             for (Candidate item : candidates.items()) {
-                bytes += itemBytes(length(item.articleId()), length(item.title()), length(item.url()),
-                        length(item.section()), length(item.summary()), length(item.imageUrl()));
+                bytes += itemBytes(
+                        length(item.articleId()),
+                        length(item.title()),
+                        length(item.url()),
+                        length(item.section()),
+                        length(item.summary()),
+                        length(item.imageUrl()));
             }
             return bytes;
         }
@@ -48,9 +52,12 @@ record CandidateBatch(List<ListCandidates> lists) {
      * The largest encoded size one list of {@code items} items can have, with every field at its longest: far
      * below Kafka's 1 MB record limit, so a list never needs splitting.
      */
-    static int maxListBytes(int items, int keyChars, int idChars, int titleChars, int urlChars, int sectionChars,
-                            int summaryChars) {
-        return 2 + 3 * keyChars + 30 + items * itemBytes(idChars, titleChars, urlChars, sectionChars, summaryChars, urlChars);
+    static int maxListBytes(
+            int items, int keyChars, int idChars, int titleChars, int urlChars, int sectionChars, int summaryChars) {
+        return 2
+                + 3 * keyChars
+                + 30
+                + items * itemBytes(idChars, titleChars, urlChars, sectionChars, summaryChars, urlChars);
     }
 
     /** {@code lists} in batches of at most {@code maxBytes} each (a single larger list gets a batch of its own). */

@@ -1,5 +1,7 @@
 package dev.mostread.ranker.stream;
 
+import dev.mostread.ranker.ranking.Candidate;
+import dev.mostread.ranker.ranking.TrendScore;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -9,13 +11,9 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
-
-import dev.mostread.ranker.ranking.Candidate;
-import dev.mostread.ranker.ranking.TrendScore;
 
 /**
  * Partitions' candidates in a compact binary form: they cross the {@code list-candidates} topic (as a
@@ -26,6 +24,7 @@ final class CandidatesCodec implements Serde<CandidateBatch> {
 
     /** Each candidate ends with a trend flag and, when set, its score, views in the last 15 minutes and expectation. */
     private static final byte VERSION = 5;
+
     private static final byte VERSION_WITHOUT_TRENDS = 3;
     private static final byte VERSION_WITHOUT_SUMMARIES = 1;
     private static final byte BATCH_VERSION = 6;
@@ -33,8 +32,7 @@ final class CandidatesCodec implements Serde<CandidateBatch> {
     private static final byte BATCH_VERSION_WITHOUT_SUMMARIES = 2;
 
     /** What a stored or sent form holds, by its version. */
-    private record Layout(boolean summaries, boolean trends) {
-    }
+    private record Layout(boolean summaries, boolean trends) {}
 
     private static Layout layout(byte version, byte current, byte withoutTrends, byte withoutSummaries, String what) {
         if (version == current) {
@@ -50,7 +48,8 @@ final class CandidatesCodec implements Serde<CandidateBatch> {
     }
 
     static byte[] encode(PartitionCandidates candidates) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + candidates.items().size() * 96);
+        ByteArrayOutputStream bytes =
+                new ByteArrayOutputStream(64 + candidates.items().size() * 96);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeByte(VERSION);
             write(out, candidates);
@@ -61,7 +60,8 @@ final class CandidatesCodec implements Serde<CandidateBatch> {
     }
 
     static byte[] encode(CandidateBatch batch) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + batch.lists().size() * 50 * 96);
+        ByteArrayOutputStream bytes =
+                new ByteArrayOutputStream(64 + batch.lists().size() * 50 * 96);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeByte(BATCH_VERSION);
             out.writeShort(batch.lists().size());
@@ -77,8 +77,12 @@ final class CandidatesCodec implements Serde<CandidateBatch> {
 
     static CandidateBatch decodeBatch(byte[] data) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
-            Layout layout = layout(in.readByte(), BATCH_VERSION, BATCH_VERSION_WITHOUT_TRENDS,
-                    BATCH_VERSION_WITHOUT_SUMMARIES, "candidate batch");
+            Layout layout = layout(
+                    in.readByte(),
+                    BATCH_VERSION,
+                    BATCH_VERSION_WITHOUT_TRENDS,
+                    BATCH_VERSION_WITHOUT_SUMMARIES,
+                    "candidate batch");
             int size = in.readShort();
             List<CandidateBatch.ListCandidates> lists = new ArrayList<>(size);
             for (int i = 0; i < size; i++) {
@@ -103,7 +107,10 @@ final class CandidatesCodec implements Serde<CandidateBatch> {
             TallyCodec.writeNullable(out, item.section());
             TallyCodec.writeNullable(out, item.summary());
             TallyCodec.writeNullable(out, item.imageUrl());
-            out.writeLong(item.publishedAt() == null ? Long.MIN_VALUE : item.publishedAt().toEpochMilli());
+            out.writeLong(
+                    item.publishedAt() == null
+                            ? Long.MIN_VALUE
+                            : item.publishedAt().toEpochMilli());
             out.writeLong(item.views());
             out.writeLong(item.visitors() == null ? -1 : item.visitors());
             TrendScore trend = item.trend();
@@ -118,8 +125,9 @@ final class CandidatesCodec implements Serde<CandidateBatch> {
 
     static PartitionCandidates decode(byte[] data) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
-            return read(in, layout(in.readByte(), VERSION, VERSION_WITHOUT_TRENDS, VERSION_WITHOUT_SUMMARIES,
-                    "candidates"));
+            return read(
+                    in,
+                    layout(in.readByte(), VERSION, VERSION_WITHOUT_TRENDS, VERSION_WITHOUT_SUMMARIES, "candidates"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -143,10 +151,19 @@ final class CandidatesCodec implements Serde<CandidateBatch> {
             long views = in.readLong();
             long visitors = in.readLong();
             TrendScore trend = layout.trends() && in.readBoolean()
-                    ? new TrendScore(in.readLong(), in.readLong(), in.readLong()) : null;
-            items.add(new Candidate(articleId, title, url, section, summary, imageUrl,
-                    publishedAt == Long.MIN_VALUE ? null : Instant.ofEpochMilli(publishedAt), views,
-                    visitors < 0 ? null : visitors, trend));
+                    ? new TrendScore(in.readLong(), in.readLong(), in.readLong())
+                    : null;
+            items.add(new Candidate(
+                    articleId,
+                    title,
+                    url,
+                    section,
+                    summary,
+                    imageUrl,
+                    publishedAt == Long.MIN_VALUE ? null : Instant.ofEpochMilli(publishedAt),
+                    views,
+                    visitors < 0 ? null : visitors,
+                    trend));
         }
         return new PartitionCandidates(partition, asOf, lastViewAt, List.copyOf(items), oldestArrival);
     }

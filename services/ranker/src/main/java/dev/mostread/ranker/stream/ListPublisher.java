@@ -1,17 +1,5 @@
 package dev.mostread.ranker.stream;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
-import org.apache.kafka.streams.processor.PunctuationType;
-import org.apache.kafka.streams.processor.api.Processor;
-import org.apache.kafka.streams.processor.api.ProcessorContext;
-import org.apache.kafka.streams.processor.api.Record;
-
 import dev.mostread.ranker.ranking.Candidate;
 import dev.mostread.ranker.ranking.ListMerge;
 import dev.mostread.ranker.ranking.SiteDays;
@@ -19,6 +7,16 @@ import dev.mostread.ranker.ranking.TrendingRule;
 import dev.mostread.shared.ranking.ListKey;
 import dev.mostread.shared.ranking.Period;
 import dev.mostread.shared.ranking.Ranking;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
 
 /**
  * Takes every partition's candidates for a site's lists as they arrive and, every {@code interval} of wall-clock time,
@@ -95,10 +93,16 @@ final class ListPublisher implements Processor<String, CandidateBatch, String, R
             }
         }
         Instant asOf = Instant.ofEpochMilli(now);
-        Instant windowStart = Instant.ofEpochMilli(key.isTrending() ? TrendingRule.recentStart(now)
-                : key.period().isRolling() ? key.period().windowStart(now)
-                : key.period() == Period.TODAY ? days.startOfDay(key.site(), now) : days.startOfYesterday(key.site(), now));
-        Instant windowEnd = key.period() == Period.YESTERDAY ? Instant.ofEpochMilli(days.startOfDay(key.site(), now)) : asOf;
+        Instant windowStart = Instant.ofEpochMilli(
+                key.isTrending()
+                        ? TrendingRule.recentStart(now)
+                        : key.period().isRolling()
+                                ? key.period().windowStart(now)
+                                : key.period() == Period.TODAY
+                                        ? days.startOfDay(key.site(), now)
+                                        : days.startOfYesterday(key.site(), now));
+        Instant windowEnd =
+                key.period() == Period.YESTERDAY ? Instant.ofEpochMilli(days.startOfDay(key.site(), now)) : asOf;
         Ranking next = ListMerge.merge(key, candidates, listSize, previous, asOf, windowStart, windowEnd, lastViewAt);
         if (next.items().isEmpty()) {
             // An emptied list leaves rankings (a tombstone) and this store: nothing of it is kept for ever.

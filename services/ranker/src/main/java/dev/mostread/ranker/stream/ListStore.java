@@ -1,18 +1,16 @@
 package dev.mostread.ranker.stream;
 
+import dev.mostread.shared.kafka.Json;
+import dev.mostread.shared.ranking.Ranking;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
-
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-
-import dev.mostread.shared.kafka.Json;
-import dev.mostread.shared.ranking.Ranking;
 
 /**
  * What the publisher keeps per list, live in memory and written behind once per commit (see {@link TallyStore}
@@ -100,7 +98,9 @@ public final class ListStore extends WriteBehindStore {
             Bytes bytes = Bytes.wrap(key.getBytes(StandardCharsets.UTF_8));
             byte[] value;
             if (part.equals(PUBLISHED)) {
-                value = list == null || list.published == null ? null : Json.mapper().writeValueAsBytes(list.published);
+                value = list == null || list.published == null
+                        ? null
+                        : Json.mapper().writeValueAsBytes(list.published);
             } else {
                 PartitionCandidates candidates = list == null ? null : list.partitions.get(Integer.parseInt(part));
                 value = candidates == null ? null : CandidatesCodec.encode(candidates);

@@ -1,14 +1,12 @@
 package dev.mostread.ranker.stream;
 
-import java.nio.charset.StandardCharsets;
-
-import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
-import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
-import org.apache.kafka.streams.processor.api.FixedKeyRecord;
-
 import dev.mostread.shared.article.Article;
 import dev.mostread.shared.article.ArticleReader;
 import dev.mostread.shared.pageview.PageViewRules;
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 
 /**
  * Reads each {@code articles} record: a catalog entry or a tombstone for the article its key names, checked
@@ -44,12 +42,15 @@ final class ParseArticle implements FixedKeyProcessor<byte[], byte[], ParsedView
             ArticleReader.Result entry = ArticleReader.read(record.value());
             if (!entry.valid()) {
                 ArticleReader.Problem problem = entry.problems().get(0);
-                deadLetter(record, problem.field().isEmpty() ? problem.message() : problem.field() + " " + problem.message());
+                deadLetter(
+                        record,
+                        problem.field().isEmpty() ? problem.message() : problem.field() + " " + problem.message());
                 return;
             }
             article = entry.article();
         }
-        boolean inPlace = partitions.inArticlePartition(record.key(), articleKey, context.recordMetadata().orElse(null));
+        boolean inPlace = partitions.inArticlePartition(
+                record.key(), articleKey, context.recordMetadata().orElse(null));
         long now = context.currentSystemTimeMs();
         context.forward(record.withValue(ParsedView.valid(articleKey, ArticleInput.catalog(article), inPlace))
                 .withTimestamp(ReceiveTimeWhenMissing.plausible(record.timestamp(), now)));
@@ -57,16 +58,20 @@ final class ParseArticle implements FixedKeyProcessor<byte[], byte[], ParsedView
 
     private void deadLetter(FixedKeyRecord<byte[], byte[]> record, String reason) {
         metrics.deadLettered("articles");
-        context.recordMetadata().ifPresent(m -> DeadLetters.mark(record.headers(), reason, m.topic(), m.partition(), m.offset()));
-        context.forward(record.withValue(ParsedView.invalid(record.value())).withTimestamp(context.currentSystemTimeMs()));
+        context.recordMetadata()
+                .ifPresent(m -> DeadLetters.mark(record.headers(), reason, m.topic(), m.partition(), m.offset()));
+        context.forward(
+                record.withValue(ParsedView.invalid(record.value())).withTimestamp(context.currentSystemTimeMs()));
     }
+
     static String articleKey(byte[] key) {
         if (key == null) {
             return null;
         }
         String text = new String(key, StandardCharsets.UTF_8);
         int slash = text.indexOf('/');
-        if (slash < 0 || !PageViewRules.isSlug(text.substring(0, slash))
+        if (slash < 0
+                || !PageViewRules.isSlug(text.substring(0, slash))
                 || !PageViewRules.isArticleId(text.substring(slash + 1))) {
             return null;
         }

@@ -1,12 +1,5 @@
 package dev.mostread.ranker.stream;
 
-import java.nio.charset.StandardCharsets;
-
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
-import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
-import org.apache.kafka.streams.processor.api.FixedKeyRecord;
-
 import dev.mostread.ranker.ranking.RobotFilter;
 import dev.mostread.ranker.stream.RankerMetrics.FilterReason;
 import dev.mostread.shared.kafka.Json;
@@ -16,6 +9,11 @@ import dev.mostread.shared.pageview.FieldError;
 import dev.mostread.shared.pageview.PageView;
 import dev.mostread.shared.pageview.PageViewReader;
 import dev.mostread.shared.pageview.TimeLimits;
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 
 /**
  * Reads each raw {@code page-views} record with the same rules as the collector. Unreadable records are
@@ -56,23 +54,27 @@ final class ParsePageView implements FixedKeyProcessor<byte[], byte[], ParsedVie
         }
         PageView view = result.view();
         long now = context.currentSystemTimeMs();
-        long eventTime = view.timestamp() != null ? view.timestamp()
-                : ReceiveTimeWhenMissing.plausible(record.timestamp(), now);
+        long eventTime =
+                view.timestamp() != null ? view.timestamp() : ReceiveTimeWhenMissing.plausible(record.timestamp(), now);
         FilterReason dropped = switch (TimeLimits.check(eventTime, now)) {
             case FUTURE -> FilterReason.FUTURE;
             case TOO_OLD -> FilterReason.TOO_OLD;
-            case IN_RANGE -> !view.isArticle() ? FilterReason.NOT_ARTICLE
-                    : robots.isRobot(view.userAgent()) ? FilterReason.ROBOT : null;
+            case IN_RANGE ->
+                !view.isArticle()
+                        ? FilterReason.NOT_ARTICLE
+                        : robots.isRobot(view.userAgent()) ? FilterReason.ROBOT : null;
         };
         if (dropped != null) {
             outcomes.filtered(dropped);
             return;
         }
         String articleKey = view.articleKey();
-        boolean inPlace = partitions.inArticlePartition(record.key(), articleKey, context.recordMetadata().orElse(null));
+        boolean inPlace = partitions.inArticlePartition(
+                record.key(), articleKey, context.recordMetadata().orElse(null));
         ArticleInput input = ArticleInput.view(view.withTimestamp(eventTime), arrivedAt(record));
         // The event time, checked above, is the only timestamp that travels on: never a client's absurd one.
-        context.forward(record.withValue(ParsedView.valid(articleKey, input, inPlace)).withTimestamp(eventTime));
+        context.forward(
+                record.withValue(ParsedView.valid(articleKey, input, inPlace)).withTimestamp(eventTime));
     }
 
     /** When the view reached mostread: the collector's receipt header, else the record's own timestamp. */
@@ -91,8 +93,9 @@ final class ParsePageView implements FixedKeyProcessor<byte[], byte[], ParsedVie
     private void deadLetter(FixedKeyRecord<byte[], byte[]> record, String reason) {
         outcomes.filtered(FilterReason.INVALID);
         metrics.deadLettered("page-views");
-        context.recordMetadata().ifPresent(m -> DeadLetters.mark(record.headers(), reason, m.topic(), m.partition(), m.offset()));
-        context.forward(record.withValue(ParsedView.invalid(record.value()))
-                .withTimestamp(context.currentSystemTimeMs()));
+        context.recordMetadata()
+                .ifPresent(m -> DeadLetters.mark(record.headers(), reason, m.topic(), m.partition(), m.offset()));
+        context.forward(
+                record.withValue(ParsedView.invalid(record.value())).withTimestamp(context.currentSystemTimeMs()));
     }
 }

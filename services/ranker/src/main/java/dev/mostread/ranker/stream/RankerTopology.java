@@ -1,10 +1,20 @@
 package dev.mostread.ranker.stream;
 
+import dev.mostread.ranker.ranking.LooksPolicy;
+import dev.mostread.ranker.ranking.RobotFilter;
+import dev.mostread.ranker.ranking.SiteDays;
+import dev.mostread.ranker.ranking.StateCaps;
+import dev.mostread.ranker.ranking.TrendingRule;
+import dev.mostread.shared.kafka.JsonSerde;
+import dev.mostread.shared.kafka.Topics;
+import dev.mostread.shared.operator.ViewTotals;
+import dev.mostread.shared.ranking.PublishedWindow;
+import dev.mostread.shared.ranking.Ranking;
+import dev.mostread.shared.ranking.Sort;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
@@ -17,18 +27,6 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
-
-import dev.mostread.ranker.ranking.LooksPolicy;
-import dev.mostread.ranker.ranking.RobotFilter;
-import dev.mostread.ranker.ranking.SiteDays;
-import dev.mostread.ranker.ranking.StateCaps;
-import dev.mostread.ranker.ranking.TrendingRule;
-import dev.mostread.shared.kafka.JsonSerde;
-import dev.mostread.shared.kafka.Topics;
-import dev.mostread.shared.operator.ViewTotals;
-import dev.mostread.shared.ranking.PublishedWindow;
-import dev.mostread.shared.ranking.Ranking;
-import dev.mostread.shared.ranking.Sort;
 
 /**
  * The ranker's topology, as a pure factory: no broker, no running streams, nothing configured here but the
@@ -75,10 +73,19 @@ public final class RankerTopology {
      * @param publishedWithin the {@code published} windows: every list is kept once more per window
      * @param sorts the sorts kept (views always): every list is kept once per sort
      */
-    public record Settings(int pageViewPartitions, int articlePartitions, Duration tick, int listSize,
-                           Duration dedupeWindow, Map<String, ZoneId> zones, RobotFilter robots, LooksPolicy looks,
-                           StateCaps caps, List<PublishedWindow> publishedWithin, List<Sort> sorts,
-                           TrendingRule trending) {
+    public record Settings(
+            int pageViewPartitions,
+            int articlePartitions,
+            Duration tick,
+            int listSize,
+            Duration dedupeWindow,
+            Map<String, ZoneId> zones,
+            RobotFilter robots,
+            LooksPolicy looks,
+            StateCaps caps,
+            List<PublishedWindow> publishedWithin,
+            List<Sort> sorts,
+            TrendingRule trending) {
 
         public Settings {
             publishedWithin = List.copyOf(publishedWithin);
@@ -86,31 +93,85 @@ public final class RankerTopology {
         }
 
         /** Settings with the default trending rule. */
-        public Settings(int pageViewPartitions, int articlePartitions, Duration tick, int listSize,
-                        Duration dedupeWindow, Map<String, ZoneId> zones, RobotFilter robots, LooksPolicy looks,
-                        StateCaps caps, List<PublishedWindow> publishedWithin, List<Sort> sorts) {
-            this(pageViewPartitions, articlePartitions, tick, listSize, dedupeWindow, zones, robots, looks, caps,
-                    publishedWithin, sorts, TrendingRule.DEFAULTS);
+        public Settings(
+                int pageViewPartitions,
+                int articlePartitions,
+                Duration tick,
+                int listSize,
+                Duration dedupeWindow,
+                Map<String, ZoneId> zones,
+                RobotFilter robots,
+                LooksPolicy looks,
+                StateCaps caps,
+                List<PublishedWindow> publishedWithin,
+                List<Sort> sorts) {
+            this(
+                    pageViewPartitions,
+                    articlePartitions,
+                    tick,
+                    listSize,
+                    dedupeWindow,
+                    zones,
+                    robots,
+                    looks,
+                    caps,
+                    publishedWithin,
+                    sorts,
+                    TrendingRule.DEFAULTS);
         }
 
         /** Settings with the lists by views and by visitors (no trending lists). */
-        public Settings(int pageViewPartitions, int articlePartitions, Duration tick, int listSize,
-                        Duration dedupeWindow, Map<String, ZoneId> zones, RobotFilter robots, LooksPolicy looks,
-                        StateCaps caps, List<PublishedWindow> publishedWithin) {
-            this(pageViewPartitions, articlePartitions, tick, listSize, dedupeWindow, zones, robots, looks, caps,
-                    publishedWithin, List.of(Sort.VIEWS, Sort.VISITORS));
+        public Settings(
+                int pageViewPartitions,
+                int articlePartitions,
+                Duration tick,
+                int listSize,
+                Duration dedupeWindow,
+                Map<String, ZoneId> zones,
+                RobotFilter robots,
+                LooksPolicy looks,
+                StateCaps caps,
+                List<PublishedWindow> publishedWithin) {
+            this(
+                    pageViewPartitions,
+                    articlePartitions,
+                    tick,
+                    listSize,
+                    dedupeWindow,
+                    zones,
+                    robots,
+                    looks,
+                    caps,
+                    publishedWithin,
+                    List.of(Sort.VIEWS, Sort.VISITORS));
         }
 
         /** Settings with no {@code published} window. */
-        public Settings(int pageViewPartitions, int articlePartitions, Duration tick, int listSize,
-                        Duration dedupeWindow, Map<String, ZoneId> zones, RobotFilter robots, LooksPolicy looks,
-                        StateCaps caps) {
-            this(pageViewPartitions, articlePartitions, tick, listSize, dedupeWindow, zones, robots, looks, caps, List.of());
+        public Settings(
+                int pageViewPartitions,
+                int articlePartitions,
+                Duration tick,
+                int listSize,
+                Duration dedupeWindow,
+                Map<String, ZoneId> zones,
+                RobotFilter robots,
+                LooksPolicy looks,
+                StateCaps caps) {
+            this(
+                    pageViewPartitions,
+                    articlePartitions,
+                    tick,
+                    listSize,
+                    dedupeWindow,
+                    zones,
+                    robots,
+                    looks,
+                    caps,
+                    List.of());
         }
     }
 
-    private RankerTopology() {
-    }
+    private RankerTopology() {}
 
     public static Topology build(Topics topics, Settings settings, RankerMetrics metrics) {
         Serde<byte[]> bytes = Serdes.ByteArray();
@@ -120,19 +181,24 @@ public final class RankerTopology {
         Serde<Ranking> rankings = new JsonSerde<>(Ranking.class);
         ArticlePartitions viewPartitions = new ArticlePartitions(settings.pageViewPartitions());
         ArticlePartitions catalogPartitions = settings.articlePartitions() == settings.pageViewPartitions()
-                ? new ArticlePartitions(settings.articlePartitions()) : ArticlePartitions.none();
+                ? new ArticlePartitions(settings.articlePartitions())
+                : ArticlePartitions.none();
 
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(new WriteBehindStoreBuilder<>(TALLY_STORE, TallyStore::new));
         builder.addStateStore(new WriteBehindStoreBuilder<>(LISTS_STORE, ListStore::new));
-        builder.addStateStore(new WriteBehindStoreBuilder<>(Stores.inMemoryKeyValueStore(ViewTotals.STORE),
-                TotalsStore::new));
+        builder.addStateStore(
+                new WriteBehindStoreBuilder<>(Stores.inMemoryKeyValueStore(ViewTotals.STORE), TotalsStore::new));
 
-        Map<String, KStream<byte[], ParsedView>> views = builder
-                .stream(topics.pageViews(), Consumed.with(bytes, bytes).withName("page-views-source")
-                        .withTimestampExtractor(new ReceiveTimeWhenMissing()))
-                .processValues(() -> new ParsePageView(viewPartitions, settings.robots(), metrics),
-                        Named.as("parse-page-views"), ViewTotals.STORE)
+        Map<String, KStream<byte[], ParsedView>> views = builder.stream(
+                        topics.pageViews(),
+                        Consumed.with(bytes, bytes)
+                                .withName("page-views-source")
+                                .withTimestampExtractor(new ReceiveTimeWhenMissing()))
+                .processValues(
+                        () -> new ParsePageView(viewPartitions, settings.robots(), metrics),
+                        Named.as("parse-page-views"),
+                        ViewTotals.STORE)
                 .split(Named.as("views-"))
                 .branch((key, parsed) -> parsed.isInvalid(), Branched.as("invalid"))
                 .branch((key, parsed) -> parsed.inArticlePartition(), Branched.as("in-place"))
@@ -141,9 +207,11 @@ public final class RankerTopology {
                 .mapValues(ParsedView::raw, Named.as("dead-letter-value"))
                 .to(topics.pageViewsDlq(), Produced.with(bytes, bytes).withName("dead-letters"));
 
-        Map<String, KStream<byte[], ParsedView>> catalog = builder
-                .stream(topics.articles(), Consumed.with(bytes, bytes).withName("articles-source")
-                        .withTimestampExtractor(new ReceiveTimeWhenMissing()))
+        Map<String, KStream<byte[], ParsedView>> catalog = builder.stream(
+                        topics.articles(),
+                        Consumed.with(bytes, bytes)
+                                .withName("articles-source")
+                                .withTimestampExtractor(new ReceiveTimeWhenMissing()))
                 .processValues(() -> new ParseArticle(catalogPartitions, metrics), Named.as("parse-articles"))
                 .split(Named.as("catalog-"))
                 .branch((key, parsed) -> parsed.isInvalid(), Branched.as("invalid"))
@@ -155,20 +223,37 @@ public final class RankerTopology {
                 .to(topics.pageViewsDlq(), Produced.with(bytes, bytes).withName("catalog-dead-letters"));
 
         byArticle(views.get("views-in-place"), "views-keyed")
-                .merge(byArticle(views.get("views-elsewhere"), "views-rekeyed")
-                        .repartition(Repartitioned.<String, ArticleInput>as(VIEWS_BY_ARTICLE)
-                                .withKeySerde(strings).withValueSerde(inputs)), Named.as("views-by-article"))
+                .merge(
+                        byArticle(views.get("views-elsewhere"), "views-rekeyed")
+                                .repartition(Repartitioned.<String, ArticleInput>as(VIEWS_BY_ARTICLE)
+                                        .withKeySerde(strings)
+                                        .withValueSerde(inputs)),
+                        Named.as("views-by-article"))
                 .merge(byArticle(catalog.get("catalog-in-place"), "catalog-keyed"), Named.as("views-and-catalog"))
-                .merge(byArticle(catalog.get("catalog-elsewhere"), "catalog-rekeyed")
-                        .repartition(Repartitioned.<String, ArticleInput>as(CATALOG_BY_ARTICLE)
-                                .withKeySerde(strings).withValueSerde(inputs)
-                                .withNumberOfPartitions(settings.pageViewPartitions())), Named.as("article-inputs"))
-                .process(() -> new ArticleCounter(settings, metrics), Named.as("count-articles"), TALLY_STORE,
+                .merge(
+                        byArticle(catalog.get("catalog-elsewhere"), "catalog-rekeyed")
+                                .repartition(Repartitioned.<String, ArticleInput>as(CATALOG_BY_ARTICLE)
+                                        .withKeySerde(strings)
+                                        .withValueSerde(inputs)
+                                        .withNumberOfPartitions(settings.pageViewPartitions())),
+                        Named.as("article-inputs"))
+                .process(
+                        () -> new ArticleCounter(settings, metrics),
+                        Named.as("count-articles"),
+                        TALLY_STORE,
                         ViewTotals.STORE)
                 .repartition(Repartitioned.<String, CandidateBatch>as(CANDIDATES_REPARTITION)
-                        .withKeySerde(strings).withValueSerde(candidates))
-                .process(() -> new ListPublisher(LISTS_STORE, settings.listSize(), PUBLISH_INTERVAL, new SiteDays(settings.zones()), metrics),
-                        Named.as("publish-lists"), LISTS_STORE)
+                        .withKeySerde(strings)
+                        .withValueSerde(candidates))
+                .process(
+                        () -> new ListPublisher(
+                                LISTS_STORE,
+                                settings.listSize(),
+                                PUBLISH_INTERVAL,
+                                new SiteDays(settings.zones()),
+                                metrics),
+                        Named.as("publish-lists"),
+                        LISTS_STORE)
                 .to(topics.rankings(), Produced.with(strings, rankings).withName("rankings-sink"));
 
         return builder.build();

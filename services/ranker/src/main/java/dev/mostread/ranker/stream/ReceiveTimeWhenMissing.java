@@ -1,9 +1,8 @@
 package dev.mostread.ranker.stream;
 
+import dev.mostread.shared.pageview.TimeLimits;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.processor.TimestampExtractor;
-
-import dev.mostread.shared.pageview.TimeLimits;
 
 /**
  * Any Kafka client can write a record with no timestamp (CreateTime -1), and Kafka Streams' default extractor

@@ -1,5 +1,12 @@
 package dev.mostread.ranker.stream;
 
+import dev.mostread.ranker.ranking.ArticleCounts;
+import dev.mostread.ranker.ranking.ArticleTally;
+import dev.mostread.ranker.ranking.BucketCounts;
+import dev.mostread.ranker.ranking.TodayCounts;
+import dev.mostread.ranker.ranking.VisitorSketch;
+import dev.mostread.shared.article.Article;
+import dev.mostread.shared.ranking.Period;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -14,14 +21,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.ObjLongConsumer;
 
-import dev.mostread.ranker.ranking.ArticleCounts;
-import dev.mostread.ranker.ranking.ArticleTally;
-import dev.mostread.ranker.ranking.BucketCounts;
-import dev.mostread.ranker.ranking.TodayCounts;
-import dev.mostread.ranker.ranking.VisitorSketch;
-import dev.mostread.shared.article.Article;
-import dev.mostread.shared.ranking.Period;
-
 /**
  * The changelog format of an {@link ArticleTally}: compact binary. An article is one record keyed by its
  * article key (looks, catalog entry and bucket counts). A quiet article's visitor sketches are small and travel
@@ -34,14 +33,15 @@ final class TallyCodec {
     private static final byte VERSION = 5;
     /** Before 30d and yesterday: three rolling periods, no yesterday. */
     private static final byte VERSION_WITHOUT_MONTH = 4;
+
     private static final byte VERSION_WITHOUT_SUMMARIES = 3;
-    private static final List<Period> ROLLING_BEFORE_MONTH = List.of(Period.LAST_HOUR, Period.LAST_DAY, Period.LAST_WEEK);
+    private static final List<Period> ROLLING_BEFORE_MONTH =
+            List.of(Period.LAST_HOUR, Period.LAST_DAY, Period.LAST_WEEK);
     private static final byte VERSION_WITHOUT_INLINE_SKETCHES = 2;
     private static final char SEPARATOR = '\u0000';
 
     /** The parts of a sketch record's key. */
-    record SketchKey(String articleKey, Period period, long bucketStart) {
-    }
+    record SketchKey(String articleKey, Period period, long bucketStart) {}
 
     static byte[] headKey(String articleKey) {
         return articleKey.getBytes(StandardCharsets.UTF_8);
@@ -59,7 +59,8 @@ final class TallyCodec {
             return null;
         }
         int second = text.indexOf(SEPARATOR, first + 1);
-        return new SketchKey(text.substring(0, first),
+        return new SketchKey(
+                text.substring(0, first),
                 Period.values()[Integer.parseInt(text.substring(first + 1, second))],
                 Long.parseLong(text.substring(second + 1)));
     }
@@ -100,7 +101,10 @@ final class TallyCodec {
                 tally.counts().forEachSketch((period, start, sketch) -> {
                     byte[] state = sketch.toBytes();
                     sketches.add(ByteBuffer.allocate(1 + Long.BYTES + state.length)
-                            .put((byte) period.ordinal()).putLong(start).put(state).array());
+                            .put((byte) period.ordinal())
+                            .putLong(start)
+                            .put(state)
+                            .array());
                 });
                 out.writeShort(sketches.size());
                 for (byte[] sketch : sketches) {
@@ -124,8 +128,12 @@ final class TallyCodec {
             boolean month = version == VERSION;
             String site = in.readUTF();
             String articleId = in.readUTF();
-            ArticleTally.Shown shown = new ArticleTally.Shown(readNullable(in), readNullable(in), readNullable(in),
-                    readNullable(in), summaries ? readNullable(in) : null);
+            ArticleTally.Shown shown = new ArticleTally.Shown(
+                    readNullable(in),
+                    readNullable(in),
+                    readNullable(in),
+                    readNullable(in),
+                    summaries ? readNullable(in) : null);
             Article catalog = readCatalog(in, summaries);
             boolean deleted = in.readBoolean();
             long lastViewAt = in.readLong();
@@ -134,7 +142,8 @@ final class TallyCodec {
             long yesterdayStart = month ? in.readLong() : Long.MIN_VALUE;
             long yesterdayViews = month ? in.readLong() : 0;
             long firstSeenAt = month ? in.readLong() : 0;
-            ArticleCounts counts = new ArticleCounts(new TodayCounts(dayStart, todayViews, yesterdayStart, yesterdayViews));
+            ArticleCounts counts =
+                    new ArticleCounts(new TodayCounts(dayStart, todayViews, yesterdayStart, yesterdayViews));
             for (Period period : month ? Period.ROLLING : ROLLING_BEFORE_MONTH) {
                 BucketCounts buckets = counts.buckets(period);
                 int size = in.readShort();
@@ -158,7 +167,9 @@ final class TallyCodec {
                     ByteBuffer buffer = ByteBuffer.wrap(sketch);
                     Period period = Period.values()[buffer.get()];
                     long start = buffer.getLong();
-                    counts.restoreSketch(period, start,
+                    counts.restoreSketch(
+                            period,
+                            start,
                             VisitorSketch.fromBytes(Arrays.copyOfRange(sketch, 1 + Long.BYTES, sketch.length)));
                 }
             }
@@ -180,7 +191,10 @@ final class TallyCodec {
             writeNullable(out, article.section());
             writeNullable(out, article.summary());
             writeNullable(out, article.imageUrl());
-            out.writeLong(article.publishedAt() == null ? Long.MIN_VALUE : article.publishedAt().toEpochMilli());
+            out.writeLong(
+                    article.publishedAt() == null
+                            ? Long.MIN_VALUE
+                            : article.publishedAt().toEpochMilli());
             out.writeBoolean(article.isHidden());
         }
     }
@@ -196,8 +210,14 @@ final class TallyCodec {
         String imageUrl = readNullable(in);
         long publishedAt = in.readLong();
         boolean hidden = in.readBoolean();
-        return new Article(title, url, section, summary, imageUrl,
-                publishedAt == Long.MIN_VALUE ? null : Instant.ofEpochMilli(publishedAt), hidden);
+        return new Article(
+                title,
+                url,
+                section,
+                summary,
+                imageUrl,
+                publishedAt == Long.MIN_VALUE ? null : Instant.ofEpochMilli(publishedAt),
+                hidden);
     }
 
     static void writeNullable(DataOutputStream out, String value) throws IOException {
@@ -223,7 +243,8 @@ final class TallyCodec {
 
     /** The sequence of a visit journal key, or -1 if {@code key} is not one. */
     static long parseVisitBatchKey(byte[] key) {
-        if (key.length != VISITS_PREFIX.length + Long.BYTES || key[0] != VISITS_MARK
+        if (key.length != VISITS_PREFIX.length + Long.BYTES
+                || key[0] != VISITS_MARK
                 || !Arrays.equals(key, 0, VISITS_PREFIX.length, VISITS_PREFIX, 0, VISITS_PREFIX.length)) {
             return -1;
         }

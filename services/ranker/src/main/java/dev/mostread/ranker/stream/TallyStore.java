@@ -1,5 +1,9 @@
 package dev.mostread.ranker.stream;
 
+import dev.mostread.ranker.ranking.ArticleCounts;
+import dev.mostread.ranker.ranking.ArticleTally;
+import dev.mostread.ranker.ranking.VisitorSketch;
+import dev.mostread.shared.ranking.Period;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -10,16 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-
-import dev.mostread.ranker.ranking.ArticleCounts;
-import dev.mostread.ranker.ranking.ArticleTally;
-import dev.mostread.ranker.ranking.VisitorSketch;
-import dev.mostread.shared.ranking.Period;
 
 /**
  * The article tallies of one partition, live as Java objects, written behind to a changelogged key-value
@@ -42,19 +40,20 @@ public final class TallyStore extends WriteBehindStore {
     private final Map<String, ArticleTally> tallies = new HashMap<>();
     /** Changed since the last flush: the tally to write, or the removed one whose records must go. */
     private final Map<String, ArticleTally> dirty = new LinkedHashMap<>();
+
     private final Map<String, ArticleTally> removed = new HashMap<>();
     /** Articles whose sketches have records of their own (busy ones); the others' travel inside their record. */
     private final Set<String> spilled = new HashSet<>();
     /** Visits counted since the last flush, and every journal batch written: its sequence and newest visit. */
     private final List<Visit> pendingVisits = new ArrayList<>();
+
     private final ArrayDeque<long[]> visitBatches = new ArrayDeque<>();
     private final List<Visit> loadedVisits = new ArrayList<>();
     private long nextBatch;
     private long forgetVisitsBefore = Long.MIN_VALUE;
 
     /** A counted view of an article by a visitor, as reload de-duplication remembers it. */
-    public record Visit(String key, long eventTime) {
-    }
+    public record Visit(String key, long eventTime) {}
 
     /** Sketch tokens an article may hold in all and still carry its sketches inside its own record. */
     static final int INLINE_WEIGHT = 64;
@@ -98,8 +97,9 @@ public final class TallyStore extends WriteBehindStore {
         for (KeyValue<TallyCodec.SketchKey, byte[]> sketch : sketches) {
             ArticleTally tally = tallies.get(sketch.key.articleKey());
             if (tally != null) {
-                tally.counts().restoreSketch(sketch.key.period(), sketch.key.bucketStart(),
-                        VisitorSketch.fromBytes(sketch.value));
+                tally.counts()
+                        .restoreSketch(
+                                sketch.key.period(), sketch.key.bucketStart(), VisitorSketch.fromBytes(sketch.value));
                 spilled.add(sketch.key.articleKey());
             }
         }
@@ -129,7 +129,6 @@ public final class TallyStore extends WriteBehindStore {
     public void forgetVisitsBefore(long time) {
         forgetVisitsBefore = Math.max(forgetVisitsBefore, time);
     }
-
 
     public ArticleTally get(String key) {
         return tallies.get(key);
@@ -191,8 +190,8 @@ public final class TallyStore extends WriteBehindStore {
             });
             if (!gone && inline && wasSpilled) {
                 // grown quiet again: its sketches move back inside its record
-                counts.forEachSketch((period, start, sketch) ->
-                        inner.delete(Bytes.wrap(TallyCodec.sketchKey(key, period, start))));
+                counts.forEachSketch(
+                        (period, start, sketch) -> inner.delete(Bytes.wrap(TallyCodec.sketchKey(key, period, start))));
                 spilled.remove(key);
             } else if (!gone && !inline && !wasSpilled) {
                 // grown busy: every sketch gets a record of its own, from now on rewritten only when it changes

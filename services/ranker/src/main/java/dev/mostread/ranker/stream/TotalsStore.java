@@ -1,12 +1,10 @@
 package dev.mostread.ranker.stream;
 
-import java.nio.charset.StandardCharsets;
-
-import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.state.KeyValueStore;
-
 import dev.mostread.ranker.stream.RankerMetrics.FilterReason;
 import dev.mostread.shared.operator.ViewTotals;
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * One task's exact running totals of what became of its views ({@link ViewTotals}): {@code counted} and

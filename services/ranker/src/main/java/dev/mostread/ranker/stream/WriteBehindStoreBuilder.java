@@ -2,7 +2,6 @@ package dev.mostread.ranker.stream;
 
 import java.util.Map;
 import java.util.function.Function;
-
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.StateStore;
@@ -27,7 +26,8 @@ final class WriteBehindStoreBuilder<S extends StateStore> implements StoreBuilde
 
     /** Over any key-value store: an in-memory one for state of a few entries (its changelog still restores it). */
     WriteBehindStoreBuilder(KeyValueBytesStoreSupplier supplier, Function<KeyValueStore<Bytes, byte[]>, S> wrap) {
-        this.inner = Stores.keyValueStoreBuilder(supplier, Serdes.Bytes(), Serdes.ByteArray()).withCachingDisabled();
+        this.inner = Stores.keyValueStoreBuilder(supplier, Serdes.Bytes(), Serdes.ByteArray())
+                .withCachingDisabled();
         this.wrap = wrap;
     }
 

@@ -1,7 +1,6 @@
 package dev.mostread.ranker.system;
 
 import java.util.Map;
-
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
@@ -21,20 +20,25 @@ public final class DeadLetterExceptionHandlers {
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetterExceptionHandlers.class);
 
-    private DeadLetterExceptionHandlers() {
-    }
+    private DeadLetterExceptionHandlers() {}
 
     private static DeadLetterWriter writer(Map<String, ?> configs) {
         Object writer = configs.get(DeadLetterWriter.CONFIG);
         return writer instanceof DeadLetterWriter dlq ? dlq : null;
     }
 
-    private static void deadLetter(DeadLetterWriter writer, ErrorHandlerContext context, Exception error, String stage) {
+    private static void deadLetter(
+            DeadLetterWriter writer, ErrorHandlerContext context, Exception error, String stage) {
         if (writer != null) {
             writer.write(context, error, stage);
         } else {
-            log.warn("Skipping the record behind a {} failure at {}-{}-{}: {}", stage, context.topic(),
-                    context.partition(), context.offset(), error.toString());
+            log.warn(
+                    "Skipping the record behind a {} failure at {}-{}-{}: {}",
+                    stage,
+                    context.topic(),
+                    context.partition(),
+                    context.offset(),
+                    error.toString());
         }
     }
 
@@ -64,8 +68,8 @@ public final class DeadLetterExceptionHandlers {
         }
 
         @Override
-        public ProductionExceptionHandlerResponse handle(ErrorHandlerContext context, ProducerRecord<byte[], byte[]> record,
-                                                         Exception exception) {
+        public ProductionExceptionHandlerResponse handle(
+                ErrorHandlerContext context, ProducerRecord<byte[], byte[]> record, Exception exception) {
             if (exception instanceof RetriableException) {
                 return ProductionExceptionHandlerResponse.RETRY;
             }
@@ -75,9 +79,11 @@ public final class DeadLetterExceptionHandlers {
 
         @Override
         @SuppressWarnings("rawtypes")
-        public ProductionExceptionHandlerResponse handleSerializationException(ErrorHandlerContext context,
-                                                                               ProducerRecord record, Exception exception,
-                                                                               SerializationExceptionOrigin origin) {
+        public ProductionExceptionHandlerResponse handleSerializationException(
+                ErrorHandlerContext context,
+                ProducerRecord record,
+                Exception exception,
+                SerializationExceptionOrigin origin) {
             deadLetter(writer, context, exception, "production");
             return ProductionExceptionHandlerResponse.CONTINUE;
         }

@@ -1,8 +1,10 @@
 package dev.mostread.ranker.system;
 
+import dev.mostread.ranker.stream.DeadLetters;
+import dev.mostread.ranker.stream.RankerMetrics;
+import dev.mostread.shared.kafka.Topics;
 import java.util.HashMap;
 import java.util.Map;
-
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -12,10 +14,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import dev.mostread.ranker.stream.DeadLetters;
-import dev.mostread.ranker.stream.RankerMetrics;
-import dev.mostread.shared.kafka.Topics;
 
 /**
  * Writes the source record behind a failure in processing or production to {@code page-views-dlq}, with the
@@ -34,7 +32,8 @@ public final class DeadLetterWriter implements AutoCloseable {
     private final RankerMetrics metrics;
     private Producer<byte[], byte[]> producer;
 
-    public DeadLetterWriter(Map<String, ?> clientConfig, String bootstrapServers, Topics topics, RankerMetrics metrics) {
+    public DeadLetterWriter(
+            Map<String, ?> clientConfig, String bootstrapServers, Topics topics, RankerMetrics metrics) {
         this.producerConfig = new HashMap<>(clientConfig);
         producerConfig.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         producerConfig.put(ProducerConfig.CLIENT_ID_CONFIG, "mostread-ranker-dead-letters");
@@ -47,8 +46,14 @@ public final class DeadLetterWriter implements AutoCloseable {
     public void write(ErrorHandlerContext context, Exception error, String stage) {
         metrics.deadLettered(stage);
         String reason = stage + ": " + error;
-        log.warn("Dead-lettering the record behind a {} failure at {}-{}-{} (node {}): {}", stage, context.topic(),
-                context.partition(), context.offset(), context.processorNodeId(), error.toString());
+        log.warn(
+                "Dead-lettering the record behind a {} failure at {}-{}-{} (node {}): {}",
+                stage,
+                context.topic(),
+                context.partition(),
+                context.offset(),
+                context.processorNodeId(),
+                error.toString());
         byte[] value = context.sourceRawValue();
         if (context.topic() == null || value == null && context.sourceRawKey() == null) {
             return; // a punctuation failed: there is no record to keep
@@ -56,15 +61,25 @@ public final class DeadLetterWriter implements AutoCloseable {
         RecordHeaders headers = new RecordHeaders();
         DeadLetters.mark(headers, reason, context.topic(), context.partition(), context.offset());
         try {
-            producer().send(new ProducerRecord<>(topic, null, null, context.sourceRawKey(), value, headers),
-                    (metadata, sendError) -> {
-                        if (sendError != null) {
-                            log.error("Could not dead-letter {}-{}-{}: {}", context.topic(), context.partition(),
-                                    context.offset(), sendError.toString());
-                        }
-                    });
+            producer()
+                    .send(
+                            new ProducerRecord<>(topic, null, null, context.sourceRawKey(), value, headers),
+                            (metadata, sendError) -> {
+                                if (sendError != null) {
+                                    log.error(
+                                            "Could not dead-letter {}-{}-{}: {}",
+                                            context.topic(),
+                                            context.partition(),
+                                            context.offset(),
+                                            sendError.toString());
+                                }
+                            });
         } catch (RuntimeException e) {
-            log.error("Could not dead-letter {}-{}-{}: {}", context.topic(), context.partition(), context.offset(),
+            log.error(
+                    "Could not dead-letter {}-{}-{}: {}",
+                    context.topic(),
+                    context.partition(),
+                    context.offset(),
                     e.toString());
         }
     }

@@ -1,10 +1,9 @@
 package dev.mostread.ranker.system;
 
 import jakarta.validation.constraints.Min;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * How article looks from page views are trusted ({@code mostread.metadata.*}).
@@ -14,5 +13,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("mostread.metadata")
 @Validated
-public record MetadataProperties(@DefaultValue("3") @Min(1) int confirmations) {
-}
+public record MetadataProperties(@DefaultValue("3") @Min(1) int confirmations) {}

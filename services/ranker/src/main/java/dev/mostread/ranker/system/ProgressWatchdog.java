@@ -49,7 +49,8 @@ public final class ProgressWatchdog {
             failures.removeFirst();
         }
         if (failures.size() >= MAX_FAILURES) {
-            return Optional.of(failures.size() + " stream thread failures in the last " + FAILURE_WINDOW.toMinutes() + " min");
+            return Optional.of(
+                    failures.size() + " stream thread failures in the last " + FAILURE_WINDOW.toMinutes() + " min");
         }
         long waited = now - lastProgressAt;
         if (waited >= stallAfterMillis) {

@@ -21,9 +21,13 @@ public class RankerHealthIndicator implements HealthIndicator {
         KafkaStreams.State state = streams.state();
         java.util.Optional<String> stalled = streams.stalled();
         if (stalled.isPresent()) {
-            return Health.down().withDetail("state", state.name()).withDetail("stalled", stalled.get()).build();
+            return Health.down()
+                    .withDetail("state", state.name())
+                    .withDetail("stalled", stalled.get())
+                    .build();
         }
         return (state == KafkaStreams.State.RUNNING ? Health.up() : Health.outOfService())
-                .withDetail("state", state.name()).build();
+                .withDetail("state", state.name())
+                .build();
     }
 }

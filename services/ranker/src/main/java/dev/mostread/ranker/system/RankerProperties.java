@@ -3,18 +3,14 @@ package dev.mostread.ranker.system;
 import dev.mostread.ranker.ranking.StateCaps;
 import dev.mostread.ranker.ranking.TrendingRule;
 import dev.mostread.shared.system.ListsProperties;
-
-import java.time.Duration;
-import java.util.Map;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
-
+import java.time.Duration;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 

@@ -1,5 +1,18 @@
 package dev.mostread.ranker.system;
 
+import dev.mostread.ranker.ranking.LooksPolicy;
+import dev.mostread.ranker.ranking.RobotFilter;
+import dev.mostread.ranker.stream.RankerMetrics;
+import dev.mostread.ranker.stream.RankerTopology;
+import dev.mostread.shared.kafka.Topics;
+import dev.mostread.shared.system.KafkaSettings;
+import dev.mostread.shared.system.ListsProperties;
+import dev.mostread.shared.system.SitesProperties;
+import dev.mostread.shared.system.TopicInitializer;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +27,6 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.Metric;
@@ -27,20 +39,6 @@ import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThr
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-
-import dev.mostread.ranker.ranking.LooksPolicy;
-import dev.mostread.ranker.ranking.RobotFilter;
-import dev.mostread.ranker.stream.RankerMetrics;
-import dev.mostread.ranker.stream.RankerTopology;
-import dev.mostread.shared.kafka.Topics;
-import dev.mostread.shared.system.KafkaSettings;
-import dev.mostread.shared.system.ListsProperties;
-import dev.mostread.shared.system.SitesProperties;
-import dev.mostread.shared.system.TopicInitializer;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 
 /** Runs the ranker topology with exactly-once processing for as long as the application runs. */
 public class RankerStreams implements SmartLifecycle {
@@ -64,10 +62,18 @@ public class RankerStreams implements SmartLifecycle {
     private volatile ProgressWatchdog watchdog;
     private ScheduledExecutorService watching;
 
-    public RankerStreams(KafkaSettings kafka, RankerProperties properties, ListsProperties lists,
-                         MetadataProperties metadata,
-                         SitesProperties sites, Duration dedupeWindow, Topics topics, TopicInitializer topicInitializer,
-                         MeterRegistry registry, Path stateDir, Clock clock) {
+    public RankerStreams(
+            KafkaSettings kafka,
+            RankerProperties properties,
+            ListsProperties lists,
+            MetadataProperties metadata,
+            SitesProperties sites,
+            Duration dedupeWindow,
+            Topics topics,
+            TopicInitializer topicInitializer,
+            MeterRegistry registry,
+            Path stateDir,
+            Clock clock) {
         this.metadata = metadata;
         this.lists = lists;
         this.clock = clock;
@@ -83,16 +89,29 @@ public class RankerStreams implements SmartLifecycle {
 
     @Override
     public void start() {
-        topicInitializer.ensure(List.of(topicInitializer.pageViews(), topicInitializer.pageViewsDlq(),
-                topicInitializer.articles(), topicInitializer.rankings()), Duration.ofSeconds(60));
+        topicInitializer.ensure(
+                List.of(
+                        topicInitializer.pageViews(),
+                        topicInitializer.pageViewsDlq(),
+                        topicInitializer.articles(),
+                        topicInitializer.rankings()),
+                Duration.ofSeconds(60));
         int partitions = topicInitializer.partitionsOf(topics.pageViews(), Duration.ofSeconds(60));
         int articlePartitions = topicInitializer.partitionsOf(topics.articles(), Duration.ofSeconds(60));
         RobotFilter.warmUp();
-        RankerTopology.Settings settings = new RankerTopology.Settings(partitions, articlePartitions,
-                properties.tick(), properties.listSize(), dedupeWindow, sites.zones(),
+        RankerTopology.Settings settings = new RankerTopology.Settings(
+                partitions,
+                articlePartitions,
+                properties.tick(),
+                properties.listSize(),
+                dedupeWindow,
+                sites.zones(),
                 new RobotFilter(properties.userAgentCacheSize()),
-                new LooksPolicy(metadata.confirmations(), sites.hosts()), properties.caps().toStateCaps(),
-                lists.windows(), lists.sorts(), properties.trending().toRule());
+                new LooksPolicy(metadata.confirmations(), sites.hosts()),
+                properties.caps().toStateCaps(),
+                lists.windows(),
+                lists.sorts(),
+                properties.trending().toRule());
         RankerMetrics metrics = new RankerMetrics(registry);
         deadLetters = new DeadLetterWriter(kafka.client(), kafka.bootstrapServers(), topics, metrics);
         Properties config = streamsConfig();
@@ -100,7 +119,8 @@ public class RankerStreams implements SmartLifecycle {
         KafkaStreams created = new KafkaStreams(RankerTopology.build(topics, settings, metrics), config);
         ProgressWatchdog progress = new ProgressWatchdog(properties.stallTimeout(), clock.millis());
         Counter failures = Counter.builder("mostread.ranker.thread.failures")
-                .description("Stream threads that failed and were replaced").register(registry);
+                .description("Stream threads that failed and were replaced")
+                .register(registry);
         created.setUncaughtExceptionHandler(error -> {
             log.error("Stream thread failed; replacing it", error);
             failures.increment();
@@ -115,7 +135,10 @@ public class RankerStreams implements SmartLifecycle {
                 rebalances.increment();
             }
         });
-        Gauge.builder("mostread.ranker.stalled", this, ranker -> ranker.stalled().isPresent() ? 1 : 0)
+        Gauge.builder(
+                        "mostread.ranker.stalled",
+                        this,
+                        ranker -> ranker.stalled().isPresent() ? 1 : 0)
                 .description("1 while the ranker makes no progress: input waiting with no commit, or failing threads")
                 .register(registry);
         streamsMetrics = new KafkaStreamsMetrics(created);
@@ -148,7 +171,8 @@ public class RankerStreams implements SmartLifecycle {
                 if (!(value instanceof Double number) || number.isNaN()) {
                     continue;
                 }
-                if (name.name().equals("records-lag-max") && name.group().equals("consumer-fetch-manager-metrics")
+                if (name.name().equals("records-lag-max")
+                        && name.group().equals("consumer-fetch-manager-metrics")
                         && !String.valueOf(name.tags().get("client-id")).contains("restore")) {
                     lag = Math.max(lag, number);
                 } else if (name.name().equals("commit-total") && name.group().equals("stream-thread-metrics")) {
@@ -179,8 +203,8 @@ public class RankerStreams implements SmartLifecycle {
     }
 
     /** The ranker's Kafka Streams configuration; the benchmark runs the topology with exactly this. */
-    public static Properties streamsConfig(KafkaSettings kafka, String applicationId, RankerProperties properties,
-                                           Path stateDir, String instanceId) {
+    public static Properties streamsConfig(
+            KafkaSettings kafka, String applicationId, RankerProperties properties, Path stateDir, String instanceId) {
         Properties config = new Properties();
         config.putAll(kafka.client());
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
@@ -188,17 +212,22 @@ public class RankerStreams implements SmartLifecycle {
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, properties.streamThreads());
         config.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, properties.standbyReplicas());
-        config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, properties.commitInterval().toMillis());
+        config.put(
+                StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
+                properties.commitInterval().toMillis());
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
         config.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         // A record that fails in a processor, in a serialiser or at the broker goes to the dead-letter topic
         // and the stream goes on (the handlers find their writer under DeadLetterWriter.CONFIG; without it
         // they log and skip); an unreadable record in an internal topic is skipped the same way.
-        config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+        config.put(
+                StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
                 DeadLetterExceptionHandlers.Processing.class.getName());
-        config.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG,
+        config.put(
+                StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 DeadLetterExceptionHandlers.Production.class.getName());
-        config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+        config.put(
+                StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 LogAndContinueExceptionHandler.class.getName());
         // Repartition topics are purged as they are consumed; this bounds them on disk if consumption stops.
         config.put(StreamsConfig.topicPrefix(TopicConfig.RETENTION_BYTES_CONFIG), String.valueOf(1L << 30));

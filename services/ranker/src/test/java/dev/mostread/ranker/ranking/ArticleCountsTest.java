@@ -2,18 +2,17 @@ package dev.mostread.ranker.ranking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mostread.shared.ranking.Period;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-
 import org.junit.jupiter.api.Test;
-
-import dev.mostread.shared.ranking.Period;
 
 class ArticleCountsTest {
 
     /** 12:00:30 — half a minute into a minute, so bucket edges are visible. */
     private static final long NOW = Instant.parse("2026-11-26T12:00:30Z").toEpochMilli();
+
     private static final long MINUTE = Duration.ofMinutes(1).toMillis();
     private static final long HOUR = Duration.ofHours(1).toMillis();
 
@@ -107,7 +106,8 @@ class ArticleCountsTest {
         assertThat(counts.visitors(Period.YESTERDAY)).isEqualTo(1);
         assertThat(counts.views(Period.TODAY)).isZero();
 
-        long twoDaysLater = Period.startOfDay(Instant.parse("2026-10-27T12:00:00Z").toEpochMilli(), berlin);
+        long twoDaysLater =
+                Period.startOfDay(Instant.parse("2026-10-27T12:00:00Z").toEpochMilli(), berlin);
         counts.expire(twoDaysLater, twoDaysLater);
         assertThat(counts.views(Period.YESTERDAY)).isZero();
     }
@@ -120,7 +120,9 @@ class ArticleCountsTest {
         counts.record(today - MINUTE, NOW, today, today - 24 * HOUR, null);
         counts.record(today - 25 * HOUR, NOW, today, today - 24 * HOUR, null);
 
-        assertThat(counts.views(Period.YESTERDAY)).as("only the one inside yesterday").isEqualTo(1);
+        assertThat(counts.views(Period.YESTERDAY))
+                .as("only the one inside yesterday")
+                .isEqualTo(1);
         assertThat(counts.views(Period.TODAY)).isZero();
     }
 

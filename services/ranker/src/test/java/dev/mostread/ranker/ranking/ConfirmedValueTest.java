@@ -25,7 +25,9 @@ class ConfirmedValueTest {
         for (int i = 0; i < 10; i++) {
             assertThat(title.offer(FAKE, "attacker", CONFIRMATIONS)).isFalse();
         }
-        assertThat(title.offer(FAKE, null, CONFIRMATIONS)).as("no visitor id: no vote").isFalse();
+        assertThat(title.offer(FAKE, null, CONFIRMATIONS))
+                .as("no visitor id: no vote")
+                .isFalse();
         assertThat(title.offer(FAKE, "second", CONFIRMATIONS)).isFalse();
         assertThat(title.shown()).isEqualTo(REAL);
 

@@ -2,16 +2,14 @@ package dev.mostread.ranker.ranking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mostread.shared.pageview.PageView;
+import dev.mostread.shared.ranking.ListKey;
+import dev.mostread.shared.ranking.Period;
+import dev.mostread.shared.testing.PageViews;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
-
-import dev.mostread.shared.pageview.PageView;
-import dev.mostread.shared.testing.PageViews;
-import dev.mostread.shared.ranking.ListKey;
-import dev.mostread.shared.ranking.Period;
 
 class LeaderboardsTest {
 
@@ -35,8 +33,12 @@ class LeaderboardsTest {
     }
 
     private static PageView view(String articleId, String section) {
-        return PageViews.of(SITE, articleId).at(NOW).section(section).title("Title " + articleId)
-                .url("https://news21.example/" + articleId).build();
+        return PageViews.of(SITE, articleId)
+                .at(NOW)
+                .section(section)
+                .title("Title " + articleId)
+                .url("https://news21.example/" + articleId)
+                .build();
     }
 
     private static List<String> ids(List<Candidate> candidates) {
@@ -119,7 +121,8 @@ class LeaderboardsTest {
         leaderboards.update(a);
 
         assertThat(leaderboards.top(HOUR_SPORT, 10)).isEmpty();
-        assertThat(ids(leaderboards.top(new ListKey(SITE, Period.LAST_HOUR, "politics"), 10))).containsExactly("a");
+        assertThat(ids(leaderboards.top(new ListKey(SITE, Period.LAST_HOUR, "politics"), 10)))
+                .containsExactly("a");
     }
 
     @Test
@@ -130,7 +133,8 @@ class LeaderboardsTest {
         leaderboards.update(a);
 
         assertThat(leaderboards.top(HOUR_ALL, 10)).isEmpty();
-        assertThat(ids(leaderboards.top(ListKey.allSections(SITE, Period.LAST_DAY), 10))).containsExactly("a");
+        assertThat(ids(leaderboards.top(ListKey.allSections(SITE, Period.LAST_DAY), 10)))
+                .containsExactly("a");
     }
 
     @Test
@@ -170,7 +174,8 @@ class LeaderboardsTest {
             ArticleTally tally = filed.get(random.nextInt(filed.size()));
             int action = random.nextInt(20);
             if (action == 0) {
-                tally.catalog(new dev.mostread.shared.article.Article(null, null, null, null, null, null, random.nextBoolean()));
+                tally.catalog(new dev.mostread.shared.article.Article(
+                        null, null, null, null, null, null, random.nextBoolean()));
             } else if (action == 1) {
                 now += 61_000L * (1 + random.nextInt(20));
                 for (ArticleTally each : filed) {
@@ -178,7 +183,14 @@ class LeaderboardsTest {
                     small.update(each);
                 }
             } else {
-                tally.count(PageViews.of(SITE, tally.articleId()).at(now).section(sections[random.nextInt(3)]).build(), now, now, DAY);
+                tally.count(
+                        PageViews.of(SITE, tally.articleId())
+                                .at(now)
+                                .section(sections[random.nextInt(3)])
+                                .build(),
+                        now,
+                        now,
+                        DAY);
             }
             small.update(tally);
             if (step % 25 == 0) {
@@ -188,10 +200,15 @@ class LeaderboardsTest {
                 List<String> expected = filed.stream()
                         .filter(t -> !t.hidden() && t.views(list.period()) > 0)
                         .filter(t -> list.section() == null || list.section().equals(t.section()))
-                        .sorted(java.util.Comparator.comparingLong((ArticleTally t) -> t.views(list.period())).reversed()
+                        .sorted(java.util.Comparator.comparingLong((ArticleTally t) -> t.views(list.period()))
+                                .reversed()
                                 .thenComparing(ArticleTally::articleId))
-                        .limit(5).map(ArticleTally::articleId).toList();
-                assertThat(ids(small.top(list, 5))).as("step %d, %s", step, list).isEqualTo(expected);
+                        .limit(5)
+                        .map(ArticleTally::articleId)
+                        .toList();
+                assertThat(ids(small.top(list, 5)))
+                        .as("step %d, %s", step, list)
+                        .isEqualTo(expected);
             }
         }
     }
@@ -206,13 +223,15 @@ class LeaderboardsTest {
         }
         long now = NOW;
         ListKey hourByVisitors = new ListKey(SITE, Period.LAST_HOUR, null, dev.mostread.shared.ranking.Sort.VISITORS);
-        ListKey sportByVisitors = new ListKey(SITE, Period.LAST_HOUR, "sport", dev.mostread.shared.ranking.Sort.VISITORS);
+        ListKey sportByVisitors =
+                new ListKey(SITE, Period.LAST_HOUR, "sport", dev.mostread.shared.ranking.Sort.VISITORS);
         ListKey weekByVisitors = new ListKey(SITE, Period.LAST_WEEK, null, dev.mostread.shared.ranking.Sort.VISITORS);
         for (int step = 0; step < 3_000; step++) {
             ArticleTally tally = filed.get(random.nextInt(filed.size()));
             int action = random.nextInt(20);
             if (action == 0) {
-                tally.catalog(new dev.mostread.shared.article.Article(null, null, null, null, null, null, random.nextBoolean()));
+                tally.catalog(new dev.mostread.shared.article.Article(
+                        null, null, null, null, null, null, random.nextBoolean()));
             } else if (action == 1) {
                 now += 61_000L * (1 + random.nextInt(20));
                 for (ArticleTally each : filed) {
@@ -222,8 +241,15 @@ class LeaderboardsTest {
             } else {
                 // few readers, who come back: many views, fewer visitors, and orders that differ from views'
                 String visitor = "reader-" + random.nextInt(15);
-                tally.count(PageViews.of(SITE, tally.articleId()).at(now).visitor(visitor)
-                        .section(sections[random.nextInt(3)]).build(), now, now, DAY);
+                tally.count(
+                        PageViews.of(SITE, tally.articleId())
+                                .at(now)
+                                .visitor(visitor)
+                                .section(sections[random.nextInt(3)])
+                                .build(),
+                        now,
+                        now,
+                        DAY);
             }
             small.update(tally);
             if (step % 25 == 0) {
@@ -233,12 +259,18 @@ class LeaderboardsTest {
                 List<String> expected = filed.stream()
                         .filter(t -> !t.hidden() && t.counts().visitors(list.period()) > 0)
                         .filter(t -> list.section() == null || list.section().equals(t.section()))
-                        .sorted(java.util.Comparator.comparingLong((ArticleTally t) -> t.counts().visitors(list.period()))
-                                .reversed().thenComparing(ArticleTally::articleId))
-                        .limit(5).map(ArticleTally::articleId).toList();
+                        .sorted(java.util.Comparator.comparingLong(
+                                        (ArticleTally t) -> t.counts().visitors(list.period()))
+                                .reversed()
+                                .thenComparing(ArticleTally::articleId))
+                        .limit(5)
+                        .map(ArticleTally::articleId)
+                        .toList();
                 List<Candidate> top = small.top(list, 5);
                 assertThat(ids(top)).as("step %d, %s", step, list).isEqualTo(expected);
-                assertThat(top).allSatisfy(candidate -> assertThat(candidate.views()).isGreaterThanOrEqualTo(candidate.visitors()));
+                assertThat(top)
+                        .allSatisfy(candidate ->
+                                assertThat(candidate.views()).isGreaterThanOrEqualTo(candidate.visitors()));
             }
         }
     }
@@ -253,8 +285,14 @@ class LeaderboardsTest {
         for (int i = 0; i < 40; i++) {
             ArticleTally tally = new ArticleTally(SITE, "p" + i);
             if (i % 4 != 0) { // a quarter have no catalog entry: their first view counts as publication
-                tally.catalog(new dev.mostread.shared.article.Article(null, null, null, null, null,
-                        Instant.ofEpochMilli(NOW - random.nextInt(4 * 24 * 60) * 60_000L), false));
+                tally.catalog(new dev.mostread.shared.article.Article(
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        Instant.ofEpochMilli(NOW - random.nextInt(4 * 24 * 60) * 60_000L),
+                        false));
             }
             filed.add(tally);
         }
@@ -276,11 +314,15 @@ class LeaderboardsTest {
             }
             long now = clock[0];
             List<String> expected = filed.stream()
-                    .filter(t -> t.views(Period.LAST_WEEK) > 0 && t.publishedOrFirstSeen() != 0
+                    .filter(t -> t.views(Period.LAST_WEEK) > 0
+                            && t.publishedOrFirstSeen() != 0
                             && window.holds(t.publishedOrFirstSeen(), now))
-                    .sorted(java.util.Comparator.comparingLong((ArticleTally t) -> t.views(Period.LAST_WEEK)).reversed()
+                    .sorted(java.util.Comparator.comparingLong((ArticleTally t) -> t.views(Period.LAST_WEEK))
+                            .reversed()
                             .thenComparing(ArticleTally::articleId))
-                    .limit(5).map(ArticleTally::articleId).toList();
+                    .limit(5)
+                    .map(ArticleTally::articleId)
+                    .toList();
             assertThat(ids(small.top(fresh, 5))).as("step %d", step).isEqualTo(expected);
         }
     }
@@ -290,8 +332,13 @@ class LeaderboardsTest {
         java.util.Random random = new java.util.Random(31);
         long[] clock = {NOW};
         TrendingRule rule = TrendingRule.DEFAULTS;
-        Leaderboards small = new Leaderboards(5, () -> filed, List.of(), () -> clock[0],
-                List.of(dev.mostread.shared.ranking.Sort.VIEWS, dev.mostread.shared.ranking.Sort.TRENDING), rule);
+        Leaderboards small = new Leaderboards(
+                5,
+                () -> filed,
+                List.of(),
+                () -> clock[0],
+                List.of(dev.mostread.shared.ranking.Sort.VIEWS, dev.mostread.shared.ranking.Sort.TRENDING),
+                rule);
         for (int i = 0; i < 40; i++) {
             filed.add(new ArticleTally(SITE, "t" + i));
         }
@@ -309,11 +356,17 @@ class LeaderboardsTest {
                     }
                 }
             } else if (what == 1) {
-                tally.catalog(new dev.mostread.shared.article.Article(null, null, null, null, null, null,
-                        !tally.hidden()));
+                tally.catalog(
+                        new dev.mostread.shared.article.Article(null, null, null, null, null, null, !tally.hidden()));
             } else {
                 long late = random.nextInt(5) == 0 ? 60_000L * random.nextInt(50) : 0;
-                tally.count(PageViews.of(SITE, tally.articleId()).at(clock[0] - late).build(), clock[0] - late, clock[0], DAY);
+                tally.count(
+                        PageViews.of(SITE, tally.articleId())
+                                .at(clock[0] - late)
+                                .build(),
+                        clock[0] - late,
+                        clock[0],
+                        DAY);
             }
             small.update(tally);
             if (step % 25 == 0) {
@@ -321,14 +374,19 @@ class LeaderboardsTest {
             }
             long now = clock[0];
             List<String> expected = filed.stream()
-                    .filter(t -> !t.hidden() && rule.score(t.counts(), t.firstSeenAt(), now).ranked() > 0)
-                    .sorted(java.util.Comparator
-                            .comparingLong((ArticleTally t) -> rule.score(t.counts(), t.firstSeenAt(), now).ranked())
-                            .reversed().thenComparing(ArticleTally::articleId))
-                    .limit(5).map(ArticleTally::articleId).toList();
+                    .filter(t -> !t.hidden()
+                            && rule.score(t.counts(), t.firstSeenAt(), now).ranked() > 0)
+                    .sorted(java.util.Comparator.comparingLong((ArticleTally t) ->
+                                    rule.score(t.counts(), t.firstSeenAt(), now).ranked())
+                            .reversed()
+                            .thenComparing(ArticleTally::articleId))
+                    .limit(5)
+                    .map(ArticleTally::articleId)
+                    .toList();
             List<Candidate> top = small.top(trending, 5);
             assertThat(ids(top)).as("step %d", step).isEqualTo(expected);
-            assertThat(top).allSatisfy(candidate -> assertThat(candidate.trend()).isNotNull());
+            assertThat(top)
+                    .allSatisfy(candidate -> assertThat(candidate.trend()).isNotNull());
         }
     }
 }

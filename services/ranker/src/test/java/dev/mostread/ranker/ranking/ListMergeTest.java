@@ -2,16 +2,14 @@ package dev.mostread.ranker.ranking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-
 import dev.mostread.shared.ranking.ListKey;
 import dev.mostread.shared.ranking.Period;
 import dev.mostread.shared.ranking.RankedItem;
 import dev.mostread.shared.ranking.Ranking;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class ListMergeTest {
 
@@ -29,9 +27,10 @@ class ListMergeTest {
 
     @Test
     void mergesPartitionsIntoOneRankedListWithTiesBrokenByArticleId() {
-        Ranking ranking = merge(List.of(
-                List.of(candidate("c", 5), candidate("a", 1)),
-                List.of(candidate("b", 5), candidate("d", 2))), 10, null);
+        Ranking ranking = merge(
+                List.of(List.of(candidate("c", 5), candidate("a", 1)), List.of(candidate("b", 5), candidate("d", 2))),
+                10,
+                null);
 
         assertThat(ranking.items()).extracting(RankedItem::articleId).containsExactly("b", "c", "d", "a");
         assertThat(ranking.items()).extracting(RankedItem::rank).containsExactly(1, 2, 3, 4);
@@ -76,8 +75,8 @@ class ListMergeTest {
     @Test
     void aListWithTheSameItemsIsTheSameListWhateverItsTime() {
         Ranking first = merge(List.of(List.of(candidate("a", 3))), 10, null);
-        Ranking later = ListMerge.merge(KEY, List.of(List.of(candidate("a", 3))), 10, first,
-                AS_OF.plusSeconds(5), WINDOW_START, AS_OF);
+        Ranking later = ListMerge.merge(
+                KEY, List.of(List.of(candidate("a", 3))), 10, first, AS_OF.plusSeconds(5), WINDOW_START, AS_OF);
         Ranking changed = merge(List.of(List.of(candidate("a", 4))), 10, first);
 
         assertThat(ListMerge.sameList(first, later)).isTrue();

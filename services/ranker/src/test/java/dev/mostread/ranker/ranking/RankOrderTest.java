@@ -2,17 +2,24 @@ package dev.mostread.ranker.ranking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mostread.shared.ranking.Sort;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
-
-import dev.mostread.shared.ranking.Sort;
 
 class RankOrderTest {
 
     private static Candidate candidate(String id, long views, Long visitors, long scoreMillis) {
-        return new Candidate(id, id, "https://example.org/" + id, null, null, null, null, views, visitors,
+        return new Candidate(
+                id,
+                id,
+                "https://example.org/" + id,
+                null,
+                null,
+                null,
+                null,
+                views,
+                visitors,
                 new TrendScore(scoreMillis, 0, 0));
     }
 

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.zip.GZIPInputStream;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -41,25 +40,37 @@ class RobotCorpusTest {
     void theCombinedRuleCatchesAtLeast99PercentOfCrawlersAndTakesAtMostOneBrowserInAThousandForARobot()
             throws IOException {
         RobotFilter robots = new RobotFilter(1_000);
-        List<String> missed = crawlers.stream().filter(Predicate.not(robots::isRobot)).toList();
+        List<String> missed =
+                crawlers.stream().filter(Predicate.not(robots::isRobot)).toList();
         List<String> falseAlarms = browsers.stream().filter(robots::isRobot).toList();
         double recall = 1.0 - (double) missed.size() / crawlers.size();
         double falsePositives = (double) falseAlarms.size() / browsers.size();
         report("combined", recall, falsePositives, missed, falseAlarms);
 
         assertThat(recall).as("share of %d crawlers caught", crawlers.size()).isGreaterThanOrEqualTo(0.99);
-        assertThat(falsePositives).as("share of %d browsers taken for robots", browsers.size()).isLessThanOrEqualTo(0.001);
+        assertThat(falsePositives)
+                .as("share of %d browsers taken for robots", browsers.size())
+                .isLessThanOrEqualTo(0.001);
     }
 
     @Test
     void theSecondOpinionCatchesCrawlersThatYauaaAloneLetsThrough() throws IOException {
-        List<String> missedByYauaa = crawlers.stream().filter(ua -> !RobotFilter.isRobotToYauaa(ua)).toList();
+        List<String> missedByYauaa =
+                crawlers.stream().filter(ua -> !RobotFilter.isRobotToYauaa(ua)).toList();
         List<String> caughtByPatterns = missedByYauaa.stream()
-                .filter(ua -> BotPatterns.crawlerDetect().matches(ua) || BotPatterns.matomo().matches(ua)).toList();
-        report("YAUAA alone", 1.0 - (double) missedByYauaa.size() / crawlers.size(), Double.NaN, missedByYauaa, List.of());
+                .filter(ua -> BotPatterns.crawlerDetect().matches(ua)
+                        || BotPatterns.matomo().matches(ua))
+                .toList();
+        report(
+                "YAUAA alone",
+                1.0 - (double) missedByYauaa.size() / crawlers.size(),
+                Double.NaN,
+                missedByYauaa,
+                List.of());
 
         assertThat(missedByYauaa).as("crawlers YAUAA alone misses").isNotEmpty();
-        assertThat(caughtByPatterns.size()).as("of the %d YAUAA misses, caught by the pattern list", missedByYauaa.size())
+        assertThat(caughtByPatterns.size())
+                .as("of the %d YAUAA misses, caught by the pattern list", missedByYauaa.size())
                 .isGreaterThan(missedByYauaa.size() / 2);
     }
 
@@ -73,12 +84,15 @@ class RobotCorpusTest {
         List<String> crawlerDetectCrawlers = read("crawlers-crawlerdetect.txt");
         Predicate<String> withoutMatomo = ua -> RobotFilter.isRobotToYauaa(ua)
                 || BotPatterns.crawlerDetect().matches(RobotFilter.withoutDeviceModel(ua));
-        Predicate<String> withoutCrawlerDetect = ua -> RobotFilter.isRobotToYauaa(ua)
-                || BotPatterns.matomo().matches(RobotFilter.withoutDeviceModel(ua));
+        Predicate<String> withoutCrawlerDetect = ua ->
+                RobotFilter.isRobotToYauaa(ua) || BotPatterns.matomo().matches(RobotFilter.withoutDeviceModel(ua));
         double matomoRecall = (double) matomoBots.stream().filter(withoutMatomo).count() / matomoBots.size();
-        double crawlerDetectRecall = (double) crawlerDetectCrawlers.stream().filter(withoutCrawlerDetect).count()
+        double crawlerDetectRecall = (double) crawlerDetectCrawlers.stream()
+                        .filter(withoutCrawlerDetect)
+                        .count()
                 / crawlerDetectCrawlers.size();
-        REPORT.append(String.format("independent: Matomo's %d bots caught without Matomo's list: %.2f%%; "
+        REPORT.append(String.format(
+                "independent: Matomo's %d bots caught without Matomo's list: %.2f%%; "
                         + "CrawlerDetect's %d crawlers caught without CrawlerDetect's list: %.2f%%%n",
                 matomoBots.size(), matomoRecall * 100, crawlerDetectCrawlers.size(), crawlerDetectRecall * 100));
         Files.writeString(Path.of("target", "robot-corpus.txt"), REPORT);
@@ -93,10 +107,18 @@ class RobotCorpusTest {
         assertThat(BotPatterns.matomo().size()).isGreaterThan(800);
     }
 
-    private static void report(String rule, double recall, double falsePositives, List<String> missed,
-                               List<String> falseAlarms) throws IOException {
-        REPORT.append(String.format("%s: recall %.2f%% of %d crawlers (%d missed), false positives %.3f%% of %d browsers (%d)%n",
-                rule, recall * 100, crawlers.size(), missed.size(), falsePositives * 100, browsers.size(), falseAlarms.size()));
+    private static void report(
+            String rule, double recall, double falsePositives, List<String> missed, List<String> falseAlarms)
+            throws IOException {
+        REPORT.append(String.format(
+                "%s: recall %.2f%% of %d crawlers (%d missed), false positives %.3f%% of %d browsers (%d)%n",
+                rule,
+                recall * 100,
+                crawlers.size(),
+                missed.size(),
+                falsePositives * 100,
+                browsers.size(),
+                falseAlarms.size()));
         missed.forEach(ua -> REPORT.append("  missed: ").append(ua).append('\n'));
         falseAlarms.forEach(ua -> REPORT.append("  false alarm: ").append(ua).append('\n'));
         Files.writeString(Path.of("target", "robot-corpus.txt"), REPORT);

@@ -3,19 +3,18 @@ package dev.mostread.ranker.ranking;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.mostread.shared.ranking.Period;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-
 import org.junit.jupiter.api.Test;
-
-import dev.mostread.shared.ranking.Period;
 
 class VisitorsTest {
 
     /** Every period that holds a view made now (yesterday does not). */
     private static final java.util.List<Period> HOLDING_NOW = java.util.Arrays.stream(Period.values())
-            .filter(period -> period != Period.YESTERDAY).toList();
+            .filter(period -> period != Period.YESTERDAY)
+            .toList();
 
     private static final long NOW = Instant.parse("2026-11-26T12:00:30Z").toEpochMilli();
     private static final long DAY = Period.startOfDay(NOW, ZoneOffset.UTC);
@@ -30,7 +29,9 @@ class VisitorsTest {
             counts.record(NOW - ((visitor + 7) % 50) * MINUTE, NOW, DAY, "visitor-" + visitor);
             if (visitor < 100) {
                 for (Period period : HOLDING_NOW) {
-                    assertThat(counts.visitors(period)).as("%s after %d visitors", period, visitor).isEqualTo(visitor);
+                    assertThat(counts.visitors(period))
+                            .as("%s after %d visitors", period, visitor)
+                            .isEqualTo(visitor);
                 }
             }
         }

@@ -2,29 +2,36 @@ package dev.mostread.ranker.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-
 import dev.mostread.ranker.ranking.Candidate;
 import dev.mostread.shared.kafka.Json;
 import dev.mostread.shared.ranking.Period;
 import dev.mostread.shared.ranking.RankedItem;
 import dev.mostread.shared.ranking.Ranking;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class CandidateBatchTest {
 
     private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
     /** A character that takes three bytes in UTF-8 and in modified UTF-8: the worst a valid field can do. */
     private static final String WIDE = "가";
+
     private static final int MAX_RECORD = 1_048_576;
 
     private static Candidate longest(int i) {
         String url = "https://news21.example/" + WIDE.repeat(2048 - 23);
-        return new Candidate((i + "-" + "a".repeat(128)).substring(0, 128), WIDE.repeat(512), url, "섹".repeat(64),
-                WIDE.repeat(300), url, NOW, 1_000_000L - i, 999_999L);
+        return new Candidate(
+                (i + "-" + "a".repeat(128)).substring(0, 128),
+                WIDE.repeat(512),
+                url,
+                "섹".repeat(64),
+                WIDE.repeat(300),
+                url,
+                NOW,
+                1_000_000L - i,
+                999_999L);
     }
 
     private static CandidateBatch.ListCandidates list(String key, int items) {
@@ -49,10 +56,21 @@ class CandidateBatchTest {
         for (int i = 0; i < 50; i++) {
             Candidate c = longest(i);
             // a title of control characters is the longest JSON can make of 512 chars: \\u0001 is six bytes
-            items.add(new RankedItem(i + 1, c.articleId(), "\u0001".repeat(512), c.url(), c.section(),
-                    "\u0001".repeat(300), c.imageUrl(), c.publishedAt(), c.views(), c.visitors(), i + 1));
+            items.add(new RankedItem(
+                    i + 1,
+                    c.articleId(),
+                    "\u0001".repeat(512),
+                    c.url(),
+                    c.section(),
+                    "\u0001".repeat(300),
+                    c.imageUrl(),
+                    c.publishedAt(),
+                    c.views(),
+                    c.visitors(),
+                    i + 1));
         }
-        Ranking ranking = new Ranking("n".repeat(64), Period.LAST_WEEK.code(), "s".repeat(64), NOW, NOW, NOW, items, NOW);
+        Ranking ranking =
+                new Ranking("n".repeat(64), Period.LAST_WEEK.code(), "s".repeat(64), NOW, NOW, NOW, items, NOW);
 
         assertThat(Json.mapper().writeValueAsBytes(ranking).length).isLessThan(MAX_RECORD);
     }
@@ -67,9 +85,11 @@ class CandidateBatchTest {
         List<CandidateBatch> batches = CandidateBatch.split(lists, CandidateBatch.MAX_BYTES);
 
         assertThat(batches).hasSizeGreaterThan(1);
-        assertThat(batches).allSatisfy(batch ->
-                assertThat(CandidatesCodec.encode(batch).length).isLessThanOrEqualTo(CandidateBatch.MAX_BYTES));
-        assertThat(batches.stream().flatMap(batch -> batch.lists().stream()).toList()).isEqualTo(lists);
+        assertThat(batches)
+                .allSatisfy(batch ->
+                        assertThat(CandidatesCodec.encode(batch).length).isLessThanOrEqualTo(CandidateBatch.MAX_BYTES));
+        assertThat(batches.stream().flatMap(batch -> batch.lists().stream()).toList())
+                .isEqualTo(lists);
     }
 
     @Test

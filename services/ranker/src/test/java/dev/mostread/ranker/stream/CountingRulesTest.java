@@ -4,16 +4,14 @@ import static dev.mostread.ranker.stream.RankerDriver.ids;
 import static dev.mostread.ranker.stream.RankerDriver.views;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mostread.shared.ranking.RankedItem;
+import dev.mostread.shared.ranking.Ranking;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import dev.mostread.shared.ranking.RankedItem;
-import dev.mostread.shared.ranking.Ranking;
 
 /** Each counting rule of the contract (§5), through the real topology: a view counted, and one that is not. */
 class CountingRulesTest {
@@ -23,9 +21,12 @@ class CountingRulesTest {
     private static final String HOUR = "news21/1h/_all";
     private static final String GOOGLEBOT = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)";
     private static final String BINGBOT = "Mozilla/5.0 (compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm)";
-    private static final String HEADLESS = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/130.0.0.0 Safari/537.36";
-    private static final String DESKTOP = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
-    private static final String MOBILE = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1";
+    private static final String HEADLESS =
+            "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/130.0.0.0 Safari/537.36";
+    private static final String DESKTOP =
+            "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
+    private static final String MOBILE =
+            "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1";
 
     private RankerDriver ranker = new RankerDriver(START);
 
@@ -116,7 +117,10 @@ class CountingRulesTest {
 
         Map<String, Ranking> lists = ranker.tick();
 
-        RankedItem a = lists.get(HOUR).items().stream().filter(i -> i.articleId().equals("a")).findFirst().orElseThrow();
+        RankedItem a = lists.get(HOUR).items().stream()
+                .filter(i -> i.articleId().equals("a"))
+                .findFirst()
+                .orElseThrow();
         assertThat(a.title()).isEqualTo("Catalog title");
         assertThat(a.url()).isEqualTo("https://news21.example/catalog-a");
         assertThat(a.section()).isEqualTo("world");
@@ -124,8 +128,13 @@ class CountingRulesTest {
         assertThat(a.publishedAt()).isEqualTo(Instant.parse("2026-11-26T08:00:00Z"));
         assertThat(ids(lists.get("news21/1h/world"))).containsExactly("a");
         assertThat(ids(lists.get("news21/1h/sport"))).containsExactly("b");
-        RankedItem b = lists.get(HOUR).items().stream().filter(i -> i.articleId().equals("b")).findFirst().orElseThrow();
-        assertThat(b.title()).as("without a catalog entry, the page view's title").isEqualTo("Title b");
+        RankedItem b = lists.get(HOUR).items().stream()
+                .filter(i -> i.articleId().equals("b"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(b.title())
+                .as("without a catalog entry, the page view's title")
+                .isEqualTo("Title b");
         assertThat(b.publishedAt()).isNull();
     }
 
@@ -190,7 +199,9 @@ class CountingRulesTest {
         // 00:01 in Seoul: a new day, with no new events.
         Map<String, Ranking> midnight = ranker.advance(Duration.ofSeconds(150));
         assertThat(midnight).containsKey("seoul/today/_all");
-        assertThat(midnight.get("seoul/today/_all")).as("yesterday's today, deleted").isNull();
+        assertThat(midnight.get("seoul/today/_all"))
+                .as("yesterday's today, deleted")
+                .isNull();
         assertThat(midnight).doesNotContainKey("seoul/1h/_all");
 
         ranker.view("seoul", "early", null, Instant.parse("2026-11-26T15:01:00Z"));

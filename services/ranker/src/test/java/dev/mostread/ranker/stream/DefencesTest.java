@@ -4,12 +4,16 @@ import static dev.mostread.ranker.stream.RankerDriver.ids;
 import static dev.mostread.ranker.stream.RankerDriver.views;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mostread.ranker.ranking.LooksPolicy;
+import dev.mostread.ranker.ranking.StateCaps;
+import dev.mostread.shared.kafka.Topics;
+import dev.mostread.shared.ranking.Period;
+import dev.mostread.shared.ranking.Ranking;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
@@ -18,12 +22,6 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import dev.mostread.ranker.ranking.LooksPolicy;
-import dev.mostread.ranker.ranking.StateCaps;
-import dev.mostread.shared.kafka.Topics;
-import dev.mostread.shared.ranking.Period;
-import dev.mostread.shared.ranking.Ranking;
 
 /**
  * The ranker's defences (§7), each as the input that attacks it, through the real topology: records that used to
@@ -54,8 +52,18 @@ class DefencesTest {
     @Test
     void aRecordWithoutATimestampIsTakenAtThePartitionsTimeInsteadOfStoppingTheStream() {
         ReceiveTimeWhenMissing extractor = new ReceiveTimeWhenMissing();
-        ConsumerRecord<Object, Object> untimed = new ConsumerRecord<>("page-views", 0, 0, -1L, TimestampType.CREATE_TIME,
-                0, 0, "news21/a", "{}", new RecordHeaders(), Optional.empty());
+        ConsumerRecord<Object, Object> untimed = new ConsumerRecord<>(
+                "page-views",
+                0,
+                0,
+                -1L,
+                TimestampType.CREATE_TIME,
+                0,
+                0,
+                "news21/a",
+                "{}",
+                new RecordHeaders(),
+                Optional.empty());
 
         assertThat(extractor.extract(untimed, START.toEpochMilli())).isEqualTo(START.toEpochMilli());
         assertThat(extractor.extract(untimed, -1L)).isZero();
@@ -88,7 +96,8 @@ class DefencesTest {
         assertThat(views(hour)).containsExactly(2L);
         List<TestRecord<byte[], byte[]>> dead = ranker.deadLetters.readRecordsToList();
         assertThat(dead).hasSize(1);
-        assertThat(new String(dead.get(0).headers().lastHeader(Topics.HEADER_ERROR).value(), StandardCharsets.UTF_8))
+        assertThat(new String(
+                        dead.get(0).headers().lastHeader(Topics.HEADER_ERROR).value(), StandardCharsets.UTF_8))
                 .isEqualTo("must be at most 65536 bytes");
         assertThat(ranker.deadLettered("articles")).isEqualTo(1);
     }
@@ -108,14 +117,21 @@ class DefencesTest {
         String longUrl = "https://news21.example/" + "나".repeat(2000);
         for (int section = 0; section < 60; section++) {
             for (int article = 0; article < 20; article++) {
-                ranker.view(SITE, "s" + section + "-a" + article, "section-" + section, START,
-                        "\"visitorId\":\"v" + article + "\"", "\"imageUrl\":\"" + longUrl + "\"",
-                        "\"title\":\"" + longTitle + "\"", "\"url\":\"" + longUrl + "\"");
+                ranker.view(
+                        SITE,
+                        "s" + section + "-a" + article,
+                        "section-" + section,
+                        START,
+                        "\"visitorId\":\"v" + article + "\"",
+                        "\"imageUrl\":\"" + longUrl + "\"",
+                        "\"title\":\"" + longTitle + "\"",
+                        "\"url\":\"" + longUrl + "\"");
             }
         }
         TestOutputTopic<byte[], byte[]> candidates = ranker.driver.createOutputTopic(
                 "ranker-test-" + RankerTopology.CANDIDATES_REPARTITION + "-repartition",
-                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+                new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
 
         Map<String, Ranking> published = ranker.tick();
 
@@ -130,8 +146,11 @@ class DefencesTest {
 
     /** A view of {@code articleId} carrying exactly the given fields, as any client could send it. */
     private void rawView(String articleId, Instant at, String fields) {
-        ranker.pageViews.pipeInput(SITE + "/" + articleId, "{\"site\":\"news21\",\"articleId\":\"" + articleId
-                + "\",\"timestamp\":" + at.toEpochMilli() + (fields.isEmpty() ? "" : "," + fields) + "}", at);
+        ranker.pageViews.pipeInput(
+                SITE + "/" + articleId,
+                "{\"site\":\"news21\",\"articleId\":\"" + articleId + "\",\"timestamp\":" + at.toEpochMilli()
+                        + (fields.isEmpty() ? "" : "," + fields) + "}",
+                at);
     }
 
     @Test
@@ -162,12 +181,17 @@ class DefencesTest {
     @Test
     void aUrlOrImageOnAnotherHostIsNeverShownWhereTheSiteListsItsHostsButTheViewCounts() {
         ranker.close();
-        ranker = new RankerDriver(START, Map.of(), new LooksPolicy(3, Map.of(SITE, List.of("news21.example"))),
-                StateCaps.DEFAULTS);
-        ranker.pageViews.pipeInput("news21/story", "{\"site\":\"news21\",\"articleId\":\"story\",\"title\":\"Story\","
-                + "\"url\":\"" + PHISHING_URL + "\",\"imageUrl\":\"https://cdn.evil.example/i.png\"}", START);
-        ranker.pageViews.pipeInput("news21/local", "{\"site\":\"news21\",\"articleId\":\"local\","
-                + "\"url\":\"https://www.news21.example/local\"}", START);
+        ranker = new RankerDriver(
+                START, Map.of(), new LooksPolicy(3, Map.of(SITE, List.of("news21.example"))), StateCaps.DEFAULTS);
+        ranker.pageViews.pipeInput(
+                "news21/story",
+                "{\"site\":\"news21\",\"articleId\":\"story\",\"title\":\"Story\"," + "\"url\":\"" + PHISHING_URL
+                        + "\",\"imageUrl\":\"https://cdn.evil.example/i.png\"}",
+                START);
+        ranker.pageViews.pipeInput(
+                "news21/local",
+                "{\"site\":\"news21\",\"articleId\":\"local\"," + "\"url\":\"https://www.news21.example/local\"}",
+                START);
 
         Ranking hour = hour(ranker.tick());
 
@@ -198,7 +222,8 @@ class DefencesTest {
 
         assertThat(published.keySet()).noneMatch(key -> key.startsWith("flood-1/") || key.startsWith("flood-2/"));
         assertThat(ranker.limitsHit("sites")).isEqualTo(4);
-        assertThat(published.keySet()).contains("news21/1h/s0", "news21/1h/s1", "news21/1h/s2")
+        assertThat(published.keySet())
+                .contains("news21/1h/s0", "news21/1h/s1", "news21/1h/s2")
                 .doesNotContain("news21/1h/s3");
         assertThat(ranker.limitsHit("sections")).isEqualTo(3);
         assertThat(ranker.limitsHit("articles")).isGreaterThan(0);

@@ -2,15 +2,13 @@ package dev.mostread.ranker.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mostread.shared.testing.HostileInput;
+import dev.mostread.shared.testing.TestScale;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.junit.jupiter.api.Test;
-
-import dev.mostread.shared.testing.HostileInput;
-import dev.mostread.shared.testing.TestScale;
 
 /** Thousands of generated hostile records on both input topics: the topology never stops, poison goes to the DLQ. */
 class HostileRecordsTest {
@@ -22,16 +20,18 @@ class HostileRecordsTest {
     @Test
     void generatedRecordsOnPageViewsAndArticlesNeverStopTheTopology() {
         try (RankerDriver ranker = new RankerDriver(START)) {
-            TestInputTopic<byte[], byte[]> views = ranker.driver.createInputTopic(RankerDriver.TOPICS.pageViews(),
-                    new ByteArraySerializer(), new ByteArraySerializer());
-            TestInputTopic<byte[], byte[]> articles = ranker.driver.createInputTopic(RankerDriver.TOPICS.articles(),
-                    new ByteArraySerializer(), new ByteArraySerializer());
+            TestInputTopic<byte[], byte[]> views = ranker.driver.createInputTopic(
+                    RankerDriver.TOPICS.pageViews(), new ByteArraySerializer(), new ByteArraySerializer());
+            TestInputTopic<byte[], byte[]> articles = ranker.driver.createInputTopic(
+                    RankerDriver.TOPICS.articles(), new ByteArraySerializer(), new ByteArraySerializer());
             HostileInput input = new HostileInput(SEED);
             for (int i = 0; i < RECORDS; i++) {
                 byte[] key = input.nextInt(3) == 0 ? null : input.parameter().getBytes(StandardCharsets.UTF_8);
                 if (input.nextInt(4) == 0) {
-                    articles.pipeInput(key == null ? "news21/a".getBytes(StandardCharsets.UTF_8) : key,
-                            input.nextInt(5) == 0 ? null : input.body(), START);
+                    articles.pipeInput(
+                            key == null ? "news21/a".getBytes(StandardCharsets.UTF_8) : key,
+                            input.nextInt(5) == 0 ? null : input.body(),
+                            START);
                 } else {
                     views.pipeInput(key, input.body(), START);
                 }
@@ -43,7 +43,8 @@ class HostileRecordsTest {
 
             ranker.view("news21", "after-the-storm", null, START);
             assertThat(ranker.tick().get("news21/1h/_all").items())
-                    .extracting(item -> item.articleId()).contains("after-the-storm");
+                    .extracting(item -> item.articleId())
+                    .contains("after-the-storm");
             assertThat(ranker.deadLetters.getQueueSize())
                     .isEqualTo((long) (ranker.filtered("invalid") + ranker.deadLettered("articles")));
             assertThat(ranker.filtered("invalid")).isGreaterThan(RECORDS / 4);

@@ -2,17 +2,15 @@ package dev.mostread.ranker.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mostread.ranker.ranking.LooksPolicy;
+import dev.mostread.ranker.ranking.StateCaps;
+import dev.mostread.shared.ranking.Ranking;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import dev.mostread.ranker.ranking.LooksPolicy;
-import dev.mostread.ranker.ranking.StateCaps;
-import dev.mostread.shared.ranking.Ranking;
 
 /** {@code yesterday} and {@code 30d} through the real topology, on the wall clock of a Seoul newsroom. */
 class NewPeriodsTest {
@@ -20,10 +18,11 @@ class NewPeriodsTest {
     private static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
     /** 2026-11-26 23:50 in Seoul. */
     private static final Instant EVENING = Instant.parse("2026-11-26T14:50:00Z");
+
     private static final Instant MIDNIGHT = Instant.parse("2026-11-26T15:00:00Z");
 
-    private final RankerDriver ranker = new RankerDriver(EVENING, Map.of("news21", SEOUL),
-            new LooksPolicy(3, Map.of()), StateCaps.DEFAULTS);
+    private final RankerDriver ranker =
+            new RankerDriver(EVENING, Map.of("news21", SEOUL), new LooksPolicy(3, Map.of()), StateCaps.DEFAULTS);
 
     @AfterEach
     void close() {
@@ -45,7 +44,9 @@ class NewPeriodsTest {
         assertThat(RankerDriver.views(yesterday)).containsExactly(3L, 1L);
         assertThat(yesterday.windowStart()).isEqualTo(Instant.parse("2026-11-25T15:00:00Z"));
         assertThat(yesterday.windowEnd()).isEqualTo(MIDNIGHT);
-        assertThat(atMidnight.get("news21/today/_all")).as("today's list emptied: a tombstone").isNull();
+        assertThat(atMidnight.get("news21/today/_all"))
+                .as("today's list emptied: a tombstone")
+                .isNull();
 
         // the new day's views do not touch it
         Instant morning = MIDNIGHT.plus(Duration.ofHours(8));
@@ -83,16 +84,21 @@ class NewPeriodsTest {
         Ranking month = ranker.tick().get("news21/30d/_all");
         assertThat(RankerDriver.ids(month)).containsExactly("a");
         // 6-hour buckets in UTC: the one holding 14:50 started at 12:00
-        assertThat(month.windowStart()).isEqualTo(Instant.parse("2026-11-26T12:00:00Z").minus(Duration.ofHours(6 * 119)));
+        assertThat(month.windowStart())
+                .isEqualTo(Instant.parse("2026-11-26T12:00:00Z").minus(Duration.ofHours(6 * 119)));
 
         Map<String, Ranking> week = ranker.advance(Duration.ofDays(8));
         assertThat(week.get("news21/7d/_all")).as("gone from the week").isNull();
         assertThat(week).doesNotContainKey("news21/30d/_all");
 
         Instant bucketGone = Instant.parse("2026-11-26T12:00:00Z").plus(Duration.ofHours(6 * 120));
-        Instant now = EVENING.plus(RankerDriver.TICK).plus(RankerTopology.PUBLISH_INTERVAL).plus(Duration.ofDays(8))
-                .plus(RankerTopology.PUBLISH_INTERVAL).plus(RankerDriver.TICK);
-        Map<String, Ranking> gone = ranker.advance(Duration.between(now, bucketGone).plusSeconds(1));
+        Instant now = EVENING.plus(RankerDriver.TICK)
+                .plus(RankerTopology.PUBLISH_INTERVAL)
+                .plus(Duration.ofDays(8))
+                .plus(RankerTopology.PUBLISH_INTERVAL)
+                .plus(RankerDriver.TICK);
+        Map<String, Ranking> gone =
+                ranker.advance(Duration.between(now, bucketGone).plusSeconds(1));
         assertThat(gone).containsKey("news21/30d/_all");
         assertThat(gone.get("news21/30d/_all")).isNull();
     }

@@ -4,14 +4,12 @@ import static dev.mostread.ranker.stream.RankerDriver.ids;
 import static dev.mostread.ranker.stream.RankerDriver.views;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mostread.shared.ranking.Ranking;
 import java.text.Normalizer;
 import java.time.Instant;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import dev.mostread.shared.ranking.Ranking;
 
 /** Korean sections, query-string article ids and ledes, through the real topology. */
 class NewsroomLanguagesTest {

@@ -1,21 +1,5 @@
 package dev.mostread.ranker.stream;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
-
 import dev.mostread.ranker.ranking.LooksPolicy;
 import dev.mostread.ranker.ranking.RobotFilter;
 import dev.mostread.ranker.ranking.StateCaps;
@@ -23,9 +7,23 @@ import dev.mostread.shared.kafka.JsonSerde;
 import dev.mostread.shared.kafka.Topics;
 import dev.mostread.shared.operator.ViewTotals;
 import dev.mostread.shared.ranking.RankedItem;
-import dev.mostread.shared.ranking.Sort;
 import dev.mostread.shared.ranking.Ranking;
+import dev.mostread.shared.ranking.Sort;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
 
 /** The real ranker topology in a {@link TopologyTestDriver}, with the inputs and outputs tests need. */
 final class RankerDriver implements AutoCloseable {
@@ -55,32 +53,41 @@ final class RankerDriver implements AutoCloseable {
         this(start, zones, looks, caps, List.of());
     }
 
-    RankerDriver(Instant start, Map<String, ZoneId> zones, LooksPolicy looks, StateCaps caps,
-                 List<dev.mostread.shared.ranking.PublishedWindow> windows) {
+    RankerDriver(
+            Instant start,
+            Map<String, ZoneId> zones,
+            LooksPolicy looks,
+            StateCaps caps,
+            List<dev.mostread.shared.ranking.PublishedWindow> windows) {
         this(start, zones, looks, caps, windows, List.of(Sort.VIEWS, Sort.VISITORS));
     }
 
     /** @param sorts the sorts kept (views and visitors in the other constructors) */
-    RankerDriver(Instant start, Map<String, ZoneId> zones, LooksPolicy looks, StateCaps caps,
-                 List<dev.mostread.shared.ranking.PublishedWindow> windows, List<Sort> sorts) {
+    RankerDriver(
+            Instant start,
+            Map<String, ZoneId> zones,
+            LooksPolicy looks,
+            StateCaps caps,
+            List<dev.mostread.shared.ranking.PublishedWindow> windows,
+            List<Sort> sorts) {
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "ranker-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         config.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         config.put(StreamsConfig.STATE_DIR_CONFIG, freshStateDir());
-        RankerTopology.Settings settings = new RankerTopology.Settings(1, 1, TICK, 50, Duration.ofSeconds(30),
-                zones, ROBOTS, looks, caps, windows, sorts);
-        driver = new TopologyTestDriver(RankerTopology.build(TOPICS, settings, new RankerMetrics(registry)),
-                config, start);
+        RankerTopology.Settings settings = new RankerTopology.Settings(
+                1, 1, TICK, 50, Duration.ofSeconds(30), zones, ROBOTS, looks, caps, windows, sorts);
+        driver = new TopologyTestDriver(
+                RankerTopology.build(TOPICS, settings, new RankerMetrics(registry)), config, start);
         pageViews = driver.createInputTopic(TOPICS.pageViews(), new StringSerializer(), new StringSerializer());
         articles = driver.createInputTopic(TOPICS.articles(), new StringSerializer(), new StringSerializer());
-        rankings = driver.createOutputTopic(TOPICS.rankings(), new StringDeserializer(),
-                new JsonSerde<>(Ranking.class).deserializer());
-        deadLetters = driver.createOutputTopic(TOPICS.pageViewsDlq(), new ByteArrayDeserializer(),
-                new ByteArrayDeserializer());
-        totalsChangelog = driver.createOutputTopic(ViewTotals.changelog("ranker-test"), new StringDeserializer(),
-                new ByteArrayDeserializer());
+        rankings = driver.createOutputTopic(
+                TOPICS.rankings(), new StringDeserializer(), new JsonSerde<>(Ranking.class).deserializer());
+        deadLetters = driver.createOutputTopic(
+                TOPICS.pageViewsDlq(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        totalsChangelog = driver.createOutputTopic(
+                ViewTotals.changelog("ranker-test"), new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     /**
@@ -106,8 +113,14 @@ final class RankerDriver implements AutoCloseable {
         if (section != null) {
             json.append("\"section\":\"").append(section).append("\",");
         }
-        json.append("\"title\":\"Title ").append(articleId).append("\",\"url\":\"https://").append(site)
-                .append(".example/").append(articleId).append("\",\"timestamp\":").append(at.toEpochMilli());
+        json.append("\"title\":\"Title ")
+                .append(articleId)
+                .append("\",\"url\":\"https://")
+                .append(site)
+                .append(".example/")
+                .append(articleId)
+                .append("\",\"timestamp\":")
+                .append(at.toEpochMilli());
         for (String field : extra) {
             json.append(',').append(field);
         }
@@ -141,9 +154,13 @@ final class RankerDriver implements AutoCloseable {
 
     /** Views filtered for {@code reason}: the meter, checked against the exact total every time it is read. */
     double filtered(String reason) {
-        double meter = registry.get("mostread.views.filtered").tag("reason", reason).counter().count();
+        double meter = registry.get("mostread.views.filtered")
+                .tag("reason", reason)
+                .counter()
+                .count();
         org.assertj.core.api.Assertions.assertThat(total(ViewTotals.FILTERED_PREFIX + reason))
-                .as("exact total of views filtered as %s", reason).isEqualTo((long) meter);
+                .as("exact total of views filtered as %s", reason)
+                .isEqualTo((long) meter);
         return meter;
     }
 
@@ -160,7 +177,8 @@ final class RankerDriver implements AutoCloseable {
     /** Views counted: the meter, checked against the exact total every time it is read. */
     double counted() {
         double meter = registry.get("mostread.views.counted").counter().count();
-        org.assertj.core.api.Assertions.assertThat(total(ViewTotals.COUNTED)).as("exact total of views counted")
+        org.assertj.core.api.Assertions.assertThat(total(ViewTotals.COUNTED))
+                .as("exact total of views counted")
                 .isEqualTo((long) meter);
         return meter;
     }

@@ -2,13 +2,14 @@ package dev.mostread.ranker.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mostread.shared.kafka.Topics;
+import dev.mostread.shared.ranking.RankedItem;
+import dev.mostread.shared.ranking.Ranking;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -17,10 +18,6 @@ import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import dev.mostread.shared.kafka.Topics;
-import dev.mostread.shared.ranking.RankedItem;
-import dev.mostread.shared.ranking.Ranking;
 
 class RankerTopologyTest {
 
@@ -79,12 +76,28 @@ class RankerTopologyTest {
         Map<String, Ranking> published = tick();
 
         // yesterday has no view yet: no list
-        assertThat(published).containsOnlyKeys(
-                "news21/1h/_all", "news21/24h/_all", "news21/7d/_all", "news21/30d/_all", "news21/today/_all",
-                "news21/1h/sport", "news21/24h/sport", "news21/7d/sport", "news21/30d/sport", "news21/today/sport",
-                "news21/1h/politics", "news21/24h/politics", "news21/7d/politics", "news21/30d/politics",
-                "news21/today/politics",
-                "daily/1h/_all", "daily/24h/_all", "daily/7d/_all", "daily/30d/_all", "daily/today/_all");
+        assertThat(published)
+                .containsOnlyKeys(
+                        "news21/1h/_all",
+                        "news21/24h/_all",
+                        "news21/7d/_all",
+                        "news21/30d/_all",
+                        "news21/today/_all",
+                        "news21/1h/sport",
+                        "news21/24h/sport",
+                        "news21/7d/sport",
+                        "news21/30d/sport",
+                        "news21/today/sport",
+                        "news21/1h/politics",
+                        "news21/24h/politics",
+                        "news21/7d/politics",
+                        "news21/30d/politics",
+                        "news21/today/politics",
+                        "daily/1h/_all",
+                        "daily/24h/_all",
+                        "daily/7d/_all",
+                        "daily/30d/_all",
+                        "daily/today/_all");
         Ranking hour = published.get("news21/1h/_all");
         assertThat(ids(hour)).containsExactly("b", "a");
         assertThat(views(hour)).containsExactly(2L, 1L);
@@ -137,7 +150,8 @@ class RankerTopologyTest {
         assertThat(ids(tick().get("news21/1h/_all"))).containsExactly("a", "b");
 
         // 12:59:59 — a's minute (12:00) is the oldest minute still inside the hour.
-        Instant now = START.plus(Duration.ofMinutes(30)).plus(TICK.plus(RankerTopology.PUBLISH_INTERVAL).multipliedBy(2));
+        Instant now = START.plus(Duration.ofMinutes(30))
+                .plus(TICK.plus(RankerTopology.PUBLISH_INTERVAL).multipliedBy(2));
         driver.advanceWallClockTime(Duration.between(now, Instant.parse("2026-11-26T12:59:59Z")));
         assertThat(rankings.isEmpty()).isTrue();
 
@@ -145,7 +159,8 @@ class RankerTopologyTest {
         Map<String, Ranking> published = tick();
         assertThat(published).containsOnlyKeys("news21/1h/_all");
         assertThat(ids(published.get("news21/1h/_all"))).containsExactly("b");
-        assertThat(published.get("news21/1h/_all").items().get(0).previousRank()).isEqualTo(2);
+        assertThat(published.get("news21/1h/_all").items().get(0).previousRank())
+                .isEqualTo(2);
         assertThat(published.get("news21/1h/_all").windowStart()).isEqualTo(Instant.parse("2026-11-26T12:01:00Z"));
     }
 
@@ -170,7 +185,9 @@ class RankerTopologyTest {
         view(NEWS, "b", null, START);
         Map<String, Ranking> changed = tick();
         assertThat(ids(changed.get("news21/1h/_all"))).containsExactly("b", "a");
-        assertThat(changed.get("news21/1h/_all").items()).extracting(RankedItem::previousRank).containsExactly(null, 1);
+        assertThat(changed.get("news21/1h/_all").items())
+                .extracting(RankedItem::previousRank)
+                .containsExactly(null, 1);
 
         for (int i = 0; i < 5; i++) {
             assertThat(tick()).isEmpty();

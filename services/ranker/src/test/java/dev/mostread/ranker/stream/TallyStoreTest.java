@@ -2,10 +2,12 @@ package dev.mostread.ranker.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mostread.ranker.ranking.ArticleTally;
+import dev.mostread.shared.ranking.Period;
+import dev.mostread.shared.testing.PageViews;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
@@ -15,10 +17,6 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import dev.mostread.ranker.ranking.ArticleTally;
-import dev.mostread.shared.testing.PageViews;
-import dev.mostread.shared.ranking.Period;
 
 class TallyStoreTest {
 
@@ -31,7 +29,8 @@ class TallyStoreTest {
     @BeforeEach
     void openStores() {
         inner = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("tallies"), Serdes.Bytes(), Serdes.ByteArray())
-                .withLoggingDisabled().build();
+                .withLoggingDisabled()
+                .build();
         store = new TallyStore(inner);
         store.init(new MockProcessorContext<>().getStateStoreContext(), store);
     }
@@ -39,7 +38,16 @@ class TallyStoreTest {
     private ArticleTally viewedBy(String articleId, int visitors) {
         ArticleTally tally = new ArticleTally("news21", articleId);
         for (int i = 0; i < visitors; i++) {
-            tally.count(PageViews.of("news21", articleId).at(NOW).visitor("visitor-" + i).section("sport").title("Title").build(), NOW, NOW, DAY);
+            tally.count(
+                    PageViews.of("news21", articleId)
+                            .at(NOW)
+                            .visitor("visitor-" + i)
+                            .section("sport")
+                            .title("Title")
+                            .build(),
+                    NOW,
+                    NOW,
+                    DAY);
         }
         store.put(tally);
         return tally;
@@ -118,7 +126,9 @@ class TallyStoreTest {
 
         assertThat(old.views(Period.LAST_WEEK)).isEqualTo(7);
         assertThat(old.views(Period.LAST_MONTH)).isEqualTo(7);
-        assertThat(old.counts().buckets(Period.LAST_MONTH).size()).as("06:00-12:00 and 12:00-18:00").isEqualTo(2);
+        assertThat(old.counts().buckets(Period.LAST_MONTH).size())
+                .as("06:00-12:00 and 12:00-18:00")
+                .isEqualTo(2);
         assertThat(old.views(Period.TODAY)).isEqualTo(2);
         assertThat(old.views(Period.YESTERDAY)).isZero();
     }
@@ -141,8 +151,14 @@ class TallyStoreTest {
         ArticleTally tally = viewedBy("growing", 2);
         store.flushCache();
         for (int i = 0; i < TallyStore.INLINE_WEIGHT; i++) {
-            tally.count(PageViews.of("news21", "growing").at(NOW).visitor("reader-" + i).build(),
-                    NOW, NOW, DAY);
+            tally.count(
+                    PageViews.of("news21", "growing")
+                            .at(NOW)
+                            .visitor("reader-" + i)
+                            .build(),
+                    NOW,
+                    NOW,
+                    DAY);
         }
         store.put(tally);
         store.flushCache();
@@ -160,7 +176,8 @@ class TallyStoreTest {
         store.visit("news21/b\u0000v1", NOW + 60_000);
         store.flushCache();
 
-        assertThat(reloaded().loadedVisits()).extracting(TallyStore.Visit::key)
+        assertThat(reloaded().loadedVisits())
+                .extracting(TallyStore.Visit::key)
                 .containsExactlyInAnyOrder("news21/a\u0000v1", "news21/a\u0000v2", "news21/b\u0000v1");
 
         store.forgetVisitsBefore(NOW + 1);

@@ -2,17 +2,6 @@ package dev.mostread.ranker.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import dev.mostread.ranker.ranking.LooksPolicy;
 import dev.mostread.ranker.ranking.StateCaps;
 import dev.mostread.ranker.ranking.TrendingRule;
@@ -20,6 +9,15 @@ import dev.mostread.shared.ranking.Period;
 import dev.mostread.shared.ranking.RankedItem;
 import dev.mostread.shared.ranking.Ranking;
 import dev.mostread.shared.ranking.Sort;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * {@code sort=trending} through the real topology, on a scripted day of traffic: a day of steady readership
@@ -35,10 +33,16 @@ class TrendingTest {
     private static final TrendingRule RULE = TrendingRule.DEFAULTS;
     private static final long QUARTER = Duration.ofMinutes(15).toMillis();
 
-    private final RankerDriver ranker = new RankerDriver(START, Map.of(), new LooksPolicy(3, Map.of()),
-            StateCaps.DEFAULTS, List.of(), List.of(Sort.VIEWS, Sort.TRENDING));
+    private final RankerDriver ranker = new RankerDriver(
+            START,
+            Map.of(),
+            new LooksPolicy(3, Map.of()),
+            StateCaps.DEFAULTS,
+            List.of(),
+            List.of(Sort.VIEWS, Sort.TRENDING));
     /** Every view the test sent, per article: the reference the published lists are checked against. */
     private final Map<String, List<Long>> sent = new LinkedHashMap<>();
+
     private Instant now = START;
 
     @AfterEach
@@ -60,6 +64,7 @@ class TrendingTest {
 
     /** Views per minute of each story as usual; in the last hour before the start two stories warm up. */
     private static final Map<String, Integer> USUAL = new LinkedHashMap<>();
+
     private static final Map<String, Integer> WARMING_UP = Map.of("warming", 3, "warm", 5);
 
     static {
@@ -81,7 +86,8 @@ class TrendingTest {
         long hourAgo = START.toEpochMilli() - Duration.ofHours(1).toMillis();
         for (long quarter = dayAgo; quarter < START.toEpochMilli(); quarter += QUARTER) {
             for (Map.Entry<String, Integer> story : USUAL.entrySet()) {
-                int perMinute = quarter >= hourAgo ? WARMING_UP.getOrDefault(story.getKey(), story.getValue())
+                int perMinute = quarter >= hourAgo
+                        ? WARMING_UP.getOrDefault(story.getKey(), story.getValue())
                         : story.getValue();
                 spread(story.getKey(), perMinute * 15, quarter, QUARTER);
             }
@@ -117,19 +123,22 @@ class TrendingTest {
 
     /** The reference: every article's score at {@code at}, from the views the test sent, best first. */
     private List<Reference> expected(long at) {
-        long recentStart = Period.LAST_HOUR.bucketStart(at) - Duration.ofMinutes(14).toMillis();
+        long recentStart =
+                Period.LAST_HOUR.bucketStart(at) - Duration.ofMinutes(14).toMillis();
         long dayStart = Period.LAST_DAY.windowStart(at);
         List<Reference> all = new ArrayList<>();
         sent.forEach((articleId, times) -> {
-            long recent = times.stream().filter(t -> t >= recentStart && t <= at).count();
+            long recent =
+                    times.stream().filter(t -> t >= recentStart && t <= at).count();
             if (recent == 0) {
                 return;
             }
-            long baseline = times.stream().filter(t -> t >= dayStart && t < recentStart).count();
+            long baseline =
+                    times.stream().filter(t -> t >= dayStart && t < recentStart).count();
             long firstSeen = times.stream().mapToLong(Long::longValue).min().orElseThrow();
             double quarters = Math.max(0, recentStart - Math.max(dayStart, firstSeen)) / (double) QUARTER;
-            double expectation = (baseline + RULE.newArticleViews() * RULE.priorQuarters())
-                    / (quarters + RULE.priorQuarters());
+            double expectation =
+                    (baseline + RULE.newArticleViews() * RULE.priorQuarters()) / (quarters + RULE.priorQuarters());
             double score = (recent + RULE.smoothing()) / (expectation + RULE.smoothing());
             all.add(new Reference(articleId, Math.round(score * 1000) / 1000.0, recent));
         });
@@ -137,12 +146,12 @@ class TrendingTest {
         return all;
     }
 
-    private record Reference(String articleId, double score, long viewsLast15m) {
-    }
+    private record Reference(String articleId, double score, long viewsLast15m) {}
 
     private static List<Reference> shown(Ranking ranking) {
         return ranking.items().stream()
-                .map(item -> new Reference(item.articleId(), item.score(), item.viewsLast15m())).toList();
+                .map(item -> new Reference(item.articleId(), item.score(), item.viewsLast15m()))
+                .toList();
     }
 
     /** The list as last published, checked against the reference at the time the ranker worked it out. */
@@ -158,7 +167,9 @@ class TrendingTest {
         aDayOfSteadyReadership();
         Ranking list = checked(ranker.tick(), null);
         assertThat(list.period()).isEqualTo("trending");
-        assertThat(RankerDriver.ids(list)).as("before the jump").startsWith("warming", "warm")
+        assertThat(RankerDriver.ids(list))
+                .as("before the jump")
+                .startsWith("warming", "warm")
                 .doesNotContain("new");
 
         List<Integer> quietRanks = new ArrayList<>();
@@ -171,16 +182,21 @@ class TrendingTest {
             assertThat(list.items().get(0).articleId()).as("minute %d", minute).isNotEqualTo("new");
         }
         // Readership 5×: in the top 3 from the second minute of the jump on, and at the top after ten minutes.
-        assertThat(quietRanks.subList(1, quietRanks.size())).as("ranks minute by minute %s", quietRanks)
+        assertThat(quietRanks.subList(1, quietRanks.size()))
+                .as("ranks minute by minute %s", quietRanks)
                 .allSatisfy(rank -> assertThat(rank).isBetween(1, 3));
-        assertThat(quietRanks.get(quietRanks.size() - 1)).as("ranks minute by minute %s", quietRanks).isEqualTo(1);
+        assertThat(quietRanks.get(quietRanks.size() - 1))
+                .as("ranks minute by minute %s", quietRanks)
+                .isEqualTo(1);
         assertThat(RankerDriver.ids(list).indexOf("quiet"))
                 .isLessThan(RankerDriver.ids(list).indexOf("leader"));
         RankedItem quiet = list.items().get(RankerDriver.ids(list).indexOf("quiet"));
         RankedItem leader = list.items().get(RankerDriver.ids(list).indexOf("leader"));
         assertThat(leader.viewsLast15m()).isGreaterThan(2 * quiet.viewsLast15m());
         assertThat(leader.views()).isGreaterThan(quiet.views());
-        assertThat(quiet.expectedLast15m()).as("15 a quarter hour, shrunk towards a new story's 5").isBetween(11.0, 15.0);
+        assertThat(quiet.expectedLast15m())
+                .as("15 a quarter hour, shrunk towards a new story's 5")
+                .isBetween(11.0, 15.0);
         // steady for three hours: above 1 only because three hours of history still lean on the new-story prior
         assertThat(leader.score()).isBetween(0.9, 1.3).isLessThan(quiet.score() / 2);
     }
@@ -192,7 +208,8 @@ class TrendingTest {
         for (int minute = 1; minute <= 5; minute++) {
             list = checked(aMinute(5), list);
         }
-        double quietBefore = list.items().get(RankerDriver.ids(list).indexOf("quiet")).score();
+        double quietBefore =
+                list.items().get(RankerDriver.ids(list).indexOf("quiet")).score();
 
         // Nobody reads anything any more: each minute views leave the quarter hour and the list is published again.
         List<Double> quietScores = new ArrayList<>();
@@ -205,12 +222,16 @@ class TrendingTest {
                 quietScores.add(list.items().get(at).score());
             }
         }
-        assertThat(quietScores).isNotEmpty().allSatisfy(score -> assertThat(score).isLessThan(quietBefore));
+        assertThat(quietScores)
+                .isNotEmpty()
+                .allSatisfy(score -> assertThat(score).isLessThan(quietBefore));
         assertThat(quietScores).isSortedAccordingTo(Comparator.reverseOrder());
 
         Map<String, Ranking> quiet = advance(Duration.ofMinutes(2));
         assertThat(quiet).containsKey(LIST);
-        assertThat(quiet.get(LIST)).as("no view in the last quarter hour: nothing is rising").isNull();
+        assertThat(quiet.get(LIST))
+                .as("no view in the last quarter hour: nothing is rising")
+                .isNull();
     }
 
     @Test

@@ -3,11 +3,14 @@ package dev.mostread.ranker.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.mostread.ranker.stream.RankerMetrics;
+import dev.mostread.shared.kafka.Topics;
+import dev.mostread.shared.testing.TopicProbe;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RecordTooLargeException;
@@ -24,11 +27,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
-import dev.mostread.ranker.stream.RankerMetrics;
-import dev.mostread.shared.kafka.Topics;
-import dev.mostread.shared.testing.TopicProbe;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-
 /**
  * What Kafka Streams does with a record that fails after it was read, through the handlers the ranker configures,
  * against a real broker: its source goes to {@code page-views-dlq} with the reason and the source's position,
@@ -42,7 +40,8 @@ class DeadLetterExceptionHandlersIntegrationTest {
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final String brokers = EmbeddedKafkaCondition.getBroker().getBrokersAsString();
-    private final DeadLetterWriter writer = new DeadLetterWriter(Map.of(), brokers, new Topics(""), new RankerMetrics(registry));
+    private final DeadLetterWriter writer =
+            new DeadLetterWriter(Map.of(), brokers, new Topics(""), new RankerMetrics(registry));
 
     @AfterEach
     void close() {
@@ -50,8 +49,8 @@ class DeadLetterExceptionHandlersIntegrationTest {
     }
 
     private static ErrorHandlerContext failedAt(long offset) {
-        return new DefaultErrorHandlerContext(null, "page-views", 3, offset, new RecordHeaders(), "count-articles",
-                new TaskId(0, 3), 0L, KEY, VALUE);
+        return new DefaultErrorHandlerContext(
+                null, "page-views", 3, offset, new RecordHeaders(), "count-articles", new TaskId(0, 3), 0L, KEY, VALUE);
     }
 
     private double deadLettered(String stage) {
@@ -94,13 +93,15 @@ class DeadLetterExceptionHandlersIntegrationTest {
 
         assertThat(handler.handle(failedAt(7), output, new RecordTooLargeException("too large")))
                 .isEqualTo(ProductionExceptionHandlerResponse.CONTINUE);
-        assertThat(handler.handleSerializationException(failedAt(8), output, new IllegalArgumentException("bad"),
-                SerializationExceptionOrigin.VALUE)).isEqualTo(ProductionExceptionHandlerResponse.CONTINUE);
+        assertThat(handler.handleSerializationException(
+                        failedAt(8), output, new IllegalArgumentException("bad"), SerializationExceptionOrigin.VALUE))
+                .isEqualTo(ProductionExceptionHandlerResponse.CONTINUE);
         assertThat(handler.handle(failedAt(9), output, new TimeoutException("later")))
                 .isEqualTo(ProductionExceptionHandlerResponse.RETRY);
 
         await().atMost(Duration.ofSeconds(15)).until(() -> deadLetters().size() == before + 2);
-        assertThat(deadLetters().subList(before, before + 2)).extracting(r -> header(r, Topics.HEADER_SOURCE))
+        assertThat(deadLetters().subList(before, before + 2))
+                .extracting(r -> header(r, Topics.HEADER_SOURCE))
                 .containsExactlyInAnyOrder("page-views-3-7", "page-views-3-8");
         assertThat(deadLettered("production")).isEqualTo(2);
     }

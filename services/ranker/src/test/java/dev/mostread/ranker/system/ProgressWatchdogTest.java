@@ -3,7 +3,6 @@ package dev.mostread.ranker.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-
 import org.junit.jupiter.api.Test;
 
 class ProgressWatchdogTest {
@@ -37,7 +36,8 @@ class ProgressWatchdogTest {
 
         watchdog.observe(true, 800, 7, T0 + 60 * SECOND);
 
-        assertThat(watchdog.stalled(T0 + 60 * SECOND)).hasValueSatisfying(why -> assertThat(why).contains("no commit"));
+        assertThat(watchdog.stalled(T0 + 60 * SECOND))
+                .hasValueSatisfying(why -> assertThat(why).contains("no commit"));
         watchdog.observe(true, 800, 8, T0 + 65 * SECOND);
         assertThat(watchdog.stalled(T0 + 65 * SECOND)).as("commits again").isEmpty();
     }
@@ -59,8 +59,11 @@ class ProgressWatchdogTest {
 
         watchdog.threadFailed(T0 + 120 * SECOND);
 
-        assertThat(watchdog.stalled(T0 + 121 * SECOND)).hasValueSatisfying(why -> assertThat(why).contains("failures"));
+        assertThat(watchdog.stalled(T0 + 121 * SECOND))
+                .hasValueSatisfying(why -> assertThat(why).contains("failures"));
         watchdog.observe(true, 0, 1, T0 + 301 * SECOND);
-        assertThat(watchdog.stalled(T0 + 301 * SECOND)).as("the first failure aged out").isEmpty();
+        assertThat(watchdog.stalled(T0 + 301 * SECOND))
+                .as("the first failure aged out")
+                .isEmpty();
     }
 }

@@ -2,8 +2,9 @@ package dev.mostread.ranker.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mostread.shared.ranking.Sort;
+import dev.mostread.shared.system.ListsProperties;
 import java.time.Duration;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -11,16 +12,12 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
 import org.springframework.context.annotation.Configuration;
 
-import dev.mostread.shared.ranking.Sort;
-import dev.mostread.shared.system.ListsProperties;
-
 /** The ranker's settings are bound from properties and checked: a mistake stops the start and names the setting. */
 class RankerPropertiesTest {
 
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties({RankerProperties.class, ListsProperties.class})
-    static class Settings {
-    }
+    static class Settings {}
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
@@ -49,10 +46,12 @@ class RankerPropertiesTest {
 
     @Test
     void aMistakenSettingStopsTheStartAndSaysWhich() {
-        runner.withPropertyValues("mostread.ranker.trending.smoothing=0").run(context ->
-                assertThat(rootMessage(context.getStartupFailure())).contains("trending.smoothing"));
-        runner.withPropertyValues("mostread.ranker.stream-threads=0").run(context ->
-                assertThat(rootMessage(context.getStartupFailure())).contains("streamThreads"));
+        runner.withPropertyValues("mostread.ranker.trending.smoothing=0")
+                .run(context ->
+                        assertThat(rootMessage(context.getStartupFailure())).contains("trending.smoothing"));
+        runner.withPropertyValues("mostread.ranker.stream-threads=0")
+                .run(context ->
+                        assertThat(rootMessage(context.getStartupFailure())).contains("streamThreads"));
         runner.withPropertyValues("mostread.ranker.list-size=0").run(context -> {
             assertThat(context).hasFailed();
             assertThat(rootMessage(context.getStartupFailure())).contains("listSize");

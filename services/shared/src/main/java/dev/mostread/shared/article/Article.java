@@ -1,8 +1,7 @@
 package dev.mostread.shared.article;
 
-import java.time.Instant;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
 
 /**
  * The catalog entry of one article: the value of the compacted {@code articles} topic, keyed
@@ -10,8 +9,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * article out of every list.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Article(String title, String url, String section, String summary, String imageUrl,
-                      Instant publishedAt, Boolean hidden) {
+public record Article(
+        String title,
+        String url,
+        String section,
+        String summary,
+        String imageUrl,
+        Instant publishedAt,
+        Boolean hidden) {
 
     public boolean isHidden() {
         return Boolean.TRUE.equals(hidden);

@@ -1,15 +1,13 @@
 package dev.mostread.shared.article;
 
+import dev.mostread.shared.kafka.Json;
+import dev.mostread.shared.pageview.PageViewRules;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-
-import dev.mostread.shared.kafka.Json;
-import dev.mostread.shared.pageview.PageViewRules;
 
 /**
  * Reads a catalog entry (§3, Article) and checks every field with the page views' rules. The API reads catalog
@@ -22,8 +20,7 @@ public final class ArticleReader {
     public static final int MAX_BYTES = 64 * 1024;
 
     /** A field of the entry at fault; an empty field means the entry as a whole. */
-    public record Problem(String field, String message) {
-    }
+    public record Problem(String field, String message) {}
 
     /** The entry, or the problems that make it unusable. */
     public record Result(Article article, List<Problem> problems) {
@@ -32,8 +29,7 @@ public final class ArticleReader {
         }
     }
 
-    private ArticleReader() {
-    }
+    private ArticleReader() {}
 
     public static Result read(byte[] body) {
         List<Problem> problems = new ArrayList<>();
@@ -51,7 +47,12 @@ public final class ArticleReader {
         }
         String title = text(node, "title", problems, PageViewRules.TITLE);
         String url = text(node, "url", problems, PageViewRules.URL);
-        String section = PageViewRules.section(text(node, "section", problems, s -> PageViewRules.SECTION.accepts(PageViewRules.section(s)), PageViewRules.SECTION.message()));
+        String section = PageViewRules.section(text(
+                node,
+                "section",
+                problems,
+                s -> PageViewRules.SECTION.accepts(PageViewRules.section(s)),
+                PageViewRules.SECTION.message()));
         String summary = text(node, "summary", problems, PageViewRules.SUMMARY);
         String imageUrl = text(node, "imageUrl", problems, PageViewRules.IMAGE_URL);
         Instant publishedAt = null;
@@ -72,7 +73,8 @@ public final class ArticleReader {
                 problems.add(new Problem("hidden", "must be true or false"));
             }
         }
-        return problems.isEmpty() ? new Result(new Article(title, url, section, summary, imageUrl, publishedAt, hidden), List.of())
+        return problems.isEmpty()
+                ? new Result(new Article(title, url, section, summary, imageUrl, publishedAt, hidden), List.of())
                 : new Result(null, List.copyOf(problems));
     }
 
@@ -80,8 +82,12 @@ public final class ArticleReader {
         return text(node, field, problems, rule::accepts, rule.message());
     }
 
-    private static String text(JsonNode node, String field, List<Problem> problems,
-                               java.util.function.Predicate<String> accepts, String message) {
+    private static String text(
+            JsonNode node,
+            String field,
+            List<Problem> problems,
+            java.util.function.Predicate<String> accepts,
+            String message) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
             return null;

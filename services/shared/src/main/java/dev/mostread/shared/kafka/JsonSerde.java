@@ -3,7 +3,6 @@ package dev.mostread.shared.kafka;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /** A Kafka serde for one JSON value type; {@code null} stays {@code null} so tombstones pass through. */

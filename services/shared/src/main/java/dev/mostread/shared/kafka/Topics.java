@@ -12,6 +12,7 @@ public record Topics(String prefix) {
 
     /** Headers every dead-lettered record carries. */
     public static final String HEADER_ERROR = "mostread.error";
+
     public static final String HEADER_SOURCE = "mostread.source";
     /** Set by the collector: when the event reached it, in epoch milliseconds, as a decimal string. */
     public static final String HEADER_RECEIVED_AT = "mostread.received-at";

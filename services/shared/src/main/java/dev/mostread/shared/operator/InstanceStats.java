@@ -1,16 +1,15 @@
 package dev.mostread.shared.operator;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
-
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.CountAtBucket;
 import io.micrometer.core.instrument.distribution.HistogramSnapshot;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What one service instance reports to the {@code operator-stats} topic: its mostread counters since it started,
@@ -26,9 +25,15 @@ import io.micrometer.core.instrument.distribution.HistogramSnapshot;
  * @param lagCount every list update measured
  * @param lagMaxSeconds the largest recent lag
  */
-public record InstanceStats(String application, String instance, long time, String health,
-                            Map<String, Double> counters, Map<Double, Double> lagBuckets, double lagCount,
-                            double lagMaxSeconds) {
+public record InstanceStats(
+        String application,
+        String instance,
+        long time,
+        String health,
+        Map<String, Double> counters,
+        Map<Double, Double> lagBuckets,
+        double lagCount,
+        double lagMaxSeconds) {
 
     public static final String STOPPED = "STOPPED";
 
@@ -38,8 +43,8 @@ public record InstanceStats(String application, String instance, long time, Stri
     }
 
     /** This process's meters now. */
-    public static InstanceStats of(MeterRegistry registry, String application, String instance, long time,
-                                   String health) {
+    public static InstanceStats of(
+            MeterRegistry registry, String application, String instance, long time, String health) {
         Map<String, Double> counters = new LinkedHashMap<>();
         counters.put("accepted", sum(registry, "mostread.events.accepted"));
         counters.put("counted", sum(registry, "mostread.views.counted"));
@@ -74,7 +79,9 @@ public record InstanceStats(String application, String instance, long time, Stri
     }
 
     private static double sum(MeterRegistry registry, String name) {
-        return registry.find(name).counters().stream().mapToDouble(Counter::count).sum();
+        return registry.find(name).counters().stream()
+                .mapToDouble(Counter::count)
+                .sum();
     }
 
     private static void byReason(MeterRegistry registry, String name, String prefix, Map<String, Double> into) {
@@ -96,8 +103,8 @@ public record InstanceStats(String application, String instance, long time, Stri
      * ({@link ViewTotals}) when there are any, instead of their meters (which count again what a ranker processed
      * again after a crash or a migration); {@code exact} says which it is.
      */
-    public static Map<String, Object> total(List<InstanceStats> instances, Map<String, Long> viewTotals, long now,
-                                            long staleAfterMillis) {
+    public static Map<String, Object> total(
+            List<InstanceStats> instances, Map<String, Long> viewTotals, long now, long staleAfterMillis) {
         Map<String, Double> counters = new TreeMap<>();
         Map<Double, Double> buckets = new TreeMap<>();
         double lagCount = 0;
@@ -121,7 +128,8 @@ public record InstanceStats(String application, String instance, long time, Stri
         Map<String, Object> total = new LinkedHashMap<>();
         boolean exact = !viewTotals.isEmpty();
         if (exact) {
-            counters.keySet().removeIf(name -> name.equals(ViewTotals.COUNTED) || name.startsWith(ViewTotals.FILTERED_PREFIX));
+            counters.keySet()
+                    .removeIf(name -> name.equals(ViewTotals.COUNTED) || name.startsWith(ViewTotals.FILTERED_PREFIX));
             viewTotals.forEach((name, value) -> counters.put(name, value.doubleValue()));
         }
         total.put("exact", exact);

@@ -1,16 +1,14 @@
 package dev.mostread.shared.operator;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.Principal;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.Principal;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -26,21 +24,26 @@ public final class OperatorAccess extends OncePerRequestFilter {
     private final byte[] token;
 
     public OperatorAccess(String adminToken) {
-        this.token = adminToken == null || adminToken.isEmpty() ? null : ("Bearer " + adminToken).getBytes(StandardCharsets.UTF_8);
+        this.token = adminToken == null || adminToken.isEmpty()
+                ? null
+                : ("Bearer " + adminToken).getBytes(StandardCharsets.UTF_8);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String authorization = request.getHeader("Authorization");
-        if (token != null && authorization != null
+        if (token != null
+                && authorization != null
                 && MessageDigest.isEqual(token, authorization.getBytes(StandardCharsets.UTF_8))) {
-            chain.doFilter(new HttpServletRequestWrapper(request) {
-                @Override
-                public Principal getUserPrincipal() {
-                    return OPERATOR;
-                }
-            }, response);
+            chain.doFilter(
+                    new HttpServletRequestWrapper(request) {
+                        @Override
+                        public Principal getUserPrincipal() {
+                            return OPERATOR;
+                        }
+                    },
+                    response);
             return;
         }
         chain.doFilter(request, response);

@@ -1,11 +1,10 @@
 package dev.mostread.shared.operator;
 
+import dev.mostread.shared.system.MostreadProperties;
 import org.springframework.boot.actuate.autoconfigure.web.ManagementContextConfiguration;
 import org.springframework.boot.actuate.autoconfigure.web.ManagementContextType;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
-
-import dev.mostread.shared.system.MostreadProperties;
 
 /** {@link OperatorAccess} wherever the management endpoints are served (their own port, or the one port). */
 @ManagementContextConfiguration(value = ManagementContextType.ANY, proxyBeanMethods = false)

@@ -1,5 +1,10 @@
 package dev.mostread.shared.operator;
 
+import dev.mostread.shared.kafka.Json;
+import dev.mostread.shared.kafka.Topics;
+import dev.mostread.shared.system.KafkaSettings;
+import dev.mostread.shared.system.TopicInitializer;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
@@ -11,7 +16,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -22,12 +26,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.env.Environment;
-
-import dev.mostread.shared.kafka.Json;
-import dev.mostread.shared.kafka.Topics;
-import dev.mostread.shared.system.KafkaSettings;
-import dev.mostread.shared.system.TopicInitializer;
-import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Publishes this instance's {@link InstanceStats} to {@code operator-stats} every {@code interval}, and a last
@@ -51,8 +49,15 @@ public final class StatsReporter implements SmartLifecycle {
     private volatile Producer<String, byte[]> producer;
     private volatile String instance;
 
-    public StatsReporter(KafkaSettings kafka, Topics topics, TopicInitializer topicInitializer, MeterRegistry registry,
-                         Environment environment, Supplier<String> health, Duration interval, Clock clock) {
+    public StatsReporter(
+            KafkaSettings kafka,
+            Topics topics,
+            TopicInitializer topicInitializer,
+            MeterRegistry registry,
+            Environment environment,
+            Supplier<String> health,
+            Duration interval,
+            Clock clock) {
         this.kafka = kafka;
         this.topics = topics;
         this.topicInitializer = topicInitializer;
@@ -88,7 +93,8 @@ public final class StatsReporter implements SmartLifecycle {
     }
 
     private void send(Producer<String, byte[]> out, InstanceStats stats) {
-        out.send(new ProducerRecord<>(topics.operatorStats(), stats.key(), Json.mapper().writeValueAsBytes(stats)));
+        out.send(new ProducerRecord<>(
+                topics.operatorStats(), stats.key(), Json.mapper().writeValueAsBytes(stats)));
     }
 
     private String application() {
@@ -148,8 +154,10 @@ public final class StatsReporter implements SmartLifecycle {
                 String name = instance();
                 if (name != null) {
                     // the last totals stay: what this instance counted before it stopped still counts
-                    send(out, InstanceStats.of(registry, application(), name, clock.millis(), health.get())
-                            .stopped(clock.millis()));
+                    send(
+                            out,
+                            InstanceStats.of(registry, application(), name, clock.millis(), health.get())
+                                    .stopped(clock.millis()));
                 }
                 out.flush();
             } catch (RuntimeException e) {

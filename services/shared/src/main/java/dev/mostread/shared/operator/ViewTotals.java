@@ -16,11 +16,11 @@ public final class ViewTotals {
 
     /** The store, shared by the parsing and the counting processors of each task. */
     public static final String STORE = "view-totals";
+
     public static final String COUNTED = "counted";
     public static final String FILTERED_PREFIX = "filtered.";
 
-    private ViewTotals() {
-    }
+    private ViewTotals() {}
 
     /** The changelog topic of the rankers with this {@code application.id}. */
     public static String changelog(String applicationId) {
@@ -33,6 +33,8 @@ public final class ViewTotals {
 
     /** The count, or -1 when the value is not one (a record some other writer put there). */
     public static long decode(byte[] value) {
-        return value == null || value.length != Long.BYTES ? -1 : ByteBuffer.wrap(value).getLong();
+        return value == null || value.length != Long.BYTES
+                ? -1
+                : ByteBuffer.wrap(value).getLong();
     }
 }

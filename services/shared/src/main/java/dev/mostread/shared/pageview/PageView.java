@@ -25,8 +25,18 @@ public record PageView(
     public static final String TYPE_ARTICLE = "article";
 
     /** A view without a summary. */
-    public PageView(String site, String articleId, Long timestamp, String visitorId, String section, String type,
-                    String title, String url, String imageUrl, String userAgent, String referrer) {
+    public PageView(
+            String site,
+            String articleId,
+            Long timestamp,
+            String visitorId,
+            String section,
+            String type,
+            String title,
+            String url,
+            String imageUrl,
+            String userAgent,
+            String referrer) {
         this(site, articleId, timestamp, visitorId, section, type, title, url, imageUrl, userAgent, referrer, null);
     }
 
@@ -41,7 +51,18 @@ public record PageView(
     }
 
     public PageView withTimestamp(long epochMillis) {
-        return new PageView(site, articleId, epochMillis, visitorId, section, type, title, url, imageUrl,
-                userAgent, referrer, summary);
+        return new PageView(
+                site,
+                articleId,
+                epochMillis,
+                visitorId,
+                section,
+                type,
+                title,
+                url,
+                imageUrl,
+                userAgent,
+                referrer,
+                summary);
     }
 }

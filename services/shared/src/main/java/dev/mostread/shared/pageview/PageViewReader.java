@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -71,8 +70,11 @@ public final class PageViewReader {
                 int index = 0;
                 for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
                     if (index == MAX_EVENTS_PER_REQUEST) {
-                        return new Batch(List.of(), List.of(new FieldError(index, "",
-                                "a request holds at most " + MAX_EVENTS_PER_REQUEST + " events")), index + 1);
+                        return new Batch(
+                                List.of(),
+                                List.of(new FieldError(
+                                        index, "", "a request holds at most " + MAX_EVENTS_PER_REQUEST + " events")),
+                                index + 1);
                     }
                     if (token == JsonToken.START_OBJECT) {
                         collect(readObject(parser, index), views, errors);
@@ -93,7 +95,8 @@ public final class PageViewReader {
                 errors.add(new FieldError(0, "", "trailing content after the JSON value"));
             }
         } catch (JacksonException e) {
-            return new Batch(List.of(), List.of(new FieldError(0, "", "not valid JSON: " + e.getOriginalMessage())), size);
+            return new Batch(
+                    List.of(), List.of(new FieldError(0, "", "not valid JSON: " + e.getOriginalMessage())), size);
         }
         return errors.isEmpty() ? new Batch(views, List.of(), size) : new Batch(List.of(), errors, size);
     }
@@ -112,8 +115,17 @@ public final class PageViewReader {
 
     private Result readObject(JsonParser parser, int index) {
         FieldCheck check = new FieldCheck(index);
-        String site = null, articleId = null, visitorId = null, section = null, type = null, title = null,
-                url = null, imageUrl = null, userAgent = null, referrer = null, summary = null;
+        String site = null,
+                articleId = null,
+                visitorId = null,
+                section = null,
+                type = null,
+                title = null,
+                url = null,
+                imageUrl = null,
+                userAgent = null,
+                referrer = null,
+                summary = null;
         Long timestamp = null;
         for (JsonToken token = parser.nextToken(); token == JsonToken.PROPERTY_NAME; token = parser.nextToken()) {
             String name = parser.currentName();
@@ -150,8 +162,21 @@ public final class PageViewReader {
         if (!check.errors.isEmpty()) {
             return new Result(null, List.copyOf(check.errors));
         }
-        return new Result(new PageView(site, articleId, timestamp, emptyToNull(visitorId), section, type, title,
-                url, imageUrl, userAgent, referrer, summary), List.of());
+        return new Result(
+                new PageView(
+                        site,
+                        articleId,
+                        timestamp,
+                        emptyToNull(visitorId),
+                        section,
+                        type,
+                        title,
+                        url,
+                        imageUrl,
+                        userAgent,
+                        referrer,
+                        summary),
+                List.of());
     }
 
     private static String emptyToNull(String value) {
@@ -206,7 +231,8 @@ public final class PageViewReader {
         }
 
         void required(String field, String value) {
-            if (value == null && errors.stream().noneMatch(error -> error.field().equals(field))) {
+            if (value == null
+                    && errors.stream().noneMatch(error -> error.field().equals(field))) {
                 errors.add(new FieldError(index, field, "is required"));
             }
         }

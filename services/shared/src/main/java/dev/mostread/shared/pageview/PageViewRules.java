@@ -1,18 +1,18 @@
 package dev.mostread.shared.pageview;
 
+import dev.mostread.shared.ranking.ListKey;
 import java.net.URI;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
-import dev.mostread.shared.ranking.ListKey;
-
 /** The field rules of the contract (§3), one constant per field. */
 public final class PageViewRules {
 
     /** Letters, marks and digits of any script, '-' and '_': what newsrooms name sections with. */
     private static final Pattern SECTION_PATTERN = Pattern.compile("[\\p{L}\\p{M}\\p{Nd}_-]+");
+
     public static final int MAX_SECTION = 64;
     public static final int MAX_ARTICLE_ID = 128;
     public static final int MAX_SUMMARY = 300;
@@ -24,13 +24,13 @@ public final class PageViewRules {
     }
 
     public static final Rule SITE = new Rule(PageViewRules::isSlug, "must match [a-z0-9][a-z0-9-]{0,63}");
-    public static final Rule SECTION = new Rule(PageViewRules::isSection,
-            "must be 1-64 letters, marks, digits, '-' or '_' (not _all)");
-    public static final Rule ARTICLE_ID = new Rule(PageViewRules::isArticleId,
-            "must be 1-128 characters, with no whitespace, control character or '/'");
+    public static final Rule SECTION =
+            new Rule(PageViewRules::isSection, "must be 1-64 letters, marks, digits, '-' or '_' (not _all)");
+    public static final Rule ARTICLE_ID = new Rule(
+            PageViewRules::isArticleId, "must be 1-128 characters, with no whitespace, control character or '/'");
     public static final Rule VISITOR_ID = maxLength(128);
-    public static final Rule TYPE = new Rule(v -> !v.isEmpty() && v.length() <= 64 && isWellFormed(v),
-            "must be 1-64 characters");
+    public static final Rule TYPE =
+            new Rule(v -> !v.isEmpty() && v.length() <= 64 && isWellFormed(v), "must be 1-64 characters");
     public static final Rule TITLE = maxLength(512);
     public static final Rule SUMMARY = maxLength(MAX_SUMMARY);
     public static final Rule URL = httpUrl(2048);
@@ -38,8 +38,7 @@ public final class PageViewRules {
     public static final Rule USER_AGENT = maxLength(1024);
     public static final Rule REFERRER = maxLength(2048);
 
-    private PageViewRules() {
-    }
+    private PageViewRules() {}
 
     /** {@code [a-z0-9][a-z0-9-]{0,63}}, checked by hand: it runs for every page view the ranker reads. */
     public static boolean isSlug(String value) {
@@ -92,7 +91,8 @@ public final class PageViewRules {
             return true; // the common case, without the pattern and the normal-form check
         }
         int points = value.codePointCount(0, value.length());
-        return points <= MAX_SECTION && SECTION_PATTERN.matcher(value).matches()
+        return points <= MAX_SECTION
+                && SECTION_PATTERN.matcher(value).matches()
                 && Normalizer.isNormalized(value, Normalizer.Form.NFC);
     }
 
@@ -107,11 +107,15 @@ public final class PageViewRules {
         if (!isWellFormed(value)) {
             return false;
         }
-        if (value.codePointCount(0, value.length()) > MAX_ARTICLE_ID || !Normalizer.isNormalized(value, Normalizer.Form.NFC)) {
+        if (value.codePointCount(0, value.length()) > MAX_ARTICLE_ID
+                || !Normalizer.isNormalized(value, Normalizer.Form.NFC)) {
             return false;
         }
-        return value.codePoints().noneMatch(c -> c == '/' || Character.isWhitespace(c) || Character.isSpaceChar(c)
-                || Character.getType(c) == Character.CONTROL);
+        return value.codePoints()
+                .noneMatch(c -> c == '/'
+                        || Character.isWhitespace(c)
+                        || Character.isSpaceChar(c)
+                        || Character.getType(c) == Character.CONTROL);
     }
 
     /**
@@ -132,12 +136,14 @@ public final class PageViewRules {
     }
 
     private static Rule maxLength(int max) {
-        return new Rule(v -> v.length() <= max && isWellFormed(v),
+        return new Rule(
+                v -> v.length() <= max && isWellFormed(v),
                 "must be at most " + max + " characters of well-formed Unicode");
     }
 
     private static Rule httpUrl(int max) {
-        return new Rule(v -> v.length() <= max && isWellFormed(v) && isHttpUrl(v),
+        return new Rule(
+                v -> v.length() <= max && isWellFormed(v) && isHttpUrl(v),
                 "must be an absolute http(s):// URL of at most " + max + " characters");
     }
 

@@ -11,10 +11,13 @@ public final class TimeLimits {
     public static final Duration MAX_FUTURE = Duration.ofMinutes(5);
     public static final Duration MAX_AGE = Duration.ofDays(7);
 
-    public enum Verdict { IN_RANGE, FUTURE, TOO_OLD }
-
-    private TimeLimits() {
+    public enum Verdict {
+        IN_RANGE,
+        FUTURE,
+        TOO_OLD
     }
+
+    private TimeLimits() {}
 
     public static Verdict check(long eventTimeMillis, long nowMillis) {
         if (eventTimeMillis > nowMillis + MAX_FUTURE.toMillis()) {

@@ -1,8 +1,7 @@
 package dev.mostread.shared.ranking;
 
-import java.util.Optional;
-
 import dev.mostread.shared.pageview.PageViewRules;
+import java.util.Optional;
 
 /**
  * Names one most-read list: the key of the {@code rankings} topic, {@code {site}/{period}/{section}} for the
@@ -18,6 +17,7 @@ public record ListKey(String site, Period period, String section, Sort sort, Pub
     public static final String ALL_SECTIONS = "_all";
     /** What stands for the period in a trending list's key, and in its ranking's {@code period}. */
     public static final String TRENDING = "trending";
+
     private static final String PUBLISHED = "published-";
 
     public ListKey {
@@ -68,7 +68,10 @@ public record ListKey(String site, Period period, String section, Sort sort, Pub
 
     @Override
     public String toString() {
-        StringBuilder key = new StringBuilder(site).append('/').append(periodCode()).append('/')
+        StringBuilder key = new StringBuilder(site)
+                .append('/')
+                .append(periodCode())
+                .append('/')
                 .append(section == null ? ALL_SECTIONS : section);
         if (sort != Sort.VIEWS && sort != Sort.TRENDING) {
             key.append('/').append(sort.code());

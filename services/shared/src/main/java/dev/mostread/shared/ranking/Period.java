@@ -89,7 +89,12 @@ public enum Period {
 
     /** Local midnight of the day that holds {@code nowMillis} in {@code zone}, as epoch milliseconds. */
     public static long startOfDay(long nowMillis, ZoneId zone) {
-        return Instant.ofEpochMilli(nowMillis).atZone(zone).toLocalDate().atStartOfDay(zone).toInstant().toEpochMilli();
+        return Instant.ofEpochMilli(nowMillis)
+                .atZone(zone)
+                .toLocalDate()
+                .atStartOfDay(zone)
+                .toInstant()
+                .toEpochMilli();
     }
 
     private void requireRolling() {

@@ -26,7 +26,8 @@ public record PublishedWindow(String code, Duration length) {
         if (minutes <= 0 || !Duration.ofMinutes(minutes).equals(length)) {
             throw new IllegalArgumentException("a published window is a whole number of minutes: " + length);
         }
-        String code = minutes % 1440 == 0 && minutes >= 1440 * 7 ? minutes / 1440 + "d"
+        String code = minutes % 1440 == 0 && minutes >= 1440 * 7
+                ? minutes / 1440 + "d"
                 : minutes % 60 == 0 ? minutes / 60 + "h" : minutes + "m";
         return new PublishedWindow(code, length);
     }

@@ -1,13 +1,11 @@
 package dev.mostread.shared.system;
 
-import java.util.Map;
-
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * How every mostread service reaches Kafka ({@code mostread.kafka.*}).
@@ -46,8 +44,10 @@ public record KafkaSettings(
 
         public Retention {
             time = time == null ? java.time.Duration.ofDays(7) : time;
-            pageViewsBytes = pageViewsBytes == null ? org.springframework.util.unit.DataSize.ofGigabytes(1) : pageViewsBytes;
-            deadLetterBytes = deadLetterBytes == null ? org.springframework.util.unit.DataSize.ofMegabytes(256) : deadLetterBytes;
+            pageViewsBytes =
+                    pageViewsBytes == null ? org.springframework.util.unit.DataSize.ofGigabytes(1) : pageViewsBytes;
+            deadLetterBytes =
+                    deadLetterBytes == null ? org.springframework.util.unit.DataSize.ofMegabytes(256) : deadLetterBytes;
         }
     }
 

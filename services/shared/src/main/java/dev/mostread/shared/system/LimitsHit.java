@@ -16,7 +16,10 @@ public final class LimitsHit {
     }
 
     public void hit(String limit) {
-        Counter.builder("mostread.limits.hit").description("Times a cap on state or requests was applied")
-                .tag("limit", limit).register(registry).increment();
+        Counter.builder("mostread.limits.hit")
+                .description("Times a cap on state or requests was applied")
+                .tag("limit", limit)
+                .register(registry)
+                .increment();
     }
 }

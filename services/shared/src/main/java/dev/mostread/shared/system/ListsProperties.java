@@ -1,17 +1,14 @@
 package dev.mostread.shared.system;
 
+import dev.mostread.shared.ranking.PublishedWindow;
+import dev.mostread.shared.ranking.Sort;
+import jakarta.validation.constraints.NotBlank;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
-
-import jakarta.validation.constraints.NotBlank;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
-
-import dev.mostread.shared.ranking.PublishedWindow;
-import dev.mostread.shared.ranking.Sort;
 
 /**
  * What the rankers and the APIs both need to know about the rankers: their Kafka Streams application id (the
@@ -34,7 +31,9 @@ public record ListsProperties(
         @DefaultValue({}) List<Duration> publishedWithin) {
 
     public ListsProperties {
-        sorts = Stream.concat(Stream.of(Sort.VIEWS), sorts == null ? Stream.empty() : sorts.stream()).distinct().toList();
+        sorts = Stream.concat(Stream.of(Sort.VIEWS), sorts == null ? Stream.empty() : sorts.stream())
+                .distinct()
+                .toList();
         publishedWithin = publishedWithin == null ? List.of() : List.copyOf(publishedWithin);
     }
 

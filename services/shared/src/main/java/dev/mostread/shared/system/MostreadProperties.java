@@ -1,13 +1,11 @@
 package dev.mostread.shared.system;
 
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -25,7 +23,9 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("mostread")
 @Validated
 public record MostreadProperties(
-        @DefaultValue("") @Pattern(regexp = "[A-Za-z0-9._-]*") String topicPrefix,
+        @DefaultValue("") @Pattern(regexp = "[A-Za-z0-9._-]*")
+        String topicPrefix,
+
         @DefaultValue({}) List<String> trustedProxies,
         @DefaultValue("./data") @NotNull Path dataDir,
         @DefaultValue("30s") @NotNull Duration dedupeWindow,
@@ -33,8 +33,12 @@ public record MostreadProperties(
         @DefaultValue @Valid Operator operator) {
 
     public MostreadProperties {
-        trustedProxies = trustedProxies == null ? List.of()
-                : trustedProxies.stream().map(String::trim).filter(proxy -> !proxy.isEmpty()).toList();
+        trustedProxies = trustedProxies == null
+                ? List.of()
+                : trustedProxies.stream()
+                        .map(String::trim)
+                        .filter(proxy -> !proxy.isEmpty())
+                        .toList();
     }
 
     /**
@@ -42,6 +46,7 @@ public record MostreadProperties(
      *                  host's public port)
      * @param reportInterval how often each instance publishes its counters and health to {@code operator-stats}
      */
-    public record Operator(@DefaultValue("") String publicUrl, @DefaultValue("2s") @NotNull Duration reportInterval) {
-    }
+    public record Operator(
+            @DefaultValue("") String publicUrl,
+            @DefaultValue("2s") @NotNull Duration reportInterval) {}
 }

@@ -12,12 +12,15 @@ public final class ServiceDefaults {
 
     public static final int MANAGEMENT_PORT = 8081;
 
-    private ServiceDefaults() {
-    }
+    private ServiceDefaults() {}
 
     public static Map<String, Object> of(String applicationName) {
-        return Map.of("spring.application.name", applicationName,
-                "management.server.port", MANAGEMENT_PORT,
-                "springdoc.use-management-port", true);
+        return Map.of(
+                "spring.application.name",
+                applicationName,
+                "management.server.port",
+                MANAGEMENT_PORT,
+                "springdoc.use-management-port",
+                true);
     }
 }

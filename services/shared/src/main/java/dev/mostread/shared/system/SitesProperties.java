@@ -3,7 +3,6 @@ package dev.mostread.shared.system;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 

@@ -1,5 +1,6 @@
 package dev.mostread.shared.system;
 
+import dev.mostread.shared.kafka.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -9,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -18,8 +18,6 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import dev.mostread.shared.kafka.Topics;
 
 /**
  * Creates the contract's topics (§2) when they are missing. Every service calls it for the topics it
@@ -38,18 +36,26 @@ public final class TopicInitializer {
     }
 
     public NewTopic pageViews() {
-        return topic(topics.pageViews(), limited(settings.retention().pageViewsBytes().toBytes()));
+        return topic(
+                topics.pageViews(),
+                limited(settings.retention().pageViewsBytes().toBytes()));
     }
 
     public NewTopic pageViewsDlq() {
-        return topic(topics.pageViewsDlq(), limited(settings.retention().deadLetterBytes().toBytes()));
+        return topic(
+                topics.pageViewsDlq(),
+                limited(settings.retention().deadLetterBytes().toBytes()));
     }
 
     /** A time limit and a size limit: a flood of input can fill a partition to its size, never the disk. */
     private Map<String, String> limited(long bytesPerPartition) {
-        return Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(settings.retention().time().toMillis()),
-                TopicConfig.RETENTION_BYTES_CONFIG, String.valueOf(bytesPerPartition),
-                TopicConfig.SEGMENT_BYTES_CONFIG, String.valueOf(Math.max(1L << 20, Math.min(bytesPerPartition / 4, 1L << 30))));
+        return Map.of(
+                TopicConfig.RETENTION_MS_CONFIG,
+                String.valueOf(settings.retention().time().toMillis()),
+                TopicConfig.RETENTION_BYTES_CONFIG,
+                String.valueOf(bytesPerPartition),
+                TopicConfig.SEGMENT_BYTES_CONFIG,
+                String.valueOf(Math.max(1L << 20, Math.min(bytesPerPartition / 4, 1L << 30))));
     }
 
     public NewTopic articles() {
@@ -57,26 +63,35 @@ public final class TopicInitializer {
     }
 
     public NewTopic rankings() {
-        return topic(topics.rankings(), Map.of(
-                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
-                // Lists are rewritten often: let the log cleaner keep the topic small.
-                TopicConfig.SEGMENT_MS_CONFIG, String.valueOf(Duration.ofMinutes(10).toMillis()),
-                TopicConfig.MIN_CLEANABLE_DIRTY_RATIO_CONFIG, "0.1"));
+        return topic(
+                topics.rankings(),
+                Map.of(
+                        TopicConfig.CLEANUP_POLICY_CONFIG,
+                        TopicConfig.CLEANUP_POLICY_COMPACT,
+                        // Lists are rewritten often: let the log cleaner keep the topic small.
+                        TopicConfig.SEGMENT_MS_CONFIG,
+                        String.valueOf(Duration.ofMinutes(10).toMillis()),
+                        TopicConfig.MIN_CLEANABLE_DIRTY_RATIO_CONFIG,
+                        "0.1"));
     }
 
     /** One small compacted partition: the newest counters of every service instance. */
     public NewTopic operatorStats() {
-        Optional<Short> replication = settings.replicationFactor() > 0
-                ? Optional.of(settings.replicationFactor()) : Optional.empty();
-        return new NewTopic(topics.operatorStats(), Optional.of(1), replication).configs(Map.of(
-                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
-                TopicConfig.SEGMENT_MS_CONFIG, String.valueOf(Duration.ofMinutes(10).toMillis()),
-                TopicConfig.MIN_CLEANABLE_DIRTY_RATIO_CONFIG, "0.1"));
+        Optional<Short> replication =
+                settings.replicationFactor() > 0 ? Optional.of(settings.replicationFactor()) : Optional.empty();
+        return new NewTopic(topics.operatorStats(), Optional.of(1), replication)
+                .configs(Map.of(
+                        TopicConfig.CLEANUP_POLICY_CONFIG,
+                        TopicConfig.CLEANUP_POLICY_COMPACT,
+                        TopicConfig.SEGMENT_MS_CONFIG,
+                        String.valueOf(Duration.ofMinutes(10).toMillis()),
+                        TopicConfig.MIN_CLEANABLE_DIRTY_RATIO_CONFIG,
+                        "0.1"));
     }
 
     private NewTopic topic(String name, Map<String, String> configs) {
-        Optional<Short> replication = settings.replicationFactor() > 0
-                ? Optional.of(settings.replicationFactor()) : Optional.empty();
+        Optional<Short> replication =
+                settings.replicationFactor() > 0 ? Optional.of(settings.replicationFactor()) : Optional.empty();
         return new NewTopic(name, Optional.of(settings.partitions()), replication).configs(configs);
     }
 
@@ -86,7 +101,12 @@ public final class TopicInitializer {
         try (Admin admin = admin(timeout)) {
             while (true) {
                 try {
-                    return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+                    return admin.describeTopics(List.of(topic))
+                            .allTopicNames()
+                            .get()
+                            .get(topic)
+                            .partitions()
+                            .size();
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
                         throw new IllegalStateException("Could not describe topic " + topic, e.getCause());
@@ -134,7 +154,8 @@ public final class TopicInitializer {
                 }
             });
         } catch (ExecutionException e) {
-            throw new IllegalStateException("Kafka at " + settings.bootstrapServers() + " did not answer", e.getCause());
+            throw new IllegalStateException(
+                    "Kafka at " + settings.bootstrapServers() + " did not answer", e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while listing topics", e);

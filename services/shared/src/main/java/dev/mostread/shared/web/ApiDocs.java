@@ -28,6 +28,5 @@ public final class ApiDocs {
             {"type":"urn:mostread:problem:unauthorized","title":"Unauthorized","status":401,
              "detail":"Send Authorization: Bearer <admin token>."}""";
 
-    private ApiDocs() {
-    }
+    private ApiDocs() {}
 }

@@ -1,11 +1,10 @@
 package dev.mostread.shared.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
-
-import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * Who a request comes from (§7, no spoofing). {@code X-Forwarded-For} is believed only when the connection
@@ -31,8 +30,11 @@ public final class ClientAddress {
 
     /** The client's address as far as trusted proxies vouch for it. */
     public String of(HttpServletRequest request) {
-        return resolve(request.getRemoteAddr(), request.getHeaders("X-Forwarded-For") == null ? List.of()
-                : java.util.Collections.list(request.getHeaders("X-Forwarded-For")));
+        return resolve(
+                request.getRemoteAddr(),
+                request.getHeaders("X-Forwarded-For") == null
+                        ? List.of()
+                        : java.util.Collections.list(request.getHeaders("X-Forwarded-For")));
     }
 
     /** The same rule on plain values: {@code forwardedFor} are the header's values, in order. */
@@ -83,7 +85,8 @@ public final class ClientAddress {
         }
         StringBuilder prefix = new StringBuilder();
         for (int i = 0; i < 8; i += 2) {
-            prefix.append(Integer.toHexString(((bytes[i] & 0xff) << 8) | (bytes[i + 1] & 0xff))).append(':');
+            prefix.append(Integer.toHexString(((bytes[i] & 0xff) << 8) | (bytes[i + 1] & 0xff)))
+                    .append(':');
         }
         return prefix.append(":/64").toString();
     }
@@ -93,7 +96,8 @@ public final class ClientAddress {
         if (address == null || address.isEmpty() || address.length() > 45) {
             return null;
         }
-        String literal = address.startsWith("[") && address.endsWith("]") ? address.substring(1, address.length() - 1) : address;
+        String literal =
+                address.startsWith("[") && address.endsWith("]") ? address.substring(1, address.length() - 1) : address;
         int zone = literal.indexOf('%');
         String plain = zone < 0 ? literal : literal.substring(0, zone);
         boolean v4 = plain.matches("\\d{1,3}(\\.\\d{1,3}){3}");

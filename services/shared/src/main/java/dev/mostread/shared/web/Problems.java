@@ -1,27 +1,23 @@
 package dev.mostread.shared.web;
 
+import dev.mostread.shared.kafka.Json;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-
-import dev.mostread.shared.kafka.Json;
 
 /** RFC 9457 answers ({@code application/problem+json}) with a stable {@code type} per kind of problem. */
 public final class Problems {
 
     private static final String TYPE_BASE = "urn:mostread:problem:";
 
-    private Problems() {
-    }
+    private Problems() {}
 
     public static ResponseEntity.BodyBuilder respond(HttpStatus status) {
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 class InstanceStatsTest {
@@ -12,23 +11,37 @@ class InstanceStatsTest {
     private static final long NOW = 1_000_000;
 
     private static InstanceStats ranker(String instance, String health, double counted, double robots) {
-        return new InstanceStats("mostread-ranker", instance, NOW - 1_000, health,
-                Map.of("counted", counted, "filtered.robot", robots, "published", 3.0), Map.of(), 0, 0);
+        return new InstanceStats(
+                "mostread-ranker",
+                instance,
+                NOW - 1_000,
+                health,
+                Map.of("counted", counted, "filtered.robot", robots, "published", 3.0),
+                Map.of(),
+                0,
+                0);
     }
 
     private static InstanceStats collector(double accepted) {
-        return new InstanceStats("mostread-collector", "c:1", NOW - 1_000, "UP",
-                Map.of("accepted", accepted, "rejected.invalid", 2.0), Map.of(), 0, 0);
+        return new InstanceStats(
+                "mostread-collector",
+                "c:1",
+                NOW - 1_000,
+                "UP",
+                Map.of("accepted", accepted, "rejected.invalid", 2.0),
+                Map.of(),
+                0,
+                0);
     }
 
     @Test
     void theRankersExactTotalsReplaceWhatTheirMetersCountedAgain() {
         // two rankers' meters counted 150 views, some of them twice after a migration; the tasks' totals say 100
-        List<InstanceStats> instances = List.of(ranker("r:1", "UP", 90, 7), ranker("r:2", "STOPPED", 60, 5),
-                collector(120));
+        List<InstanceStats> instances =
+                List.of(ranker("r:1", "UP", 90, 7), ranker("r:2", "STOPPED", 60, 5), collector(120));
 
-        Map<String, Object> total = InstanceStats.total(instances, Map.of("counted", 100L, "filtered.robot", 10L,
-                "filtered.duplicate", 1L), NOW, 10_000);
+        Map<String, Object> total = InstanceStats.total(
+                instances, Map.of("counted", 100L, "filtered.robot", 10L, "filtered.duplicate", 1L), NOW, 10_000);
 
         assertThat(total.get("exact")).isEqualTo(true);
         assertThat(total.get("counted")).isEqualTo(100.0);

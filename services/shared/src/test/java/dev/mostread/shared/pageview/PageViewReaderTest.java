@@ -2,14 +2,12 @@ package dev.mostread.shared.pageview;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mostread.shared.kafka.Json;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import dev.mostread.shared.kafka.Json;
 
 class PageViewReaderTest {
 
@@ -36,7 +34,8 @@ class PageViewReaderTest {
         PageView view = result.view();
         assertThat(view.site()).isEqualTo("news21");
         assertThat(view.articleId()).isEqualTo("202611:a~b.c-d_e");
-        assertThat(view.timestamp()).isEqualTo(Instant.parse("2026-11-26T10:00:00Z").toEpochMilli());
+        assertThat(view.timestamp())
+                .isEqualTo(Instant.parse("2026-11-26T10:00:00Z").toEpochMilli());
         assertThat(view.visitorId()).isEqualTo("v1");
         assertThat(view.section()).isEqualTo("world-news");
         assertThat(view.title()).isEqualTo("<b>Hi</b>");
@@ -46,9 +45,13 @@ class PageViewReaderTest {
 
     @Test
     void acceptsEpochMillisecondsAndAnOffsetInstant() {
-        assertThat(read("{\"site\":\"s\",\"articleId\":\"a\",\"timestamp\":1764151200000}").view().timestamp())
+        assertThat(read("{\"site\":\"s\",\"articleId\":\"a\",\"timestamp\":1764151200000}")
+                        .view()
+                        .timestamp())
                 .isEqualTo(1764151200000L);
-        assertThat(read("{\"site\":\"s\",\"articleId\":\"a\",\"timestamp\":\"2026-11-26T19:00:00+09:00\"}").view().timestamp())
+        assertThat(read("{\"site\":\"s\",\"articleId\":\"a\",\"timestamp\":\"2026-11-26T19:00:00+09:00\"}")
+                        .view()
+                        .timestamp())
                 .isEqualTo(Instant.parse("2026-11-26T10:00:00Z").toEpochMilli());
     }
 
@@ -56,9 +59,11 @@ class PageViewReaderTest {
     void koreanSectionsAndArticleIdsAreValidAndSectionsAreKeptLowerCaseAndNfc() {
         String nfd = java.text.Normalizer.normalize("정치", java.text.Normalizer.Form.NFD);
         PageView view = read("{\"site\":\"news21\",\"articleId\":\"news:articleView.html?idxno=1234\","
-                + "\"section\":\"" + nfd + "\"}").view();
+                        + "\"section\":\"" + nfd + "\"}")
+                .view();
         PageView wordpress = read("{\"site\":\"news21\",\"articleId\":\"2026:12:01:예산안-통과\","
-                + "\"section\":\"Économie\",\"summary\":\"국회가 1일 본회의를 열고 예산안을 의결했다.\"}").view();
+                        + "\"section\":\"Économie\",\"summary\":\"국회가 1일 본회의를 열고 예산안을 의결했다.\"}")
+                .view();
 
         assertThat(nfd).isNotEqualTo("정치");
         assertThat(view.section()).isEqualTo("정치");
@@ -71,40 +76,51 @@ class PageViewReaderTest {
     @Test
     void limitsCountCodePointsNotUtf16Units() {
         String emoji = "😀".repeat(128);
-        assertThat(read("{\"site\":\"news21\",\"articleId\":\"" + emoji + "\"}").valid()).isTrue();
-        assertThat(read("{\"site\":\"news21\",\"articleId\":\"" + emoji + "😀\"}").valid()).isFalse();
-        assertThat(read("{\"site\":\"news21\",\"articleId\":\"a\",\"section\":\"" + "가".repeat(64) + "\"}").valid()).isTrue();
-        assertThat(read("{\"site\":\"news21\",\"articleId\":\"a\",\"section\":\"" + "가".repeat(65) + "\"}").valid()).isFalse();
+        assertThat(read("{\"site\":\"news21\",\"articleId\":\"" + emoji + "\"}").valid())
+                .isTrue();
+        assertThat(read("{\"site\":\"news21\",\"articleId\":\"" + emoji + "😀\"}")
+                        .valid())
+                .isFalse();
+        assertThat(read("{\"site\":\"news21\",\"articleId\":\"a\",\"section\":\"" + "가".repeat(64) + "\"}")
+                        .valid())
+                .isTrue();
+        assertThat(read("{\"site\":\"news21\",\"articleId\":\"a\",\"section\":\"" + "가".repeat(65) + "\"}")
+                        .valid())
+                .isFalse();
     }
 
     @ParameterizedTest(name = "{0} = {1} is rejected")
-    @CsvSource(delimiter = '|', value = {
-            "site|\"News21\"",
-            "site|\"-news\"",
-            "site|\"a23456789012345678901234567890123456789012345678901234567890123456\"",
-            "site|42",
-            "articleId|\"\"",
-            "articleId|\"a/b\"",
-            "articleId|\"a b\"",
-            "section|\"_all\"",
-            "section|\"a b\"",
-            "section|\"a/b\"",
-            "section|\"\"",
-            "articleId|\"a\\tb\"",
-            "summary|42",
-            "timestamp|\"yesterday\"",
-            "timestamp|-5",
-            "timestamp|1.5",
-            "timestamp|true",
-            "url|\"javascript:alert(1)\"",
-            "url|\"/relative\"",
-            "imageUrl|\"ftp://x.example/a.png\"",
-            "type|\"\"",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "site|\"News21\"",
+                "site|\"-news\"",
+                "site|\"a23456789012345678901234567890123456789012345678901234567890123456\"",
+                "site|42",
+                "articleId|\"\"",
+                "articleId|\"a/b\"",
+                "articleId|\"a b\"",
+                "section|\"_all\"",
+                "section|\"a b\"",
+                "section|\"a/b\"",
+                "section|\"\"",
+                "articleId|\"a\\tb\"",
+                "summary|42",
+                "timestamp|\"yesterday\"",
+                "timestamp|-5",
+                "timestamp|1.5",
+                "timestamp|true",
+                "url|\"javascript:alert(1)\"",
+                "url|\"/relative\"",
+                "imageUrl|\"ftp://x.example/a.png\"",
+                "type|\"\"",
+            })
     void rejectsAFieldThatBreaksItsRule(String field, String json) {
         String body = "{\"site\":\"news21\",\"articleId\":\"a\",\"" + field + "\":" + json + "}";
         if (field.equals("site") || field.equals("articleId")) {
-            body = field.equals("site") ? "{\"site\":" + json + ",\"articleId\":\"a\"}" : "{\"site\":\"news21\",\"articleId\":" + json + "}";
+            body = field.equals("site")
+                    ? "{\"site\":" + json + ",\"articleId\":\"a\"}"
+                    : "{\"site\":\"news21\",\"articleId\":" + json + "}";
         }
 
         PageViewReader.Result result = read(body);
@@ -124,15 +140,19 @@ class PageViewReaderTest {
         }
 
         assertThat(read(template.formatted(field, atLimit)).valid()).isTrue();
-        assertThat(read(template.formatted(field, overLimit)).errors()).extracting(FieldError::field).containsExactly(field);
+        assertThat(read(template.formatted(field, overLimit)).errors())
+                .extracting(FieldError::field)
+                .containsExactly(field);
     }
 
     @Test
     void rejectsAUrlLongerThanItsLimit() {
         String url = "https://news21.example/" + "a".repeat(2048);
 
-        assertThat(read("{\"site\":\"news21\",\"articleId\":\"a\",\"url\":\"" + url + "\"}").errors())
-                .extracting(FieldError::field).containsExactly("url");
+        assertThat(read("{\"site\":\"news21\",\"articleId\":\"a\",\"url\":\"" + url + "\"}")
+                        .errors())
+                .extracting(FieldError::field)
+                .containsExactly("url");
     }
 
     @Test
@@ -144,7 +164,8 @@ class PageViewReaderTest {
     void rejectsWhatIsNotAJsonObject() {
         assertThat(read("not json").valid()).isFalse();
         assertThat(read("[1]").valid()).isFalse();
-        assertThat(read("{\"site\":\"s\",\"articleId\":\"a\"} trailing").valid()).isFalse();
+        assertThat(read("{\"site\":\"s\",\"articleId\":\"a\"} trailing").valid())
+                .isFalse();
         assertThat(reader.readOne(null).valid()).isFalse();
     }
 
@@ -157,7 +178,8 @@ class PageViewReaderTest {
         assertThat(batch.valid()).isFalse();
         assertThat(batch.views()).isEmpty();
         assertThat(batch.size()).isEqualTo(4);
-        assertThat(batch.errors()).extracting(FieldError::index, FieldError::field)
+        assertThat(batch.errors())
+                .extracting(FieldError::index, FieldError::field)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(1, "site"),
                         org.assertj.core.groups.Tuple.tuple(2, ""),
@@ -183,12 +205,19 @@ class PageViewReaderTest {
 
     @Test
     void treatsAnEmptyVisitorIdAsNone() {
-        assertThat(read("{\"site\":\"s\",\"articleId\":\"a\",\"visitorId\":\"\"}").view().visitorId()).isNull();
+        assertThat(read("{\"site\":\"s\",\"articleId\":\"a\",\"visitorId\":\"\"}")
+                        .view()
+                        .visitorId())
+                .isNull();
     }
 
     @Test
     void treatsNonArticleTypesAsNotRanked() {
-        assertThat(read("{\"site\":\"s\",\"articleId\":\"a\",\"type\":\"home\"}").view().isArticle()).isFalse();
-        assertThat(read("{\"site\":\"s\",\"articleId\":\"a\"}").view().isArticle()).isTrue();
+        assertThat(read("{\"site\":\"s\",\"articleId\":\"a\",\"type\":\"home\"}")
+                        .view()
+                        .isArticle())
+                .isFalse();
+        assertThat(read("{\"site\":\"s\",\"articleId\":\"a\"}").view().isArticle())
+                .isTrue();
     }
 }

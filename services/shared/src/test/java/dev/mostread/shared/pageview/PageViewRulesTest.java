@@ -6,7 +6,6 @@ import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Random;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,8 +17,31 @@ class PageViewRulesTest {
     private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
     private static final Pattern SECTION = Pattern.compile("[\\p{L}\\p{M}\\p{Nd}_-]+");
     /** ASCII letters, digits and punctuation, space, tab, '/', Korean, a combining mark, a lone surrogate. */
-    private static final String[] PIECES = {"a", "z", "A", "Q", "0", "9", "-", "_", "/", " ", "\t", ".", "~", "%",
-        "\u007f", "정", "치", "e\u0301", "\u00e9", "\ud83d\ude00", "\ud83d", "\u00a0", "_all"};
+    private static final String[] PIECES = {
+        "a",
+        "z",
+        "A",
+        "Q",
+        "0",
+        "9",
+        "-",
+        "_",
+        "/",
+        " ",
+        "\t",
+        ".",
+        "~",
+        "%",
+        "\u007f",
+        "정",
+        "치",
+        "e\u0301",
+        "\u00e9",
+        "\ud83d\ude00",
+        "\ud83d",
+        "\u00a0",
+        "_all"
+    };
 
     private static String generated(Random random) {
         StringBuilder value = new StringBuilder();
@@ -31,17 +53,24 @@ class PageViewRulesTest {
     }
 
     private static boolean sectionByDefinition(String value) {
-        return !value.isEmpty() && PageViewRules.isWellFormed(value) && !value.equals("_all")
+        return !value.isEmpty()
+                && PageViewRules.isWellFormed(value)
+                && !value.equals("_all")
                 && value.codePointCount(0, value.length()) <= PageViewRules.MAX_SECTION
-                && SECTION.matcher(value).matches() && Normalizer.isNormalized(value, Normalizer.Form.NFC);
+                && SECTION.matcher(value).matches()
+                && Normalizer.isNormalized(value, Normalizer.Form.NFC);
     }
 
     private static boolean articleIdByDefinition(String value) {
-        return !value.isEmpty() && PageViewRules.isWellFormed(value)
+        return !value.isEmpty()
+                && PageViewRules.isWellFormed(value)
                 && value.codePointCount(0, value.length()) <= PageViewRules.MAX_ARTICLE_ID
                 && Normalizer.isNormalized(value, Normalizer.Form.NFC)
-                && value.codePoints().noneMatch(c -> c == '/' || Character.isWhitespace(c) || Character.isSpaceChar(c)
-                        || Character.getType(c) == Character.CONTROL);
+                && value.codePoints()
+                        .noneMatch(c -> c == '/'
+                                || Character.isWhitespace(c)
+                                || Character.isSpaceChar(c)
+                                || Character.getType(c) == Character.CONTROL);
     }
 
     @Test
@@ -50,13 +79,16 @@ class PageViewRulesTest {
         int checked = 0;
         for (int i = 0; i < 200_000; i++) {
             String value = generated(random);
-            assertThat(PageViewRules.isSlug(value)).as("site %s", value).isEqualTo(SLUG.matcher(value).matches());
+            assertThat(PageViewRules.isSlug(value))
+                    .as("site %s", value)
+                    .isEqualTo(SLUG.matcher(value).matches());
             assertThat(PageViewRules.isSection(value)).as("section %s", value).isEqualTo(sectionByDefinition(value));
-            assertThat(PageViewRules.isArticleId(value)).as("article id %s", value)
+            assertThat(PageViewRules.isArticleId(value))
+                    .as("article id %s", value)
                     .isEqualTo(articleIdByDefinition(value));
             if (PageViewRules.isWellFormed(value)) {
-                assertThat(PageViewRules.section(value)).isEqualTo(
-                        Normalizer.normalize(value.toLowerCase(Locale.ROOT), Normalizer.Form.NFC));
+                assertThat(PageViewRules.section(value))
+                        .isEqualTo(Normalizer.normalize(value.toLowerCase(Locale.ROOT), Normalizer.Form.NFC));
                 assertThat(PageViewRules.articleId(value)).isEqualTo(Normalizer.normalize(value, Normalizer.Form.NFC));
                 checked++;
             }
@@ -75,7 +107,8 @@ class PageViewRulesTest {
         assertThat(PageViewRules.isSection("_all")).isFalse();
         assertThat(PageViewRules.isArticleId("x".repeat(128))).isTrue();
         assertThat(PageViewRules.isArticleId("x".repeat(129))).isFalse();
-        assertThat(PageViewRules.isArticleId("news:articleView.html?idxno=1234")).isTrue();
+        assertThat(PageViewRules.isArticleId("news:articleView.html?idxno=1234"))
+                .isTrue();
         assertThat(PageViewRules.isArticleId("a/b")).isFalse();
     }
 }

@@ -23,9 +23,11 @@ class ListKeyTest {
 
         assertThat(visitors.toString()).isEqualTo("news21/24h/_all/visitors");
         assertThat(ListKey.parse("news21/24h/_all/visitors")).contains(visitors);
-        assertThat(ListKey.parse("news21/yesterday/정치/visitors")).contains(
-                new ListKey("news21", Period.YESTERDAY, "정치", Sort.VISITORS));
-        assertThat(ListKey.parse("news21/24h/_all/views")).as("views has one name only").isEmpty();
+        assertThat(ListKey.parse("news21/yesterday/정치/visitors"))
+                .contains(new ListKey("news21", Period.YESTERDAY, "정치", Sort.VISITORS));
+        assertThat(ListKey.parse("news21/24h/_all/views"))
+                .as("views has one name only")
+                .isEmpty();
         assertThat(ListKey.parse("news21/24h/_all/likes")).isEmpty();
         assertThat(ListKey.parse("news21/24h/_all/visitors/x")).isEmpty();
     }

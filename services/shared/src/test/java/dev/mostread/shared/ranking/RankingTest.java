@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 
 class RankingTest {
@@ -25,14 +24,17 @@ class RankingTest {
     void leavingArticlesOutStillFillsTheLimitAndRanksTheRestFromOne() {
         Ranking shown = ranking(30).without(Set.of("a1", "a3", "a9"), 7);
 
-        assertThat(shown.items()).extracting(RankedItem::articleId).containsExactly("a2", "a4", "a5", "a6", "a7", "a8", "a10");
+        assertThat(shown.items())
+                .extracting(RankedItem::articleId)
+                .containsExactly("a2", "a4", "a5", "a6", "a7", "a8", "a10");
         assertThat(shown.items()).extracting(RankedItem::rank).containsExactly(1, 2, 3, 4, 5, 6, 7);
         assertThat(shown.items()).extracting(RankedItem::previousRank).containsExactly(3, 5, 6, 7, 8, 9, 11);
     }
 
     @Test
     void aShortListLosesOnlyWhatIsExcluded() {
-        assertThat(ranking(3).without(Set.of("a2", "zz"), 10).items()).extracting(RankedItem::articleId)
+        assertThat(ranking(3).without(Set.of("a2", "zz"), 10).items())
+                .extracting(RankedItem::articleId)
                 .containsExactly("a1", "a3");
     }
 

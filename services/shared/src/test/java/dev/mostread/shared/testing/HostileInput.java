@@ -11,8 +11,19 @@ import java.util.Random;
  */
 public final class HostileInput {
 
-    private static final List<String> FIELDS = List.of("site", "articleId", "timestamp", "visitorId", "section",
-            "type", "title", "url", "imageUrl", "userAgent", "referrer", "extra");
+    private static final List<String> FIELDS = List.of(
+            "site",
+            "articleId",
+            "timestamp",
+            "visitorId",
+            "section",
+            "type",
+            "title",
+            "url",
+            "imageUrl",
+            "userAgent",
+            "referrer",
+            "extra");
 
     private static final String ODD = "<>\"'&/%\\{}[]";
 
@@ -26,7 +37,9 @@ public final class HostileInput {
         return switch (random.nextInt(12)) {
             case 0 -> randomBytes(random.nextInt(2000));
             case 1 -> nested(random.nextInt(5000));
-            case 2 -> ("{\"site\":\"news21\",\"articleId\":\"a\",\"timestamp\":" + hugeNumber() + "}").getBytes(StandardCharsets.UTF_8);
+            case 2 ->
+                ("{\"site\":\"news21\",\"articleId\":\"a\",\"timestamp\":" + hugeNumber() + "}")
+                        .getBytes(StandardCharsets.UTF_8);
             case 3 -> ("[" + event() + "," + event() + "]").getBytes(StandardCharsets.UTF_8);
             case 4 -> event().getBytes(StandardCharsets.UTF_8);
             case 5 -> withInvalidUtf8(event());
@@ -35,7 +48,9 @@ public final class HostileInput {
             case 8 -> truncated(event());
             case 9 -> ("[" + "{},".repeat(random.nextInt(2000)) + "{}]").getBytes(StandardCharsets.UTF_8);
             case 10 -> scalar().getBytes(StandardCharsets.UTF_8);
-            default -> ("{\"site\":\"news21\",\"articleId\":\"a\",\"site\":" + scalar() + ",\"x\":" + scalar() + "}").getBytes(StandardCharsets.UTF_8);
+            default ->
+                ("{\"site\":\"news21\",\"articleId\":\"a\",\"site\":" + scalar() + ",\"x\":" + scalar() + "}")
+                        .getBytes(StandardCharsets.UTF_8);
         };
     }
 
@@ -47,7 +62,10 @@ public final class HostileInput {
             if (i > 0) {
                 json.append(',');
             }
-            json.append('"').append(FIELDS.get(random.nextInt(FIELDS.size()))).append("\":").append(scalar());
+            json.append('"')
+                    .append(FIELDS.get(random.nextInt(FIELDS.size())))
+                    .append("\":")
+                    .append(scalar());
         }
         return json.append('}').toString();
     }
@@ -71,13 +89,14 @@ public final class HostileInput {
     public String text(int length) {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < length; i++) {
-            text.appendCodePoint(switch (random.nextInt(6)) {
-                case 0 -> random.nextInt(0x20);
-                case 1 -> 0x1F600 + random.nextInt(80);
-                case 2 -> 0x202E;
-                case 3 -> ODD.charAt(random.nextInt(ODD.length()));
-                default -> 'a' + random.nextInt(26);
-            });
+            text.appendCodePoint(
+                    switch (random.nextInt(6)) {
+                        case 0 -> random.nextInt(0x20);
+                        case 1 -> 0x1F600 + random.nextInt(80);
+                        case 2 -> 0x202E;
+                        case 3 -> ODD.charAt(random.nextInt(ODD.length()));
+                        default -> 'a' + random.nextInt(26);
+                    });
         }
         return text.toString();
     }
@@ -92,14 +111,24 @@ public final class HostileInput {
             case 4 -> java.net.URLEncoder.encode(text(random.nextInt(30)), StandardCharsets.UTF_8);
             case 5 -> "%FF%FE%00";
             case 6 -> "a".repeat(random.nextInt(5000));
-            default -> List.of("1h", "24h", "7d", "today", "news21", "sport", "_all").get(random.nextInt(7));
+            default ->
+                List.of("1h", "24h", "7d", "today", "news21", "sport", "_all").get(random.nextInt(7));
         };
     }
 
     public String contentType() {
-        return List.of("application/json", "application/json; charset=utf-8", "application/json; charset=latin1",
-                "text/plain", "application/x-www-form-urlencoded", "application/json;;;", "\u0000", "*/*",
-                "application/problem+json", "multipart/form-data; boundary=x").get(random.nextInt(10));
+        return List.of(
+                        "application/json",
+                        "application/json; charset=utf-8",
+                        "application/json; charset=latin1",
+                        "text/plain",
+                        "application/x-www-form-urlencoded",
+                        "application/json;;;",
+                        "\u0000",
+                        "*/*",
+                        "application/problem+json",
+                        "multipart/form-data; boundary=x")
+                .get(random.nextInt(10));
     }
 
     public int nextInt(int bound) {
@@ -107,8 +136,18 @@ public final class HostileInput {
     }
 
     private String hugeNumber() {
-        return List.of("1e999999", "-1e-999999", "123456789012345678901234567890", "9223372036854775808",
-                "1.5", "-0", "0x10", "NaN", "Infinity", "00012").get(random.nextInt(10));
+        return List.of(
+                        "1e999999",
+                        "-1e-999999",
+                        "123456789012345678901234567890",
+                        "9223372036854775808",
+                        "1.5",
+                        "-0",
+                        "0x10",
+                        "NaN",
+                        "Infinity",
+                        "00012")
+                .get(random.nextInt(10));
     }
 
     private static String escaped(String text) {

@@ -11,7 +11,8 @@ import java.time.Duration;
 /** A real HTTP client for tests against a running server; each call returns the whole response. */
 public final class Http {
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
 
     public Http(int port) {
@@ -23,12 +24,16 @@ public final class Http {
     }
 
     public HttpResponse<String> options(String path, String... headers) {
-        return send(request(path, headers).method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build());
+        return send(request(path, headers)
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .build());
     }
 
     public HttpResponse<String> put(String path, String body, String... headers) {
-        return send(request(path, headers).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(body)).build());
+        return send(request(path, headers)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body))
+                .build());
     }
 
     public HttpResponse<String> delete(String path, String... headers) {
@@ -40,8 +45,10 @@ public final class Http {
     }
 
     public HttpResponse<String> post(String path, String contentType, byte[] body) {
-        return send(request(path).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+        return send(request(path)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build());
     }
 
     public HttpResponse<String> postJson(String path, String body) {
@@ -50,12 +57,15 @@ public final class Http {
 
     /** POSTs JSON with extra headers, given as name, value, name, value, ... */
     public HttpResponse<String> postJson(String path, String body, String... headers) {
-        return send(request(path, headers).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return send(request(path, headers)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
     }
 
     private HttpRequest.Builder request(String path, String... headers) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder builder =
+                HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
         for (int i = 0; i + 1 < headers.length; i += 2) {
             builder.header(headers[i], headers[i + 1]);
         }

@@ -1,8 +1,7 @@
 package dev.mostread.shared.testing;
 
-import java.time.Instant;
-
 import dev.mostread.shared.pageview.PageView;
+import java.time.Instant;
 
 /**
  * Page views for tests, by name instead of by position: {@code PageViews.of("news21", "a1").at(now).visitor("v1")
@@ -87,7 +86,8 @@ public final class PageViews {
     }
 
     public PageView build() {
-        return new PageView(site, articleId, timestamp, visitorId, section, type, title, url, imageUrl, userAgent,
-                referrer, summary);
+        return new PageView(
+                site, articleId, timestamp, visitorId, section, type, title, url, imageUrl, userAgent, referrer,
+                summary);
     }
 }

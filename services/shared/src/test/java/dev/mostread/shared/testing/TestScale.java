@@ -6,8 +6,7 @@ package dev.mostread.shared.testing;
  */
 public final class TestScale {
 
-    private TestScale() {
-    }
+    private TestScale() {}
 
     public static int factor() {
         return Math.max(1, Integer.getInteger("mostread.test.scale", 1));

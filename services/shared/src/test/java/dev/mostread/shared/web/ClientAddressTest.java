@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class ClientAddressTest {
@@ -40,13 +39,15 @@ class ClientAddressTest {
     @Test
     void chainsOfTrustedProxiesAreWalkedFromTheRight() {
         ClientAddress twoHops = new ClientAddress(List.of("172.16.0.0/12", "10.0.0.0/8"));
-        assertThat(twoHops.resolve(NGINX, List.of("6.6.6.6, " + READER + ", 10.1.2.3"))).isEqualTo(READER);
+        assertThat(twoHops.resolve(NGINX, List.of("6.6.6.6, " + READER + ", 10.1.2.3")))
+                .isEqualTo(READER);
     }
 
     @Test
     void garbageInTheHeaderStopsTheWalkAtTheLastAddressVouchedFor() {
         assertThat(BEHIND_NGINX.resolve(NGINX, List.of("not-an-ip"))).isEqualTo(NGINX);
-        assertThat(BEHIND_NGINX.resolve(NGINX, List.of("evil.example, " + READER))).isEqualTo(READER);
+        assertThat(BEHIND_NGINX.resolve(NGINX, List.of("evil.example, " + READER)))
+                .isEqualTo(READER);
     }
 
     @Test
@@ -58,7 +59,8 @@ class ClientAddressTest {
 
     @Test
     void ipv6ClientsShareOneRateLimitBucketPerSlash64() {
-        assertThat(ClientAddress.bucket("2001:db8:1:2:aaaa::1")).isEqualTo(ClientAddress.bucket("2001:db8:1:2:ffff::9"))
+        assertThat(ClientAddress.bucket("2001:db8:1:2:aaaa::1"))
+                .isEqualTo(ClientAddress.bucket("2001:db8:1:2:ffff::9"))
                 .isEqualTo("2001:db8:1:2::/64");
         assertThat(ClientAddress.bucket("2001:db8:1:3::1")).isNotEqualTo(ClientAddress.bucket("2001:db8:1:2::1"));
         assertThat(ClientAddress.bucket(READER)).isEqualTo(READER);
@@ -67,6 +69,7 @@ class ClientAddressTest {
     @Test
     void aMisconfiguredProxyBlockIsRefusedAtStartUp() {
         assertThatThrownBy(() -> new ClientAddress(List.of("nginx"))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new ClientAddress(List.of("10.0.0.0/33"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ClientAddress(List.of("10.0.0.0/33")))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

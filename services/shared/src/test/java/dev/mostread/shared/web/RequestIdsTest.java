@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
 import org.springframework.mock.web.MockFilterChain;
@@ -20,7 +19,8 @@ class RequestIdsTest {
         List<String> seen = new ArrayList<>();
         filter.doFilter(request, response, new MockFilterChain(new jakarta.servlet.http.HttpServlet() {
             @Override
-            protected void service(jakarta.servlet.http.HttpServletRequest req, jakarta.servlet.http.HttpServletResponse res) {
+            protected void service(
+                    jakarta.servlet.http.HttpServletRequest req, jakarta.servlet.http.HttpServletResponse res) {
                 seen.add(MDC.get(RequestIds.MDC_KEY));
             }
         }));
@@ -34,7 +34,9 @@ class RequestIdsTest {
 
         assertThat(logged).matches("[0-9a-f]{24}");
         assertThat(response.getHeader(RequestIds.HEADER)).isEqualTo(logged);
-        assertThat(MDC.get(RequestIds.MDC_KEY)).as("nothing left behind for the thread's next request").isNull();
+        assertThat(MDC.get(RequestIds.MDC_KEY))
+                .as("nothing left behind for the thread's next request")
+                .isNull();
     }
 
     @Test

@@ -9,5 +9,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param demo generate demo traffic for the demo sites, so that the widget and the dashboard show life at once
  */
 @ConfigurationProperties("mostread")
-public record DemoProperties(@DefaultValue("false") boolean demo) {
-}
+public record DemoProperties(@DefaultValue("false") boolean demo) {}

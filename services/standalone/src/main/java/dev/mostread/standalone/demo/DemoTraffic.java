@@ -1,5 +1,9 @@
 package dev.mostread.standalone.demo;
 
+import dev.mostread.collector.collect.PageViewPublisher;
+import dev.mostread.loadgen.TrafficModel;
+import dev.mostread.loadgen.ViewGenerator;
+import dev.mostread.shared.pageview.PageView;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -7,15 +11,9 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-
-import dev.mostread.collector.collect.PageViewPublisher;
-import dev.mostread.loadgen.TrafficModel;
-import dev.mostread.loadgen.ViewGenerator;
-import dev.mostread.shared.pageview.PageView;
 
 /**
  * Synthetic traffic for two demo sites ({@code mostread.demo=true}), drawn by the load generator's
@@ -32,8 +30,8 @@ public class DemoTraffic implements SmartLifecycle {
     record Site(String id, int articles, int viewsPerSecond) {
 
         TrafficModel traffic() {
-            return new TrafficModel(List.of(id), 6, articles, 1.1, 0.07, 0.05, 0.0, 5_000, true,
-                    Duration.ofMinutes(1), id.hashCode());
+            return new TrafficModel(
+                    List.of(id), 6, articles, 1.1, 0.07, 0.05, 0.0, 5_000, true, Duration.ofMinutes(1), id.hashCode());
         }
     }
 
@@ -51,7 +49,8 @@ public class DemoTraffic implements SmartLifecycle {
     @Override
     public void start() {
         scheduler = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "demo-traffic"));
-        List<ViewGenerator> generators = SITES.stream().map(site -> new ViewGenerator(site.traffic())).toList();
+        List<ViewGenerator> generators =
+                SITES.stream().map(site -> new ViewGenerator(site.traffic())).toList();
         scheduler.scheduleAtFixedRate(() -> tick(generators), 0, PERIOD.toMillis(), TimeUnit.MILLISECONDS);
         log.info("Demo traffic on: sites {}", SITES.stream().map(Site::id).toList());
     }

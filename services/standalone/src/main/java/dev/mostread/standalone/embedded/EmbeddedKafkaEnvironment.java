@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.Map;
-
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -25,12 +24,21 @@ public class EmbeddedKafkaEnvironment implements EnvironmentPostProcessor {
             return;
         }
         int port = orFree(environment.getProperty("mostread.kafka.embedded.port", Integer.class, 9092));
-        int controllerPort = orFree(environment.getProperty("mostread.kafka.embedded.controller-port", Integer.class, 0));
-        environment.getPropertySources().addFirst(new MapPropertySource("mostreadEmbeddedKafka", Map.of(
-                ENABLED, "true",
-                "mostread.kafka.embedded.port", String.valueOf(port),
-                "mostread.kafka.embedded.controller-port", String.valueOf(controllerPort),
-                "mostread.kafka.bootstrap-servers", "127.0.0.1:" + port)));
+        int controllerPort =
+                orFree(environment.getProperty("mostread.kafka.embedded.controller-port", Integer.class, 0));
+        environment
+                .getPropertySources()
+                .addFirst(new MapPropertySource(
+                        "mostreadEmbeddedKafka",
+                        Map.of(
+                                ENABLED,
+                                "true",
+                                "mostread.kafka.embedded.port",
+                                String.valueOf(port),
+                                "mostread.kafka.embedded.controller-port",
+                                String.valueOf(controllerPort),
+                                "mostread.kafka.bootstrap-servers",
+                                "127.0.0.1:" + port)));
     }
 
     private static int orFree(int port) {
