@@ -13,8 +13,6 @@ import java.util.Objects;
  */
 public final class ArticleTally {
 
-    private static final int PERIODS = Period.values().length;
-
     private final String site;
     private final String articleId;
     private String viewSection;
@@ -27,19 +25,13 @@ public final class ArticleTally {
     private long lastViewAt;
     private final ArticleCounts counts;
 
-    final long[] rankedViews = new long[PERIODS];
-    final long[] rankedVisitors = new long[PERIODS];
-    /** Per {@code published} window: whether the lists last filed this article as inside it. */
-    boolean[] rankedFresh = NO_WINDOWS;
-
-    private static final boolean[] NO_WINDOWS = new boolean[0];
+    /** Where the leaderboards last filed it: theirs to keep ({@link Leaderboards.Filing}). */
+    private final Leaderboards.Filing filing = new Leaderboards.Filing();
     /** When this partition first counted a view of it (0: not yet): its publication time when the catalog has none. */
     private long firstSeenAt;
 
-    String rankedSection;
-    boolean showChanged;
-    /** The trending score the lists last filed this article under. */
-    TrendScore rankedTrend = TrendScore.NONE;
+    /** Its title, url, image or summary changed since the leaderboards last filed it. */
+    private boolean looksChanged;
 
     public ArticleTally(String site, String articleId) {
         this(site, articleId, new Shown(null, null, null, null, null), null, false, 0L, new ArticleCounts());
@@ -87,7 +79,7 @@ public final class ArticleTally {
             long now,
             long dayStart,
             long yesterdayStart) {
-        showChanged |= takeLooks(looks, confirmations);
+        looksChanged |= takeLooks(looks, confirmations);
         lastViewAt = Math.max(lastViewAt, Math.min(eventTime, now));
         long seen = Math.min(eventTime, now);
         firstSeenAt = firstSeenAt == 0 ? seen : Math.min(firstSeenAt, seen);
@@ -120,7 +112,7 @@ public final class ArticleTally {
     public void catalog(Article entry) {
         this.catalog = entry;
         this.deleted = entry == null;
-        this.showChanged = true;
+        this.looksChanged = true;
     }
 
     public boolean expire(long now, long dayStart) {
@@ -147,8 +139,8 @@ public final class ArticleTally {
                 summary(),
                 imageUrl(),
                 publishedAt(),
-                rankedViews[period.ordinal()],
-                rankedVisitors[period.ordinal()],
+                filing.views(period),
+                filing.visitors(period),
                 null);
     }
 
@@ -162,9 +154,9 @@ public final class ArticleTally {
                 summary(),
                 imageUrl(),
                 publishedAt(),
-                rankedViews[Period.LAST_HOUR.ordinal()],
-                rankedVisitors[Period.LAST_HOUR.ordinal()],
-                rankedTrend);
+                filing.views(Period.LAST_HOUR),
+                filing.visitors(Period.LAST_HOUR),
+                filing.trend());
     }
 
     /** The trending score a list files this article under at {@code now}: none while it is hidden. */
@@ -172,14 +164,27 @@ public final class ArticleTally {
         return hidden() ? TrendScore.NONE : rule.score(counts, firstSeenAt, now);
     }
 
+    Leaderboards.Filing filing() {
+        return filing;
+    }
+
+    /** True when its looks changed since the leaderboards last filed it. */
+    boolean looksChanged() {
+        return looksChanged;
+    }
+
+    /** The leaderboards have filed its looks as they are now. */
+    void looksFiled() {
+        looksChanged = false;
+    }
+
     /** True when this article's place or looks in a list may differ from what the leaderboards hold. */
     boolean needsRanking() {
-        if (showChanged || !Objects.equals(rankedSection, section())) {
+        if (looksChanged || !Objects.equals(filing.section(), section())) {
             return true;
         }
         for (Period period : Period.values()) {
-            if (rankedViews[period.ordinal()] != rankedViews(period)
-                    || rankedVisitors[period.ordinal()] != rankedVisitors(period)) {
+            if (filing.views(period) != rankedViews(period) || filing.visitors(period) != rankedVisitors(period)) {
                 return true;
             }
         }

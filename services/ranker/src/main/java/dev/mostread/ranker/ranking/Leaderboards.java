@@ -41,6 +41,45 @@ public final class Leaderboards {
         }
     }
 
+    /**
+     * Where the leaderboards last filed one article: its views and visitors in each period, whether it was inside
+     * each {@code published} window, its section and its trending score. Kept and written by the leaderboards
+     * alone; the article's tally carries it (so finding it costs nothing) and reads it to show the figures it was
+     * filed under.
+     */
+    public static final class Filing {
+        private static final boolean[] NO_WINDOWS = new boolean[0];
+
+        private final long[] views = new long[Period.values().length];
+        private final long[] visitors = new long[Period.values().length];
+        private boolean[] fresh = NO_WINDOWS;
+        private String section;
+        private TrendScore trend = TrendScore.NONE;
+
+        long views(Period period) {
+            return views[period.ordinal()];
+        }
+
+        long visitors(Period period) {
+            return visitors[period.ordinal()];
+        }
+
+        String section() {
+            return section;
+        }
+
+        TrendScore trend() {
+            return trend;
+        }
+
+        private boolean[] fresh(int windows) {
+            if (fresh.length != windows) {
+                fresh = new boolean[windows];
+            }
+            return fresh;
+        }
+    }
+
     /** One list's top N, best first. */
     private static final class Board {
         final Entry[] top;
@@ -167,7 +206,7 @@ public final class Leaderboards {
      * had a view in the last quarter hour. The minute's pass re-files these (and only these) articles.
      */
     public boolean mayTrend(ArticleTally tally, long now) {
-        return trending != null && (tally.rankedTrend.ranked() > 0 || TrendingRule.mayTrend(tally.counts(), now));
+        return trending != null && (tally.filing().trend.ranked() > 0 || TrendingRule.mayTrend(tally.counts(), now));
     }
 
     /** True when {@code tally} has entered or left a {@code published} window since it was last filed. */
@@ -176,10 +215,7 @@ public final class Leaderboards {
     }
 
     private boolean[] ranked(ArticleTally tally) {
-        if (tally.rankedFresh.length != windows.size()) {
-            tally.rankedFresh = new boolean[windows.size()];
-        }
-        return tally.rankedFresh;
+        return tally.filing().fresh(windows.size());
     }
 
     /**
@@ -190,20 +226,21 @@ public final class Leaderboards {
         boolean[] wasFresh = ranked(tally);
         boolean[] fresh = fresh(tally);
         TrendScore trend = trending == null ? TrendScore.NONE : tally.trend(trending, clock.getAsLong());
-        if (!tally.needsRanking() && java.util.Arrays.equals(wasFresh, fresh) && trend.equals(tally.rankedTrend)) {
+        if (!tally.needsRanking() && java.util.Arrays.equals(wasFresh, fresh) && trend.equals(tally.filing().trend)) {
             return;
         }
-        String oldSection = tally.rankedSection;
+        Filing filing = tally.filing();
+        String oldSection = filing.section;
         String newSection = tally.section();
-        boolean looksChanged = tally.showChanged;
+        boolean looksChanged = tally.looksChanged();
         if (trending != null) {
             fileTrend(tally, trend, wasFresh, fresh, oldSection, newSection, looksChanged);
         }
         for (Period period : Period.values()) {
             int p = period.ordinal();
-            long oldViews = tally.rankedViews[p];
+            long oldViews = filing.views[p];
             long newViews = tally.rankedViews(period);
-            long oldVisitors = tally.rankedVisitors[p];
+            long oldVisitors = filing.visitors[p];
             long newVisitors = tally.rankedVisitors(period);
             // a list by views shows visitors too, and one by visitors shows views: either change is a change
             boolean shown = looksChanged || oldVisitors != newVisitors || oldViews != newViews;
@@ -234,12 +271,12 @@ public final class Leaderboards {
                             shown);
                 }
             }
-            tally.rankedViews[p] = newViews;
-            tally.rankedVisitors[p] = newVisitors;
+            filing.views[p] = newViews;
+            filing.visitors[p] = newVisitors;
         }
         System.arraycopy(fresh, 0, wasFresh, 0, fresh.length);
-        tally.rankedSection = newSection;
-        tally.showChanged = false;
+        filing.section = newSection;
+        tally.looksFiled();
     }
 
     /**
@@ -254,12 +291,13 @@ public final class Leaderboards {
             String oldSection,
             String newSection,
             boolean looksChanged) {
-        TrendScore old = tally.rankedTrend;
+        Filing filing = tally.filing();
+        TrendScore old = filing.trend;
         Period hour = Period.LAST_HOUR;
         boolean shown = looksChanged
                 || !old.equals(trend)
-                || tally.rankedViews[hour.ordinal()] != tally.rankedViews(hour)
-                || tally.rankedVisitors[hour.ordinal()] != tally.rankedVisitors(hour);
+                || filing.views(hour) != tally.rankedViews(hour)
+                || filing.visitors(hour) != tally.rankedVisitors(hour);
         for (int w = -1; w < windows.size(); w++) {
             PublishedWindow window = w < 0 ? null : windows.get(w);
             boolean before = w < 0 || wasFresh[w];
@@ -275,7 +313,7 @@ public final class Leaderboards {
                     after ? trend.ranked() : 0,
                     shown);
         }
-        tally.rankedTrend = trend;
+        filing.trend = trend;
     }
 
     private void fileEverywhere(
@@ -336,7 +374,8 @@ public final class Leaderboards {
             boards.computeIfAbsent(list, key -> new Board(capacity)).clear();
         }
         for (ArticleTally tally : everyArticle.get()) {
-            String section = tally.rankedSection;
+            Filing filing = tally.filing();
+            String section = filing.section;
             boolean[] fresh = ranked(tally);
             if (trending != null) {
                 for (int w = -1; w < windows.size(); w++) {
@@ -347,7 +386,7 @@ public final class Leaderboards {
                                 tally,
                                 Period.LAST_HOUR,
                                 section,
-                                tally.rankedTrend.ranked());
+                                filing.trend.ranked());
                     }
                 }
             }
@@ -357,10 +396,9 @@ public final class Leaderboards {
                         continue;
                     }
                     PublishedWindow window = w < 0 ? null : windows.get(w);
-                    refileEverywhere(Sort.VIEWS, window, tally, period, section, tally.rankedViews[period.ordinal()]);
+                    refileEverywhere(Sort.VIEWS, window, tally, period, section, filing.views(period));
                     if (byVisitors) {
-                        refileEverywhere(
-                                Sort.VISITORS, window, tally, period, section, tally.rankedVisitors[period.ordinal()]);
+                        refileEverywhere(Sort.VISITORS, window, tally, period, section, filing.visitors(period));
                     }
                 }
             }
