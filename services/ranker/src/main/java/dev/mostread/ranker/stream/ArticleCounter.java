@@ -249,7 +249,7 @@ final class ArticleCounter implements Processor<String, ArticleInput, String, Ca
                 Instant lastViewAt = Instant.ofEpochMilli(leaderboards.lastViewAt(list));
                 bySite.computeIfAbsent(list.site(), site -> new ArrayList<>())
                         .add(new CandidateBatch.ListCandidates(
-                                list.toString(), new PartitionCandidates(partition, asOf, lastViewAt, top, arrival)));
+                                list, new PartitionCandidates(partition, asOf, lastViewAt, top, arrival)));
             }
         });
         bySite.forEach((site, lists) -> CandidateBatch.split(lists, CandidateBatch.MAX_BYTES)

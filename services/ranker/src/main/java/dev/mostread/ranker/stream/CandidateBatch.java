@@ -1,6 +1,7 @@
 package dev.mostread.ranker.stream;
 
 import dev.mostread.ranker.ranking.Candidate;
+import dev.mostread.shared.ranking.ListKey;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,11 +18,11 @@ record CandidateBatch(List<ListCandidates> lists) {
     static final int MAX_BYTES = 256 * 1024;
 
     /** One list's candidates from one partition. */
-    record ListCandidates(String list, PartitionCandidates candidates) {
+    record ListCandidates(ListKey list, PartitionCandidates candidates) {
 
         /** An upper bound of this list's encoded size: modified UTF-8 takes at most 3 bytes a char. */
         int maxBytes() {
-            int bytes = 2 + 3 * list.length() + 30;
+            int bytes = 2 + 3 * list.toString().length() + 30;
             for (Candidate item : candidates.items()) {
                 bytes += itemBytes(
                         length(item.articleId()),

@@ -2,6 +2,7 @@ package dev.mostread.ranker.stream;
 
 import dev.mostread.ranker.ranking.Candidate;
 import dev.mostread.ranker.ranking.TrendScore;
+import dev.mostread.shared.ranking.ListKey;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -11,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
@@ -66,7 +68,7 @@ final class CandidatesCodec implements Serde<CandidateBatch> {
             out.writeByte(BATCH_VERSION);
             out.writeShort(batch.lists().size());
             for (CandidateBatch.ListCandidates list : batch.lists()) {
-                out.writeUTF(list.list());
+                out.writeUTF(list.list().toString());
                 write(out, list.candidates());
             }
         } catch (IOException e) {
@@ -86,7 +88,10 @@ final class CandidatesCodec implements Serde<CandidateBatch> {
             int size = in.readShort();
             List<CandidateBatch.ListCandidates> lists = new ArrayList<>(size);
             for (int i = 0; i < size; i++) {
-                lists.add(new CandidateBatch.ListCandidates(in.readUTF(), read(in, layout)));
+                // a key that is not a list's (a record some other writer put there) is read past and left out
+                Optional<ListKey> key = ListKey.parse(in.readUTF());
+                PartitionCandidates candidates = read(in, layout);
+                key.ifPresent(list -> lists.add(new CandidateBatch.ListCandidates(list, candidates)));
             }
             return new CandidateBatch(lists);
         } catch (IOException e) {

@@ -34,7 +34,7 @@ final class ListPublisher implements Processor<String, CandidateBatch, String, R
     private ProcessorContext<String, Ranking> context;
     private ListStore store;
     /** Lists with new candidates since the last merge, and the oldest arrival among the views behind them. */
-    private final Map<String, Long> pending = new HashMap<>();
+    private final Map<ListKey, Long> pending = new HashMap<>();
 
     ListPublisher(String storeName, int listSize, Duration interval, SiteDays days, RankerMetrics metrics) {
         this.storeName = storeName;
@@ -61,9 +61,6 @@ final class ListPublisher implements Processor<String, CandidateBatch, String, R
             return;
         }
         for (CandidateBatch.ListCandidates list : record.value().lists()) {
-            if (ListKey.parse(list.list()).isEmpty()) {
-                continue;
-            }
             store.candidates(list.list(), list.candidates());
             long arrival = list.candidates().oldestArrival();
             pending.merge(list.list(), arrival, (a, b) -> a == 0 ? b : b == 0 ? a : Math.min(a, b));
@@ -74,15 +71,14 @@ final class ListPublisher implements Processor<String, CandidateBatch, String, R
         if (pending.isEmpty()) {
             return;
         }
-        for (Map.Entry<String, Long> entry : pending.entrySet()) {
+        for (Map.Entry<ListKey, Long> entry : pending.entrySet()) {
             publish(entry.getKey(), entry.getValue(), now);
         }
         pending.clear();
     }
 
-    private void publish(String list, long oldestArrival, long now) {
-        ListKey key = ListKey.parse(list).orElseThrow();
-        ListStore.Lists state = store.get(list);
+    private void publish(ListKey key, long oldestArrival, long now) {
+        ListStore.Lists state = store.get(key);
         Ranking previous = state.published;
         List<List<Candidate>> candidates = new ArrayList<>(state.partitions.size());
         Instant lastViewAt = previous == null ? null : previous.lastViewAt();
@@ -106,9 +102,9 @@ final class ListPublisher implements Processor<String, CandidateBatch, String, R
         Ranking next = ListMerge.merge(key, candidates, listSize, previous, asOf, windowStart, windowEnd, lastViewAt);
         if (next.items().isEmpty()) {
             // An emptied list leaves rankings (a tombstone) and this store: nothing of it is kept for ever.
-            store.forget(list);
+            store.forget(key);
             if (previous != null) {
-                context.forward(new Record<>(list, null, now));
+                context.forward(new Record<>(key.toString(), null, now));
                 metrics.published(-1);
             }
             return;
@@ -116,8 +112,8 @@ final class ListPublisher implements Processor<String, CandidateBatch, String, R
         if (ListMerge.sameList(previous, next)) {
             return;
         }
-        store.published(list, next);
-        context.forward(new Record<>(list, next, now));
+        store.published(key, next);
+        context.forward(new Record<>(key.toString(), next, now));
         metrics.published(oldestArrival > 0 ? now - oldestArrival : -1);
     }
 }

@@ -1,11 +1,13 @@
 package dev.mostread.ranker.stream;
 
 import dev.mostread.shared.kafka.Json;
+import dev.mostread.shared.ranking.ListKey;
 import dev.mostread.shared.ranking.Ranking;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
@@ -29,8 +31,41 @@ public final class ListStore extends WriteBehindStore {
     private static final char SEPARATOR = '\u0000';
     private static final String PUBLISHED = "published";
 
-    private final Map<String, Lists> lists = new HashMap<>();
-    private final Set<String> dirty = new LinkedHashSet<>();
+    /** One entry of the inner store: a partition's candidates for a list, or what was published ({@code -1}). */
+    private record Entry(ListKey list, int partition) {
+
+        static final int PUBLISHED_LIST = -1;
+
+        Bytes bytes() {
+            String part = partition == PUBLISHED_LIST ? PUBLISHED : Integer.toString(partition);
+            return Bytes.wrap((list.toString() + SEPARATOR + part).getBytes(StandardCharsets.UTF_8));
+        }
+
+        /** The entry a stored key names; empty for a key no list has (nothing this store wrote). */
+        static Optional<Entry> of(Bytes key) {
+            String text = new String(key.get(), StandardCharsets.UTF_8);
+            int separator = text.lastIndexOf(SEPARATOR);
+            if (separator < 0) {
+                return Optional.empty();
+            }
+            String part = text.substring(separator + 1);
+            Optional<ListKey> list = ListKey.parse(text.substring(0, separator));
+            if (list.isEmpty()) {
+                return Optional.empty();
+            }
+            if (part.equals(PUBLISHED)) {
+                return Optional.of(new Entry(list.get(), PUBLISHED_LIST));
+            }
+            try {
+                return Optional.of(new Entry(list.get(), Integer.parseInt(part)));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    private final Map<ListKey, Lists> lists = new HashMap<>();
+    private final Set<Entry> dirty = new LinkedHashSet<>();
 
     ListStore(KeyValueStore<Bytes, byte[]> inner) {
         super(inner);
@@ -42,73 +77,71 @@ public final class ListStore extends WriteBehindStore {
         dirty.clear();
         try (KeyValueIterator<Bytes, byte[]> all = inner.all()) {
             while (all.hasNext()) {
-                KeyValue<Bytes, byte[]> entry = all.next();
-                String key = new String(entry.key.get(), StandardCharsets.UTF_8);
-                int separator = key.lastIndexOf(SEPARATOR);
-                Lists list = lists.computeIfAbsent(key.substring(0, separator), k -> new Lists());
-                String part = key.substring(separator + 1);
-                if (part.equals(PUBLISHED)) {
-                    list.published = Json.mapper().readValue(entry.value, Ranking.class);
+                KeyValue<Bytes, byte[]> stored = all.next();
+                Entry entry = Entry.of(stored.key).orElse(null);
+                if (entry == null) {
+                    continue;
+                }
+                Lists list = lists.computeIfAbsent(entry.list(), k -> new Lists());
+                if (entry.partition() == Entry.PUBLISHED_LIST) {
+                    list.published = Json.mapper().readValue(stored.value, Ranking.class);
                 } else {
-                    list.partitions.put(Integer.parseInt(part), CandidatesCodec.decode(entry.value));
+                    list.partitions.put(entry.partition(), CandidatesCodec.decode(stored.value));
                 }
             }
         }
     }
 
-    Set<String> lists() {
+    Set<ListKey> lists() {
         return lists.keySet();
     }
 
-    Lists get(String list) {
+    Lists get(ListKey list) {
         return lists.computeIfAbsent(list, k -> new Lists());
     }
 
     /** Takes a partition's latest candidates; an empty proposal means the partition has nothing for the list. */
-    void candidates(String list, PartitionCandidates candidates) {
+    void candidates(ListKey list, PartitionCandidates candidates) {
         Lists state = get(list);
         if (candidates.items().isEmpty()) {
             state.partitions.remove(candidates.partition());
         } else {
             state.partitions.put(candidates.partition(), candidates);
         }
-        dirty.add(list + SEPARATOR + candidates.partition());
+        dirty.add(new Entry(list, candidates.partition()));
     }
 
-    void published(String list, Ranking ranking) {
+    void published(ListKey list, Ranking ranking) {
         get(list).published = ranking;
-        dirty.add(list + SEPARATOR + PUBLISHED);
+        dirty.add(new Entry(list, Entry.PUBLISHED_LIST));
     }
 
     /** Drops everything kept for {@code list}: its candidates from every partition and what was published. */
-    void forget(String list) {
+    void forget(ListKey list) {
         Lists state = lists.remove(list);
         if (state != null) {
-            state.partitions.keySet().forEach(partition -> dirty.add(list + SEPARATOR + partition));
-            dirty.add(list + SEPARATOR + PUBLISHED);
+            state.partitions.keySet().forEach(partition -> dirty.add(new Entry(list, partition)));
+            dirty.add(new Entry(list, Entry.PUBLISHED_LIST));
         }
     }
 
     @Override
     public void flushCache() {
-        for (String key : dirty) {
-            int separator = key.lastIndexOf(SEPARATOR);
-            Lists list = lists.get(key.substring(0, separator));
-            String part = key.substring(separator + 1);
-            Bytes bytes = Bytes.wrap(key.getBytes(StandardCharsets.UTF_8));
+        for (Entry entry : dirty) {
+            Lists list = lists.get(entry.list());
             byte[] value;
-            if (part.equals(PUBLISHED)) {
+            if (entry.partition() == Entry.PUBLISHED_LIST) {
                 value = list == null || list.published == null
                         ? null
                         : Json.mapper().writeValueAsBytes(list.published);
             } else {
-                PartitionCandidates candidates = list == null ? null : list.partitions.get(Integer.parseInt(part));
+                PartitionCandidates candidates = list == null ? null : list.partitions.get(entry.partition());
                 value = candidates == null ? null : CandidatesCodec.encode(candidates);
             }
             if (value == null) {
-                inner.delete(bytes);
+                inner.delete(entry.bytes());
             } else {
-                inner.put(bytes, value);
+                inner.put(entry.bytes(), value);
             }
         }
         dirty.clear();

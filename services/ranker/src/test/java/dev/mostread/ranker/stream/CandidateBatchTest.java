@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mostread.ranker.ranking.Candidate;
 import dev.mostread.shared.kafka.Json;
+import dev.mostread.shared.ranking.ListKey;
 import dev.mostread.shared.ranking.Period;
 import dev.mostread.shared.ranking.RankedItem;
 import dev.mostread.shared.ranking.Ranking;
@@ -39,7 +40,8 @@ class CandidateBatchTest {
         for (int i = 0; i < items; i++) {
             candidates.add(longest(i));
         }
-        return new CandidateBatch.ListCandidates(key, new PartitionCandidates(0, NOW, NOW, candidates, 0));
+        return new CandidateBatch.ListCandidates(
+                ListKey.parse(key).orElseThrow(), new PartitionCandidates(0, NOW, NOW, candidates, 0));
     }
 
     @Test
