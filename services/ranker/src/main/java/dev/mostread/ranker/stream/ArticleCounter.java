@@ -97,7 +97,7 @@ final class ArticleCounter implements Processor<String, ArticleInput, String, Ca
     private void loadRecentVisits(long now) {
         recentVisits = new RecentVisits(settings.dedupeWindow().toMillis());
         long from = now - settings.dedupeWindow().toMillis() - LATE_VISITS.toMillis();
-        for (TallyStore.Visit visit : store.loadedVisits()) {
+        for (VisitsJournal.Visit visit : store.visits().loadedVisits()) {
             if (visit.eventTime() >= from) {
                 recentVisits.restore(visit.key(), visit.eventTime());
             }
@@ -205,7 +205,7 @@ final class ArticleCounter implements Processor<String, ArticleInput, String, Ca
     /** Kept in memory for decisions, and journaled in the tally store so a restarted task decides the same way. */
     private void rememberVisit(String visitKey, long eventTime) {
         recentVisits.counted(visitKey, eventTime);
-        store.visit(visitKey, eventTime);
+        store.visits().visit(visitKey, eventTime);
     }
 
     private void applyCatalog(String key, Article article) {
@@ -268,7 +268,7 @@ final class ArticleCounter implements Processor<String, ArticleInput, String, Ca
         expiredAtMinute = minute;
         long horizon = now - settings.dedupeWindow().toMillis() - LATE_VISITS.toMillis();
         recentVisits.forgetBefore(horizon);
-        store.forgetVisitsBefore(horizon);
+        store.visits().forgetBefore(horizon);
         List<ArticleTally> forgotten = new ArrayList<>();
         for (ArticleTally tally : store.all()) {
             if (leaderboards.agedAcrossAWindow(tally)) {

@@ -251,13 +251,13 @@ final class TallyCodec {
         return ByteBuffer.wrap(key, VISITS_PREFIX.length, Long.BYTES).getLong();
     }
 
-    static byte[] encodeVisits(List<TallyStore.Visit> visits, long newest) {
+    static byte[] encodeVisits(List<VisitsJournal.Visit> visits, long newest) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 + visits.size() * 48);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeByte(VERSION);
             out.writeLong(newest);
             out.writeInt(visits.size());
-            for (TallyStore.Visit visit : visits) {
+            for (VisitsJournal.Visit visit : visits) {
                 out.writeUTF(visit.key());
                 out.writeLong(visit.eventTime());
             }

@@ -4,10 +4,8 @@ import dev.mostread.ranker.ranking.ArticleCounts;
 import dev.mostread.ranker.ranking.ArticleTally;
 import dev.mostread.ranker.ranking.VisitorSketch;
 import dev.mostread.shared.ranking.Period;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -30,9 +28,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * writes therefore land in the same transaction as the consumed offsets: a crash loses nothing and counts
  * nothing twice. After a restore, {@link #load()} rebuilds the objects from the inner store.
  *
- * <p>The visits that reload de-duplication remembers live here too, as a journal: the visits counted between two
- * commits are one record ({@code \u0001visits\u0000{seq}}), and a batch whose newest visit has left the
- * de-duplication horizon is deleted. One write per commit instead of one per counted view.
+ * <p>The visits that reload de-duplication remembers live in the same store, as a {@link VisitsJournal}.
  */
 public final class TallyStore extends WriteBehindStore {
 
@@ -44,16 +40,8 @@ public final class TallyStore extends WriteBehindStore {
     private final Map<String, ArticleTally> removed = new HashMap<>();
     /** Articles whose sketches have records of their own (busy ones); the others' travel inside their record. */
     private final Set<String> spilled = new HashSet<>();
-    /** Visits counted since the last flush, and every journal batch written: its sequence and newest visit. */
-    private final List<Visit> pendingVisits = new ArrayList<>();
 
-    private final ArrayDeque<long[]> visitBatches = new ArrayDeque<>();
-    private final List<Visit> loadedVisits = new ArrayList<>();
-    private long nextBatch;
-    private long forgetVisitsBefore = Long.MIN_VALUE;
-
-    /** A counted view of an article by a visitor, as reload de-duplication remembers it. */
-    public record Visit(String key, long eventTime) {}
+    private final VisitsJournal visits = new VisitsJournal();
 
     /** Sketch tokens an article may hold in all and still carry its sketches inside its own record. */
     static final int INLINE_WEIGHT = 64;
@@ -68,19 +56,12 @@ public final class TallyStore extends WriteBehindStore {
         dirty.clear();
         removed.clear();
         spilled.clear();
-        pendingVisits.clear();
-        visitBatches.clear();
-        loadedVisits.clear();
-        nextBatch = 0;
+        visits.clear();
         List<KeyValue<TallyCodec.SketchKey, byte[]>> sketches = new ArrayList<>();
-        List<long[]> batches = new ArrayList<>();
         try (KeyValueIterator<Bytes, byte[]> all = inner.all()) {
             while (all.hasNext()) {
                 KeyValue<Bytes, byte[]> entry = all.next();
-                long batch = TallyCodec.parseVisitBatchKey(entry.key.get());
-                if (batch >= 0) {
-                    batches.add(new long[] {batch, TallyCodec.decodeVisits(entry.value, this::loadedVisit)});
-                    nextBatch = Math.max(nextBatch, batch + 1);
+                if (visits.load(entry.key.get(), entry.value)) {
                     continue;
                 }
                 TallyCodec.SketchKey sketchKey = TallyCodec.parseSketchKey(entry.key.get());
@@ -92,8 +73,7 @@ public final class TallyStore extends WriteBehindStore {
                 }
             }
         }
-        batches.sort(Comparator.comparingLong(b -> b[0]));
-        visitBatches.addAll(batches);
+        visits.loaded();
         for (KeyValue<TallyCodec.SketchKey, byte[]> sketch : sketches) {
             ArticleTally tally = tallies.get(sketch.key.articleKey());
             if (tally != null) {
@@ -111,23 +91,9 @@ public final class TallyStore extends WriteBehindStore {
         return weight[0];
     }
 
-    private void loadedVisit(String key, long eventTime) {
-        loadedVisits.add(new Visit(key, eventTime));
-    }
-
-    /** The visits the journal held at the last {@link #load()}, for the de-duplication to start from. */
-    public List<Visit> loadedVisits() {
-        return loadedVisits;
-    }
-
-    /** Journals a counted visit; it is written with the next commit. */
-    public void visit(String key, long eventTime) {
-        pendingVisits.add(new Visit(key, eventTime));
-    }
-
-    /** Journal batches whose newest visit is older than {@code time} are deleted at the next commit. */
-    public void forgetVisitsBefore(long time) {
-        forgetVisitsBefore = Math.max(forgetVisitsBefore, time);
+    /** The visits reload de-duplication remembers, journalled in this store. */
+    VisitsJournal visits() {
+        return visits;
     }
 
     public ArticleTally get(String key) {
@@ -159,7 +125,7 @@ public final class TallyStore extends WriteBehindStore {
 
     @Override
     public void flushCache() {
-        flushVisits();
+        visits.flush(inner);
         if (dirty.isEmpty()) {
             return;
         }
@@ -209,44 +175,6 @@ public final class TallyStore extends WriteBehindStore {
         removed.clear();
     }
 
-    /** A journal batch is closed before it would pass this size, so a busy commit writes several, none too large. */
-    static final int MAX_VISIT_BATCH_BYTES = 256 * 1024;
-
-    private void flushVisits() {
-        int from = 0;
-        int bytes = 0;
-        for (int i = 0; i < pendingVisits.size(); i++) {
-            int visitBytes = 2 + 3 * pendingVisits.get(i).key().length() + Long.BYTES;
-            if (i > from && bytes + visitBytes > MAX_VISIT_BATCH_BYTES) {
-                writeVisitBatch(pendingVisits.subList(from, i));
-                from = i;
-                bytes = 0;
-            }
-            bytes += visitBytes;
-        }
-        if (from < pendingVisits.size()) {
-            writeVisitBatch(pendingVisits.subList(from, pendingVisits.size()));
-        }
-        pendingVisits.clear();
-        visitBatches.removeIf(batch -> {
-            if (batch[1] < forgetVisitsBefore) {
-                inner.delete(Bytes.wrap(TallyCodec.visitBatchKey(batch[0])));
-                return true;
-            }
-            return false;
-        });
-    }
-
-    private void writeVisitBatch(List<Visit> visits) {
-        long newest = Long.MIN_VALUE;
-        for (Visit visit : visits) {
-            newest = Math.max(newest, visit.eventTime());
-        }
-        inner.put(Bytes.wrap(TallyCodec.visitBatchKey(nextBatch)), TallyCodec.encodeVisits(visits, newest));
-        visitBatches.add(new long[] {nextBatch, newest});
-        nextBatch++;
-    }
-
     @Override
     public void clearCache() {
         // The task is being closed without a commit: what was not flushed must not survive.
@@ -254,8 +182,6 @@ public final class TallyStore extends WriteBehindStore {
         dirty.clear();
         removed.clear();
         spilled.clear();
-        pendingVisits.clear();
-        visitBatches.clear();
-        loadedVisits.clear();
+        visits.clear();
     }
 }

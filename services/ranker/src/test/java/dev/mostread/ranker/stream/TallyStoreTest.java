@@ -170,26 +170,28 @@ class TallyStoreTest {
 
     @Test
     void theVisitsJournalSurvivesALoadUntilItsVisitsLeaveTheHorizon() {
-        store.visit("news21/a\u0000v1", NOW - 1_000);
-        store.visit("news21/a\u0000v2", NOW);
+        store.visits().visit("news21/a\u0000v1", NOW - 1_000);
+        store.visits().visit("news21/a\u0000v2", NOW);
         store.flushCache();
-        store.visit("news21/b\u0000v1", NOW + 60_000);
+        store.visits().visit("news21/b\u0000v1", NOW + 60_000);
         store.flushCache();
 
-        assertThat(reloaded().loadedVisits())
-                .extracting(TallyStore.Visit::key)
+        assertThat(reloaded().visits().loadedVisits())
+                .extracting(VisitsJournal.Visit::key)
                 .containsExactlyInAnyOrder("news21/a\u0000v1", "news21/a\u0000v2", "news21/b\u0000v1");
 
-        store.forgetVisitsBefore(NOW + 1);
+        store.visits().forgetBefore(NOW + 1);
         store.flushCache();
 
-        assertThat(reloaded().loadedVisits()).extracting(TallyStore.Visit::key).containsExactly("news21/b\u0000v1");
+        assertThat(reloaded().visits().loadedVisits())
+                .extracting(VisitsJournal.Visit::key)
+                .containsExactly("news21/b\u0000v1");
     }
 
     @Test
     void whatWasNotFlushedIsGoneAfterATaskClosesWithoutCommitting() {
         viewedBy("unflushed", 1);
-        store.visit("news21/unflushed\u0000v1", NOW);
+        store.visits().visit("news21/unflushed\u0000v1", NOW);
         store.clearCache();
         store.flushCache();
 
