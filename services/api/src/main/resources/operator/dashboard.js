@@ -46,8 +46,14 @@
       box.appendChild(el('table'));
       $('lists').appendChild(box);
     }
-    var data = lists[period];
-    var table = box.querySelector('table');
+    renderRows(box.querySelector('table'), lists[period], 'No views in this period yet.', function (item) {
+      return [el('td', 'num views', item.views),
+        el('td', 'num muted', item.visitors == null ? '' : item.visitors + ' v')];
+    });
+  }
+
+  // One list's rows: rank, move and title, then the cells its kind adds; a line of text when it is empty.
+  function renderRows(table, data, emptyText, cells) {
     var rows = document.createDocumentFragment();
     (data ? data.items : []).forEach(function (item) {
       var tr = el('tr', 'item');
@@ -55,13 +61,12 @@
       tr.appendChild(el('td', 'num', item.rank));
       tr.appendChild(el('td', m[0], m[1]));
       tr.appendChild(el('td', 'title', item.title || item.articleId));
-      tr.appendChild(el('td', 'num views', item.views));
-      tr.appendChild(el('td', 'num muted', item.visitors == null ? '' : item.visitors + ' v'));
+      cells(item).forEach(function (td) { tr.appendChild(td); });
       rows.appendChild(tr);
     });
     if (!data || !data.items.length) {
       var tr = el('tr');
-      tr.appendChild(el('td', 'muted', 'No views in this period yet.'));
+      tr.appendChild(el('td', 'muted', emptyText));
       rows.appendChild(tr);
     }
     table.replaceChildren(rows);
@@ -71,26 +76,12 @@
   var trendingKept = false;
   function renderTrending() {
     var box = $('trending');
-    var table = box.querySelector('table');
-    var rows = document.createDocumentFragment();
     var data = lists.trending;
-    (data ? data.items : []).forEach(function (item) {
-      var tr = el('tr', 'item');
-      var m = move(item);
-      tr.appendChild(el('td', 'num', item.rank));
-      tr.appendChild(el('td', m[0], m[1]));
-      tr.appendChild(el('td', 'title', item.title || item.articleId));
-      tr.appendChild(el('td', 'num score', '×' + fmt(item.score, 2)));
-      tr.appendChild(el('td', 'num muted', item.viewsLast15m + ' in 15 min (expected ' + fmt(item.expectedLast15m, 1) + ')'));
-      rows.appendChild(tr);
+    renderRows(box.querySelector('table'), data, trendingKept ? 'Nothing read in the last 15 minutes.'
+      : 'Trending lists are not kept: add trending to mostread.ranker.sorts.', function (item) {
+      return [el('td', 'num score', '×' + fmt(item.score, 2)),
+        el('td', 'num muted', item.viewsLast15m + ' in 15 min (expected ' + fmt(item.expectedLast15m, 1) + ')')];
     });
-    if (!data || !data.items.length) {
-      var tr = el('tr');
-      tr.appendChild(el('td', 'muted', trendingKept ? 'Nothing read in the last 15 minutes.'
-        : 'Trending lists are not kept: add trending to mostread.ranker.sorts.'));
-      rows.appendChild(tr);
-    }
-    table.replaceChildren(rows);
     box.querySelector('.age').textContent = data ? 'as of ' + fmt((Date.now() - Date.parse(data.asOf)) / 1000, 0) + ' s ago' : '';
   }
 

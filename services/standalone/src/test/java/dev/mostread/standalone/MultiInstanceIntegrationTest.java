@@ -68,15 +68,11 @@ class MultiInstanceIntegrationTest {
         List<ConfigurableApplicationContext> running = new ArrayList<>();
         try (LocalKafkaCluster cluster = new LocalKafkaCluster(dir.resolve("cluster"), 3)) {
             String bootstrap = cluster.bootstrapServers();
-            List<ConfigurableApplicationContext> rankers = new ArrayList<>();
             ConfigurableApplicationContext first = ranker(bootstrap, "ranker-1");
-            rankers.add(first);
             running.add(first);
             ConfigurableApplicationContext second = ranker(bootstrap, "ranker-2");
-            rankers.add(second);
             running.add(second);
             ConfigurableApplicationContext third = ranker(bootstrap, "ranker-3");
-            rankers.add(third);
             running.add(third);
             List<Http> apis = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
@@ -104,7 +100,6 @@ class MultiInstanceIntegrationTest {
                         second.close();
                         running.remove(second);
                         ConfigurableApplicationContext fourth = ranker(bootstrap, "ranker-4");
-                        rankers.add(fourth);
                         running.add(fourth);
                     }
                     String site = SITES.get(random.nextInt(SITES.size()));
