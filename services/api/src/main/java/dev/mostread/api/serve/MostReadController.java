@@ -163,15 +163,7 @@ class MostReadController {
         if (snippet != null && !snippet.isEmpty()) {
             chars = snippet.matches("\\d{1,3}") ? Integer.parseInt(snippet) : -1;
             if (chars < 0 || chars > 300) {
-                return Problems.respond(HttpStatus.BAD_REQUEST)
-                        .header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
-                        .body(Problems.withErrors(
-                                Problems.of(
-                                        HttpStatus.BAD_REQUEST,
-                                        "invalid-parameters",
-                                        "Invalid parameters",
-                                        "See errors for the parameters at fault."),
-                                List.of(new ParameterError("snippet", "must be 0-300"))));
+                return badParameters(List.of(new ParameterError("snippet", "must be 0-300")));
             }
         }
         byte[] html = ListFragment.render(lookup.ranking(), language, chars)
@@ -301,22 +293,22 @@ class MostReadController {
         return new Lookup(key, request.limit(), empty, ServedList.render(empty, Json.mapper()), null);
     }
 
-    /** A 400 naming the parameters at fault. */
+    /** A lookup that ends in a 400 naming the parameters at fault. */
     private static Lookup invalid(List<ParameterError> errors) {
-        return new Lookup(
-                null,
-                0,
-                null,
-                null,
-                Problems.respond(HttpStatus.BAD_REQUEST)
-                        .header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
-                        .body(Problems.withErrors(
-                                Problems.of(
-                                        HttpStatus.BAD_REQUEST,
-                                        "invalid-parameters",
-                                        "Invalid parameters",
-                                        "See errors for the parameters at fault."),
-                                errors)));
+        return new Lookup(null, 0, null, null, badParameters(errors));
+    }
+
+    /** The one 400 of these endpoints: {@code invalid-parameters}, with each parameter at fault. */
+    private static ResponseEntity<ProblemDetail> badParameters(List<ParameterError> errors) {
+        return Problems.respond(HttpStatus.BAD_REQUEST)
+                .header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
+                .body(Problems.withErrors(
+                        Problems.of(
+                                HttpStatus.BAD_REQUEST,
+                                "invalid-parameters",
+                                "Invalid parameters",
+                                "See errors for the parameters at fault."),
+                        errors));
     }
 
     /** A known site with no view in this period or section yet (nothing rising, for a trending list). */
