@@ -92,7 +92,8 @@ public final class Preloader {
             byte[] value = mapper.writeValueAsBytes(view);
             bytesWritten += value.length;
             producer.send(
-                    new ProducerRecord<>(topic, null, view.timestamp(), view.articleKey(), value),
+                    new ProducerRecord<>(
+                            topic, null, view.timestamp(), view.articleKey().toString(), value),
                     (metadata, error) -> {
                         if (error != null) {
                             failure.compareAndSet(null, error);

@@ -30,7 +30,8 @@ class ViewGeneratorTest {
     @Test
     void popularityFallsWithRankLikeZipf() {
         Map<String, Integer> views = new HashMap<>();
-        draw(TrafficModel.newsGroup(10_000, 1), 200_000).forEach(v -> views.merge(v.articleKey(), 1, Integer::sum));
+        draw(TrafficModel.newsGroup(10_000, 1), 200_000)
+                .forEach(v -> views.merge(v.articleKey().toString(), 1, Integer::sum));
         int first = views.get("news-1/" + ViewGenerator.articleId(0));
         int tenth = views.get("news-2/" + ViewGenerator.articleId(9));
         // exponent 1: rank 1 gets about ten times the views of rank 10

@@ -1,8 +1,8 @@
 package dev.mostread.api.catalog;
 
 import dev.mostread.shared.article.Article;
+import dev.mostread.shared.article.ArticleKey;
 import dev.mostread.shared.article.ArticleReader;
-import dev.mostread.shared.kafka.ArticleKey;
 import dev.mostread.shared.kafka.Json;
 import dev.mostread.shared.kafka.Topics;
 import dev.mostread.shared.pageview.PageViewRules;
@@ -152,7 +152,8 @@ class CatalogController {
 
     private ResponseEntity<?> write(String site, String articleId, byte[] value, Article article) {
         try {
-            producer.send(new ProducerRecord<>(topics.articles(), ArticleKey.of(site, articleId), value))
+            producer.send(new ProducerRecord<>(
+                            topics.articles(), ArticleKey.of(site, articleId).toString(), value))
                     .get(5, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
             return Problems.respond(HttpStatus.SERVICE_UNAVAILABLE)

@@ -319,14 +319,7 @@ class MostReadController {
                 : key.period().windowStart(now.toEpochMilli(), sites.zone(key.site()));
         long windowEnd = key.period().windowEnd(now.toEpochMilli(), sites.zone(key.site()));
         return new Ranking(
-                key.site(),
-                key.periodCode(),
-                key.section(),
-                now,
-                Instant.ofEpochMilli(windowStart),
-                Instant.ofEpochMilli(windowEnd),
-                List.of(),
-                null);
+                key, now, Instant.ofEpochMilli(windowStart), Instant.ofEpochMilli(windowEnd), List.of(), null);
     }
 
     /** A query parameter at fault. */

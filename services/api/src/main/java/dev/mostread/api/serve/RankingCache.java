@@ -83,11 +83,13 @@ public class RankingCache extends CompactedTopicReader {
             return;
         }
         try {
-            Ranking ranking = Json.mapper().readValue(record.value(), Ranking.class);
             Optional<ListKey> key = ListKey.parse(record.key());
-            if (key.isEmpty() || ranking.items() == null) {
+            if (key.isEmpty()) {
                 return;
             }
+            // the record's key says which list this is, whatever its body says (or, written before, does not)
+            Ranking ranking =
+                    Json.mapper().readValue(record.value(), Ranking.class).forList(key.get());
             ServedList list = new ServedList(key.get(), ranking, Json.mapper());
             if (lists.put(record.key(), list) == null) {
                 sites.merge(ranking.site(), 1, Integer::sum);

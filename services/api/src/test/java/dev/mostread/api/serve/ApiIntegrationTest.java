@@ -5,8 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import dev.mostread.api.ApiApplication;
 import dev.mostread.shared.kafka.Json;
+import dev.mostread.shared.ranking.ListKey;
+import dev.mostread.shared.ranking.Period;
 import dev.mostread.shared.ranking.RankedItem;
 import dev.mostread.shared.ranking.Ranking;
+import dev.mostread.shared.ranking.Sort;
 import dev.mostread.shared.testing.Http;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -94,7 +97,13 @@ class ApiIntegrationTest {
                     null,
                     null));
         }
-        return new Ranking(site, period, section, AS_OF, AS_OF.minusSeconds(3600), AS_OF, list, AS_OF);
+        return new Ranking(
+                new ListKey(site, Period.fromCode(period).orElseThrow(), section),
+                AS_OF,
+                AS_OF.minusSeconds(3600),
+                AS_OF,
+                list,
+                AS_OF);
     }
 
     private HttpResponse<String> awaitStatus(String path, int status) {
@@ -178,7 +187,7 @@ class ApiIntegrationTest {
         assertThat(yesterday.windowEnd()).isEqualTo(yesterday.asOf().truncatedTo(java.time.temporal.ChronoUnit.DAYS));
         assertThat(Duration.between(yesterday.windowStart(), yesterday.windowEnd()))
                 .isEqualTo(Duration.ofDays(1));
-        assertThat(month.period()).isEqualTo("30d");
+        assertThat(month.period()).isEqualTo(Period.LAST_MONTH);
         assertThat(http.get("/api/v1/sites/site-y/most-read?period=1y").body()).contains("30d, today, yesterday");
     }
 
@@ -212,9 +221,7 @@ class ApiIntegrationTest {
                 "site-t/trending/_all",
                 Json.mapper()
                         .writeValueAsBytes(new Ranking(
-                                "site-t",
-                                "trending",
-                                null,
+                                new ListKey("site-t", Period.LAST_HOUR, null, Sort.TRENDING),
                                 AS_OF,
                                 AS_OF.minusSeconds(840),
                                 AS_OF,
@@ -255,9 +262,7 @@ class ApiIntegrationTest {
                     "site-s/24h/_all/visitors",
                     Json.mapper()
                             .writeValueAsBytes(new Ranking(
-                                    "site-s",
-                                    "24h",
-                                    null,
+                                    new ListKey("site-s", Period.LAST_DAY, null, Sort.VISITORS),
                                     AS_OF,
                                     AS_OF.minusSeconds(86_400),
                                     AS_OF,

@@ -2,6 +2,8 @@ package dev.mostread.api.serve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mostread.shared.ranking.ListKey;
+import dev.mostread.shared.ranking.Period;
 import dev.mostread.shared.ranking.RankedItem;
 import dev.mostread.shared.ranking.Ranking;
 import java.time.Instant;
@@ -14,7 +16,7 @@ class ListFragmentTest {
     private static final String LEDE = "천안시가 내년도 본예산을 1조 원 넘게 편성했다. 시 출범 이후 처음이다.";
 
     private static Ranking list(RankedItem... items) {
-        return new Ranking("news21", "24h", "정치", NOW, NOW, NOW, List.of(items), NOW);
+        return new Ranking(new ListKey("news21", Period.LAST_DAY, "정치"), NOW, NOW, NOW, List.of(items), NOW);
     }
 
     private static RankedItem item(int rank, String title, String url, String summary) {

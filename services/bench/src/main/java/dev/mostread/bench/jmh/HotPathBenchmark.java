@@ -4,6 +4,7 @@ import dev.mostread.loadgen.TrafficModel;
 import dev.mostread.loadgen.ViewGenerator;
 import dev.mostread.ranker.ranking.ArticleTally;
 import dev.mostread.ranker.ranking.RobotFilter;
+import dev.mostread.shared.article.ArticleKey;
 import dev.mostread.shared.kafka.Json;
 import dev.mostread.shared.pageview.PageView;
 import dev.mostread.shared.pageview.PageViewReader;
@@ -31,7 +32,7 @@ public class HotPathBenchmark {
     private RobotFilter robots;
     private byte[][] events;
     private PageView[] views;
-    private final Map<String, ArticleTally> tallies = new HashMap<>();
+    private final Map<ArticleKey, ArticleTally> tallies = new HashMap<>();
     private long now;
     private int next;
 
@@ -78,8 +79,7 @@ public class HotPathBenchmark {
     }
 
     private boolean tally(PageView view) {
-        ArticleTally tally =
-                tallies.computeIfAbsent(view.articleKey(), k -> new ArticleTally(view.site(), view.articleId()));
+        ArticleTally tally = tallies.computeIfAbsent(view.articleKey(), ArticleTally::new);
         return tally.count(view, view.timestamp(), now, now - now % 86_400_000L);
     }
 }

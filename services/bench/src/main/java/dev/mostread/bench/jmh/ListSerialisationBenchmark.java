@@ -2,6 +2,8 @@ package dev.mostread.bench.jmh;
 
 import dev.mostread.loadgen.Headlines;
 import dev.mostread.shared.kafka.Json;
+import dev.mostread.shared.ranking.ListKey;
+import dev.mostread.shared.ranking.Period;
 import dev.mostread.shared.ranking.RankedItem;
 import dev.mostread.shared.ranking.Ranking;
 import java.time.Instant;
@@ -50,7 +52,8 @@ public class ListSerialisationBenchmark {
                     9_000 - i * 6L,
                     i + 2));
         }
-        ranking = new Ranking("news-1", "1h", null, now, now.minusSeconds(3600), now, items, now);
+        ranking = new Ranking(
+                ListKey.allSections("news-1", Period.LAST_HOUR), now, now.minusSeconds(3600), now, items, now);
     }
 
     @Benchmark

@@ -51,7 +51,7 @@ public class PageViewPublisher {
                         topics.pageViews(),
                         null,
                         view.timestamp(),
-                        view.articleKey(),
+                        view.articleKey().toString(),
                         mapper.writeValueAsBytes(view),
                         headers);
                 CompletableFuture<Void> ack = new CompletableFuture<>();

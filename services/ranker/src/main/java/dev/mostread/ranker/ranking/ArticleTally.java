@@ -1,6 +1,7 @@
 package dev.mostread.ranker.ranking;
 
 import dev.mostread.shared.article.Article;
+import dev.mostread.shared.article.ArticleKey;
 import dev.mostread.shared.pageview.PageView;
 import dev.mostread.shared.ranking.Period;
 import java.time.Instant;
@@ -13,8 +14,7 @@ import java.util.Objects;
  */
 public final class ArticleTally {
 
-    private final String site;
-    private final String articleId;
+    private final ArticleKey key;
     private String viewSection;
     private final ConfirmedValue viewTitle;
     private final ConfirmedValue viewUrl;
@@ -33,23 +33,16 @@ public final class ArticleTally {
     /** Its title, url, image or summary changed since the leaderboards last filed it. */
     private boolean looksChanged;
 
-    public ArticleTally(String site, String articleId) {
-        this(site, articleId, new Shown(null, null, null, null, null), null, false, 0L, new ArticleCounts());
+    public ArticleTally(ArticleKey key) {
+        this(key, new Shown(null, null, null, null, null), null, false, 0L, new ArticleCounts());
     }
 
     /** What page views said about an article's looks: the section last seen, and the confirmed title, url and image. */
     public record Shown(String section, String title, String url, String imageUrl, String summary) {}
 
     public ArticleTally(
-            String site,
-            String articleId,
-            Shown fromViews,
-            Article catalog,
-            boolean deleted,
-            long lastViewAt,
-            ArticleCounts counts) {
-        this.site = site;
-        this.articleId = articleId;
+            ArticleKey key, Shown fromViews, Article catalog, boolean deleted, long lastViewAt, ArticleCounts counts) {
+        this.key = key;
         this.viewSection = fromViews.section();
         this.viewTitle = new ConfirmedValue(fromViews.title());
         this.viewUrl = new ConfirmedValue(fromViews.url());
@@ -132,7 +125,7 @@ public final class ArticleTally {
     /** This article as a list shows it, with the views and visitors the lists have filed it under. */
     Candidate candidate(Period period) {
         return new Candidate(
-                articleId,
+                key.articleId(),
                 title(),
                 url(),
                 section(),
@@ -147,7 +140,7 @@ public final class ArticleTally {
     /** This article as a trending list shows it: its last hour's views and visitors, and its score. */
     Candidate trendingCandidate() {
         return new Candidate(
-                articleId,
+                key.articleId(),
                 title(),
                 url(),
                 section(),
@@ -201,16 +194,16 @@ public final class ArticleTally {
         return hidden() ? 0 : counts.visitors(period);
     }
 
-    public String key() {
-        return site + '/' + articleId;
+    public ArticleKey key() {
+        return key;
     }
 
     public String site() {
-        return site;
+        return key.site();
     }
 
     public String articleId() {
-        return articleId;
+        return key.articleId();
     }
 
     public String section() {

@@ -80,8 +80,7 @@ public final class ListMerge {
                     trend == null ? null : trend.viewsLast15m(),
                     trend == null ? null : trend.expectedLast15m()));
         }
-        return new Ranking(
-                key.site(), key.periodCode(), key.section(), asOf, windowStart, windowEnd, items, lastViewAt);
+        return new Ranking(key, asOf, windowStart, windowEnd, items, lastViewAt);
     }
 
     /** True when {@code next} shows readers the same list as {@code previous}: same articles, order, views and looks. */

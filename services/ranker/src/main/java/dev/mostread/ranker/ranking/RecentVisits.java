@@ -1,5 +1,6 @@
 package dev.mostread.ranker.ranking;
 
+import dev.mostread.shared.article.ArticleKey;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,8 +19,9 @@ public final class RecentVisits {
         this.windowMillis = windowMillis;
     }
 
-    public static String key(String articleKey, String visitorId) {
-        return articleKey + '\u0000' + visitorId;
+    /** A visitor's visits of an article: {@code {site}/{articleId}\0{visitorId}} (the journal stores it so). */
+    public static String key(ArticleKey article, String visitorId) {
+        return article.site() + '/' + article.articleId() + '\u0000' + visitorId;
     }
 
     /** True if a view at {@code eventTime} repeats the last counted one of the same visitor and article. */

@@ -8,6 +8,7 @@ import dev.mostread.ranker.ranking.RecentVisits;
 import dev.mostread.ranker.ranking.SiteDays;
 import dev.mostread.ranker.stream.RankerMetrics.FilterReason;
 import dev.mostread.shared.article.Article;
+import dev.mostread.shared.article.ArticleKey;
 import dev.mostread.shared.operator.ViewTotals;
 import dev.mostread.shared.pageview.PageView;
 import dev.mostread.shared.ranking.ListKey;
@@ -32,7 +33,7 @@ import org.apache.kafka.streams.processor.api.Record;
  * time proposes this partition's top N of every list that changed. Views leave their periods on the same
  * ticks, so lists age even when no new events arrive.
  */
-final class ArticleCounter implements Processor<String, ArticleInput, String, CandidateBatch> {
+final class ArticleCounter implements Processor<ArticleKey, ArticleInput, String, CandidateBatch> {
 
     /** How far back a view may arrive and still be checked against remembered visits. */
     static final Duration LATE_VISITS = Duration.ofMinutes(5);
@@ -105,7 +106,7 @@ final class ArticleCounter implements Processor<String, ArticleInput, String, Ca
     }
 
     @Override
-    public void process(Record<String, ArticleInput> record) {
+    public void process(Record<ArticleKey, ArticleInput> record) {
         ArticleInput input = record.value();
         if (input.isView()) {
             oldestArrival = Math.min(oldestArrival, input.arrivedAt());
@@ -115,7 +116,7 @@ final class ArticleCounter implements Processor<String, ArticleInput, String, Ca
         }
     }
 
-    private void count(String key, PageView view) {
+    private void count(ArticleKey key, PageView view) {
         long now = context.currentSystemTimeMs();
         long eventTime = view.timestamp();
         String visitKey = view.visitorId() == null ? null : RecentVisits.key(key, view.visitorId());
@@ -131,7 +132,7 @@ final class ArticleCounter implements Processor<String, ArticleInput, String, Ca
                 metrics.limitHit("sites");
                 return;
             }
-            tally = new ArticleTally(view.site(), view.articleId());
+            tally = new ArticleTally(key);
         }
         LooksPolicy.Looks looks = settings.looks().of(view);
         if (looks.section() != null && !sectionAllowed(view.site(), looks.section())) {
@@ -208,14 +209,13 @@ final class ArticleCounter implements Processor<String, ArticleInput, String, Ca
         store.visits().visit(visitKey, eventTime);
     }
 
-    private void applyCatalog(String key, Article article) {
+    private void applyCatalog(ArticleKey key, Article article) {
         ArticleTally tally = store.get(key);
         if (tally == null) {
             if (article == null) {
                 return;
             }
-            int slash = key.indexOf('/');
-            tally = new ArticleTally(key.substring(0, slash), key.substring(slash + 1));
+            tally = new ArticleTally(key);
             articlesBySite.merge(tally.site(), 1, Integer::sum);
         }
         tally.catalog(settings.looks().of(tally.site(), article));

@@ -1,7 +1,6 @@
 package dev.mostread.ranker.stream;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
+import dev.mostread.shared.article.ArticleKey;
 import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 
@@ -24,11 +23,8 @@ final class ArticlePartitions {
         return new ArticlePartitions(0);
     }
 
-    boolean inArticlePartition(byte[] key, String articleKey, RecordMetadata metadata) {
-        if (partitions == 0
-                || key == null
-                || metadata == null
-                || !Arrays.equals(key, articleKey.getBytes(StandardCharsets.UTF_8))) {
+    boolean inArticlePartition(byte[] key, ArticleKey article, RecordMetadata metadata) {
+        if (partitions == 0 || key == null || metadata == null || !article.isEncodedAs(key)) {
             return false;
         }
         return metadata.partition() == Utils.toPositive(Utils.murmur2(key)) % partitions;

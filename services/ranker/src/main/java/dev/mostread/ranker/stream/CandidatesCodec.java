@@ -9,9 +9,12 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -21,32 +24,56 @@ import org.apache.kafka.common.serialization.Serializer;
  * Partitions' candidates in a compact binary form: they cross the {@code list-candidates} topic (as a
  * {@link CandidateBatch} per site and tick) and sit in the publisher's changelog (one list's, per partition)
  * several times a second, where JSON cost most of the ranker's time.
+ *
+ * <p>Texts are UTF-8 with an int length ({@code -1} for none): {@link DataOutputStream#writeUTF}'s modified UTF-8,
+ * which older versions used, walks every char and took 7% of the stream thread. A batch carries each article's
+ * looks once, and its lists refer to them by index: an article near the top of a site is in most of that site's
+ * lists (every period, all sections and its own), so this writes its title, summary and URLs once instead of up to
+ * a dozen times. Every older version can still be read: a topic or changelog written before an upgrade is read on.
  */
 final class CandidatesCodec implements Serde<CandidateBatch> {
 
-    /** Each candidate ends with a trend flag and, when set, its score, views in the last 15 minutes and expectation. */
-    private static final byte VERSION = 5;
+    /** One list's candidates, texts in UTF-8. */
+    private static final byte VERSION = 7;
 
+    private static final byte VERSION_MODIFIED_UTF8 = 5;
     private static final byte VERSION_WITHOUT_TRENDS = 3;
     private static final byte VERSION_WITHOUT_SUMMARIES = 1;
-    private static final byte BATCH_VERSION = 6;
+    /** A batch: the articles' looks first, once each, then the lists with an index into them. */
+    private static final byte BATCH_VERSION = 8;
+
+    private static final byte BATCH_VERSION_INLINE_LOOKS = 6;
     private static final byte BATCH_VERSION_WITHOUT_TRENDS = 4;
     private static final byte BATCH_VERSION_WITHOUT_SUMMARIES = 2;
 
     /** What a stored or sent form holds, by its version. */
-    private record Layout(boolean summaries, boolean trends) {}
+    private record Layout(boolean summaries, boolean trends, boolean utf8, boolean sharedLooks) {
 
-    private static Layout layout(byte version, byte current, byte withoutTrends, byte withoutSummaries, String what) {
-        if (version == current) {
-            return new Layout(true, true);
+        static final Layout CURRENT = new Layout(true, true, true, false);
+        static final Layout BATCH = new Layout(true, true, true, true);
+        static final Layout MODIFIED_UTF8 = new Layout(true, true, false, false);
+        static final Layout WITHOUT_TRENDS = new Layout(true, false, false, false);
+        static final Layout WITHOUT_SUMMARIES = new Layout(false, false, false, false);
+
+        static Layout ofList(byte version) {
+            return switch (version) {
+                case VERSION -> CURRENT;
+                case VERSION_MODIFIED_UTF8 -> MODIFIED_UTF8;
+                case VERSION_WITHOUT_TRENDS -> WITHOUT_TRENDS;
+                case VERSION_WITHOUT_SUMMARIES -> WITHOUT_SUMMARIES;
+                default -> throw new IllegalStateException("Unknown candidates format version " + version);
+            };
         }
-        if (version == withoutTrends) {
-            return new Layout(true, false);
+
+        static Layout ofBatch(byte version) {
+            return switch (version) {
+                case BATCH_VERSION -> BATCH;
+                case BATCH_VERSION_INLINE_LOOKS -> MODIFIED_UTF8;
+                case BATCH_VERSION_WITHOUT_TRENDS -> WITHOUT_TRENDS;
+                case BATCH_VERSION_WITHOUT_SUMMARIES -> WITHOUT_SUMMARIES;
+                default -> throw new IllegalStateException("Unknown candidate batch format version " + version);
+            };
         }
-        if (version == withoutSummaries) {
-            return new Layout(false, false);
-        }
-        throw new IllegalStateException("Unknown " + what + " format version " + version);
     }
 
     static byte[] encode(PartitionCandidates candidates) {
@@ -54,22 +81,10 @@ final class CandidatesCodec implements Serde<CandidateBatch> {
                 new ByteArrayOutputStream(64 + candidates.items().size() * 96);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeByte(VERSION);
-            write(out, candidates);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
-    }
-
-    static byte[] encode(CandidateBatch batch) {
-        ByteArrayOutputStream bytes =
-                new ByteArrayOutputStream(64 + batch.lists().size() * 50 * 96);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(BATCH_VERSION);
-            out.writeShort(batch.lists().size());
-            for (CandidateBatch.ListCandidates list : batch.lists()) {
-                out.writeUTF(list.list().toString());
-                write(out, list.candidates());
+            writeHeader(out, candidates);
+            for (Candidate item : candidates.items()) {
+                writeLooks(out, CandidateBatch.Looks.of(item));
+                writeRank(out, item);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -77,20 +92,98 @@ final class CandidatesCodec implements Serde<CandidateBatch> {
         return bytes.toByteArray();
     }
 
+    static byte[] encode(CandidateBatch batch) {
+        Map<CandidateBatch.Looks, Integer> index = new HashMap<>();
+        List<CandidateBatch.Looks> looks = new ArrayList<>();
+        for (CandidateBatch.ListCandidates list : batch.lists()) {
+            for (Candidate item : list.candidates().items()) {
+                index.computeIfAbsent(CandidateBatch.Looks.of(item), added -> {
+                    looks.add(added);
+                    return looks.size() - 1;
+                });
+            }
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + looks.size() * 160 + index.size() * 24);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeByte(BATCH_VERSION);
+            out.writeShort(batch.lists().size());
+            out.writeInt(looks.size());
+            for (CandidateBatch.Looks article : looks) {
+                writeLooks(out, article);
+            }
+            for (CandidateBatch.ListCandidates list : batch.lists()) {
+                writeText(out, list.list().toString());
+                writeHeader(out, list.candidates());
+                for (Candidate item : list.candidates().items()) {
+                    out.writeInt(index.get(CandidateBatch.Looks.of(item)));
+                    writeRank(out, item);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static void writeHeader(DataOutputStream out, PartitionCandidates candidates) throws IOException {
+        out.writeInt(candidates.partition());
+        out.writeLong(candidates.asOf().toEpochMilli());
+        out.writeLong(candidates.lastViewAt().toEpochMilli());
+        out.writeLong(candidates.oldestArrival());
+        out.writeShort(candidates.items().size());
+    }
+
+    private static void writeLooks(DataOutputStream out, CandidateBatch.Looks looks) throws IOException {
+        writeText(out, looks.articleId());
+        writeText(out, looks.title());
+        writeText(out, looks.url());
+        writeText(out, looks.section());
+        writeText(out, looks.summary());
+        writeText(out, looks.imageUrl());
+        out.writeLong(
+                looks.publishedAt() == null
+                        ? Long.MIN_VALUE
+                        : looks.publishedAt().toEpochMilli());
+    }
+
+    private static void writeRank(DataOutputStream out, Candidate item) throws IOException {
+        out.writeLong(item.views());
+        out.writeLong(item.visitors() == null ? -1 : item.visitors());
+        TrendScore trend = item.trend();
+        out.writeBoolean(trend != null);
+        if (trend != null) {
+            out.writeLong(trend.scoreMillis());
+            out.writeLong(trend.viewsLast15m());
+            out.writeLong(trend.expectedMillis());
+        }
+    }
+
+    private static void writeText(DataOutputStream out, String text) throws IOException {
+        if (text == null) {
+            out.writeInt(-1);
+            return;
+        }
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(utf8.length);
+        out.write(utf8);
+    }
+
     static CandidateBatch decodeBatch(byte[] data) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
-            Layout layout = layout(
-                    in.readByte(),
-                    BATCH_VERSION,
-                    BATCH_VERSION_WITHOUT_TRENDS,
-                    BATCH_VERSION_WITHOUT_SUMMARIES,
-                    "candidate batch");
+            Layout layout = Layout.ofBatch(in.readByte());
             int size = in.readShort();
+            List<CandidateBatch.Looks> looks = new ArrayList<>();
+            if (layout.sharedLooks()) {
+                int count = in.readInt();
+                for (int i = 0; i < count; i++) {
+                    looks.add(readLooks(in, layout));
+                }
+            }
             List<CandidateBatch.ListCandidates> lists = new ArrayList<>(size);
             for (int i = 0; i < size; i++) {
                 // a key that is not a list's (a record some other writer put there) is read past and left out
-                Optional<ListKey> key = ListKey.parse(in.readUTF());
-                PartitionCandidates candidates = read(in, layout);
+                Optional<ListKey> key = ListKey.parse(layout.utf8() ? readText(in) : in.readUTF());
+                PartitionCandidates candidates = read(in, layout, looks);
                 key.ifPresent(list -> lists.add(new CandidateBatch.ListCandidates(list, candidates)));
             }
             return new CandidateBatch(lists);
@@ -99,46 +192,16 @@ final class CandidatesCodec implements Serde<CandidateBatch> {
         }
     }
 
-    private static void write(DataOutputStream out, PartitionCandidates candidates) throws IOException {
-        out.writeInt(candidates.partition());
-        out.writeLong(candidates.asOf().toEpochMilli());
-        out.writeLong(candidates.lastViewAt().toEpochMilli());
-        out.writeLong(candidates.oldestArrival());
-        out.writeShort(candidates.items().size());
-        for (Candidate item : candidates.items()) {
-            out.writeUTF(item.articleId());
-            TallyCodec.writeNullable(out, item.title());
-            TallyCodec.writeNullable(out, item.url());
-            TallyCodec.writeNullable(out, item.section());
-            TallyCodec.writeNullable(out, item.summary());
-            TallyCodec.writeNullable(out, item.imageUrl());
-            out.writeLong(
-                    item.publishedAt() == null
-                            ? Long.MIN_VALUE
-                            : item.publishedAt().toEpochMilli());
-            out.writeLong(item.views());
-            out.writeLong(item.visitors() == null ? -1 : item.visitors());
-            TrendScore trend = item.trend();
-            out.writeBoolean(trend != null);
-            if (trend != null) {
-                out.writeLong(trend.scoreMillis());
-                out.writeLong(trend.viewsLast15m());
-                out.writeLong(trend.expectedMillis());
-            }
-        }
-    }
-
     static PartitionCandidates decode(byte[] data) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
-            return read(
-                    in,
-                    layout(in.readByte(), VERSION, VERSION_WITHOUT_TRENDS, VERSION_WITHOUT_SUMMARIES, "candidates"));
+            return read(in, Layout.ofList(in.readByte()), List.of());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static PartitionCandidates read(DataInputStream in, Layout layout) throws IOException {
+    private static PartitionCandidates read(DataInputStream in, Layout layout, List<CandidateBatch.Looks> shared)
+            throws IOException {
         int partition = in.readInt();
         Instant asOf = Instant.ofEpochMilli(in.readLong());
         Instant lastViewAt = Instant.ofEpochMilli(in.readLong());
@@ -146,31 +209,54 @@ final class CandidatesCodec implements Serde<CandidateBatch> {
         int size = in.readShort();
         List<Candidate> items = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
-            String articleId = in.readUTF();
-            String title = TallyCodec.readNullable(in);
-            String url = TallyCodec.readNullable(in);
-            String section = TallyCodec.readNullable(in);
-            String summary = layout.summaries() ? TallyCodec.readNullable(in) : null;
-            String imageUrl = TallyCodec.readNullable(in);
-            long publishedAt = in.readLong();
+            CandidateBatch.Looks looks = layout.sharedLooks() ? lookedUp(shared, in.readInt()) : readLooks(in, layout);
             long views = in.readLong();
             long visitors = in.readLong();
             TrendScore trend = layout.trends() && in.readBoolean()
                     ? new TrendScore(in.readLong(), in.readLong(), in.readLong())
                     : null;
-            items.add(new Candidate(
-                    articleId,
-                    title,
-                    url,
-                    section,
-                    summary,
-                    imageUrl,
-                    publishedAt == Long.MIN_VALUE ? null : Instant.ofEpochMilli(publishedAt),
-                    views,
-                    visitors < 0 ? null : visitors,
-                    trend));
+            items.add(looks.ranked(views, visitors < 0 ? null : visitors, trend));
         }
         return new PartitionCandidates(partition, asOf, lastViewAt, List.copyOf(items), oldestArrival);
+    }
+
+    private static CandidateBatch.Looks lookedUp(List<CandidateBatch.Looks> shared, int index) throws IOException {
+        if (index < 0 || index >= shared.size()) {
+            throw new IOException("Candidate refers to looks " + index + " of " + shared.size());
+        }
+        return shared.get(index);
+    }
+
+    private static CandidateBatch.Looks readLooks(DataInputStream in, Layout layout) throws IOException {
+        if (layout.utf8()) {
+            return new CandidateBatch.Looks(
+                    readText(in), readText(in), readText(in), readText(in), readText(in), readText(in), instant(in));
+        }
+        String articleId = in.readUTF();
+        String title = TallyCodec.readNullable(in);
+        String url = TallyCodec.readNullable(in);
+        String section = TallyCodec.readNullable(in);
+        String summary = layout.summaries() ? TallyCodec.readNullable(in) : null;
+        String imageUrl = TallyCodec.readNullable(in);
+        return new CandidateBatch.Looks(articleId, title, url, section, summary, imageUrl, instant(in));
+    }
+
+    private static Instant instant(DataInputStream in) throws IOException {
+        long millis = in.readLong();
+        return millis == Long.MIN_VALUE ? null : Instant.ofEpochMilli(millis);
+    }
+
+    private static String readText(DataInputStream in) throws IOException {
+        int length = in.readInt();
+        if (length < 0) {
+            return null;
+        }
+        if (length > in.available()) {
+            throw new IOException("Text of " + length + " bytes in a record of " + in.available() + " left");
+        }
+        byte[] utf8 = new byte[length];
+        in.readFully(utf8);
+        return new String(utf8, StandardCharsets.UTF_8);
     }
 
     @Override

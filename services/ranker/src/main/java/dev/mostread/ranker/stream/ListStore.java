@@ -84,7 +84,8 @@ public final class ListStore extends WriteBehindStore {
                 }
                 Lists list = lists.computeIfAbsent(entry.list(), k -> new Lists());
                 if (entry.partition() == Entry.PUBLISHED_LIST) {
-                    list.published = Json.mapper().readValue(stored.value, Ranking.class);
+                    list.published =
+                            Json.mapper().readValue(stored.value, Ranking.class).forList(entry.list());
                 } else {
                     list.partitions.put(entry.partition(), CandidatesCodec.decode(stored.value));
                 }

@@ -1,8 +1,8 @@
 package dev.mostread.ranker.stream;
 
 import dev.mostread.shared.article.Article;
+import dev.mostread.shared.article.ArticleKey;
 import dev.mostread.shared.article.ArticleReader;
-import dev.mostread.shared.pageview.PageViewRules;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
@@ -32,7 +32,7 @@ final class ParseArticle implements FixedKeyProcessor<byte[], byte[], ParsedView
 
     @Override
     public void process(FixedKeyRecord<byte[], byte[]> record) {
-        String articleKey = articleKey(record.key());
+        ArticleKey articleKey = articleKey(record.key());
         if (articleKey == null) {
             deadLetter(record, "key is not {site}/{articleId}");
             return;
@@ -64,17 +64,9 @@ final class ParseArticle implements FixedKeyProcessor<byte[], byte[], ParsedView
                 record.withValue(ParsedView.invalid(record.value())).withTimestamp(context.currentSystemTimeMs()));
     }
 
-    static String articleKey(byte[] key) {
-        if (key == null) {
-            return null;
-        }
-        String text = new String(key, StandardCharsets.UTF_8);
-        int slash = text.indexOf('/');
-        if (slash < 0
-                || !PageViewRules.isSlug(text.substring(0, slash))
-                || !PageViewRules.isArticleId(text.substring(slash + 1))) {
-            return null;
-        }
-        return text;
+    static ArticleKey articleKey(byte[] key) {
+        return key == null
+                ? null
+                : ArticleKey.parse(new String(key, StandardCharsets.UTF_8)).orElse(null);
     }
 }

@@ -2,6 +2,7 @@ package dev.mostread.ranker.stream;
 
 import dev.mostread.ranker.ranking.RobotFilter;
 import dev.mostread.ranker.stream.RankerMetrics.FilterReason;
+import dev.mostread.shared.article.ArticleKey;
 import dev.mostread.shared.kafka.Json;
 import dev.mostread.shared.kafka.Topics;
 import dev.mostread.shared.operator.ViewTotals;
@@ -68,7 +69,7 @@ final class ParsePageView implements FixedKeyProcessor<byte[], byte[], ParsedVie
             outcomes.filtered(dropped);
             return;
         }
-        String articleKey = view.articleKey();
+        ArticleKey articleKey = view.articleKey();
         boolean inPlace = partitions.inArticlePartition(
                 record.key(), articleKey, context.recordMetadata().orElse(null));
         ArticleInput input = ArticleInput.view(view.withTimestamp(eventTime), arrivedAt(record));

@@ -1,12 +1,14 @@
 package dev.mostread.ranker.stream;
 
+import dev.mostread.shared.article.ArticleKey;
+
 /**
  * A source record after parsing: input for an article's task (with its canonical key and whether it already
  * sits in that article's partition), or the raw bytes of a record to dead-letter.
  */
-record ParsedView(String articleKey, ArticleInput input, boolean inArticlePartition, byte[] raw) {
+record ParsedView(ArticleKey articleKey, ArticleInput input, boolean inArticlePartition, byte[] raw) {
 
-    static ParsedView valid(String articleKey, ArticleInput input, boolean inArticlePartition) {
+    static ParsedView valid(ArticleKey articleKey, ArticleInput input, boolean inArticlePartition) {
         return new ParsedView(articleKey, input, inArticlePartition, null);
     }
 

@@ -5,6 +5,7 @@ import dev.mostread.ranker.ranking.RobotFilter;
 import dev.mostread.ranker.ranking.SiteDays;
 import dev.mostread.ranker.ranking.StateCaps;
 import dev.mostread.ranker.ranking.TrendingRule;
+import dev.mostread.shared.article.ArticleKey;
 import dev.mostread.shared.kafka.JsonSerde;
 import dev.mostread.shared.kafka.Topics;
 import dev.mostread.shared.operator.ViewTotals;
@@ -176,6 +177,7 @@ public final class RankerTopology {
     public static Topology build(Topics topics, Settings settings, RankerMetrics metrics) {
         Serde<byte[]> bytes = Serdes.ByteArray();
         Serde<String> strings = Serdes.String();
+        Serde<ArticleKey> articles = ArticleKey.serde();
         Serde<ArticleInput> inputs = new JsonSerde<>(ArticleInput.class);
         Serde<CandidateBatch> candidates = new CandidatesCodec();
         Serde<Ranking> rankings = new JsonSerde<>(Ranking.class);
@@ -225,15 +227,15 @@ public final class RankerTopology {
         byArticle(views.get("views-in-place"), "views-keyed")
                 .merge(
                         byArticle(views.get("views-elsewhere"), "views-rekeyed")
-                                .repartition(Repartitioned.<String, ArticleInput>as(VIEWS_BY_ARTICLE)
-                                        .withKeySerde(strings)
+                                .repartition(Repartitioned.<ArticleKey, ArticleInput>as(VIEWS_BY_ARTICLE)
+                                        .withKeySerde(articles)
                                         .withValueSerde(inputs)),
                         Named.as("views-by-article"))
                 .merge(byArticle(catalog.get("catalog-in-place"), "catalog-keyed"), Named.as("views-and-catalog"))
                 .merge(
                         byArticle(catalog.get("catalog-elsewhere"), "catalog-rekeyed")
-                                .repartition(Repartitioned.<String, ArticleInput>as(CATALOG_BY_ARTICLE)
-                                        .withKeySerde(strings)
+                                .repartition(Repartitioned.<ArticleKey, ArticleInput>as(CATALOG_BY_ARTICLE)
+                                        .withKeySerde(articles)
                                         .withValueSerde(inputs)
                                         .withNumberOfPartitions(settings.pageViewPartitions())),
                         Named.as("article-inputs"))
@@ -259,7 +261,7 @@ public final class RankerTopology {
         return builder.build();
     }
 
-    private static KStream<String, ArticleInput> byArticle(KStream<byte[], ParsedView> parsed, String name) {
+    private static KStream<ArticleKey, ArticleInput> byArticle(KStream<byte[], ParsedView> parsed, String name) {
         return parsed.map((key, value) -> KeyValue.pair(value.articleKey(), value.input()), Named.as(name));
     }
 }

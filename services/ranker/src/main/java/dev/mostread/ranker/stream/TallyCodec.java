@@ -6,6 +6,7 @@ import dev.mostread.ranker.ranking.BucketCounts;
 import dev.mostread.ranker.ranking.TodayCounts;
 import dev.mostread.ranker.ranking.VisitorSketch;
 import dev.mostread.shared.article.Article;
+import dev.mostread.shared.article.ArticleKey;
 import dev.mostread.shared.ranking.Period;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -41,26 +42,38 @@ final class TallyCodec {
     private static final char SEPARATOR = '\u0000';
 
     /** The parts of a sketch record's key. */
-    record SketchKey(String articleKey, Period period, long bucketStart) {}
+    record SketchKey(ArticleKey article, Period period, long bucketStart) {}
 
-    static byte[] headKey(String articleKey) {
-        return articleKey.getBytes(StandardCharsets.UTF_8);
+    static byte[] headKey(ArticleKey article) {
+        return article.toBytes();
     }
 
-    static byte[] sketchKey(String articleKey, Period period, long bucketStart) {
+    static byte[] sketchKey(ArticleKey article, Period period, long bucketStart) {
+        String articleKey = article.toString();
         return (articleKey + SEPARATOR + period.ordinal() + SEPARATOR + bucketStart).getBytes(StandardCharsets.UTF_8);
     }
 
-    /** The parts of {@code key} if it names a sketch record, else null. */
+    /** Whether {@code key} names a sketch record rather than an article's own. */
+    static boolean isSketchKey(byte[] key) {
+        for (byte b : key) {
+            if (b == SEPARATOR) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The parts of {@code key}, which {@link #isSketchKey names a sketch record}; null if it names no article's. */
     static SketchKey parseSketchKey(byte[] key) {
         String text = new String(key, StandardCharsets.UTF_8);
         int first = text.indexOf(SEPARATOR);
-        if (first < 0) {
+        int second = text.indexOf(SEPARATOR, first + 1);
+        ArticleKey article = ArticleKey.parse(text.substring(0, first)).orElse(null);
+        if (article == null || second < 0) {
             return null;
         }
-        int second = text.indexOf(SEPARATOR, first + 1);
         return new SketchKey(
-                text.substring(0, first),
+                article,
                 Period.values()[Integer.parseInt(text.substring(first + 1, second))],
                 Long.parseLong(text.substring(second + 1)));
     }
@@ -173,7 +186,8 @@ final class TallyCodec {
                             VisitorSketch.fromBytes(Arrays.copyOfRange(sketch, 1 + Long.BYTES, sketch.length)));
                 }
             }
-            ArticleTally tally = new ArticleTally(site, articleId, shown, catalog, deleted, lastViewAt, counts);
+            ArticleTally tally =
+                    new ArticleTally(new ArticleKey(site, articleId), shown, catalog, deleted, lastViewAt, counts);
             BucketCounts oldest = counts.buckets(Period.LAST_MONTH);
             // before version 5 the first view was not kept: the oldest bucket still held is the best guess
             tally.firstSeenAt(month || oldest.size() == 0 ? firstSeenAt : oldest.startAt(0));

@@ -3,6 +3,7 @@ package dev.mostread.ranker.stream;
 import dev.mostread.ranker.ranking.ArticleCounts;
 import dev.mostread.ranker.ranking.ArticleTally;
 import dev.mostread.ranker.ranking.VisitorSketch;
+import dev.mostread.shared.article.ArticleKey;
 import dev.mostread.shared.ranking.Period;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -33,13 +34,13 @@ import org.apache.kafka.streams.state.KeyValueStore;
 public final class TallyStore extends WriteBehindStore {
 
     private final TallyCodec codec = new TallyCodec();
-    private final Map<String, ArticleTally> tallies = new HashMap<>();
+    private final Map<ArticleKey, ArticleTally> tallies = new HashMap<>();
     /** Changed since the last flush: the tally to write, or the removed one whose records must go. */
-    private final Map<String, ArticleTally> dirty = new LinkedHashMap<>();
+    private final Map<ArticleKey, ArticleTally> dirty = new LinkedHashMap<>();
 
-    private final Map<String, ArticleTally> removed = new HashMap<>();
+    private final Map<ArticleKey, ArticleTally> removed = new HashMap<>();
     /** Articles whose sketches have records of their own (busy ones); the others' travel inside their record. */
-    private final Set<String> spilled = new HashSet<>();
+    private final Set<ArticleKey> spilled = new HashSet<>();
 
     private final VisitsJournal visits = new VisitsJournal();
 
@@ -64,23 +65,25 @@ public final class TallyStore extends WriteBehindStore {
                 if (visits.load(entry.key.get(), entry.value)) {
                     continue;
                 }
-                TallyCodec.SketchKey sketchKey = TallyCodec.parseSketchKey(entry.key.get());
-                if (sketchKey == null) {
+                if (!TallyCodec.isSketchKey(entry.key.get())) {
                     ArticleTally tally = codec.decode(entry.value);
                     tallies.put(tally.key(), tally);
-                } else {
+                    continue;
+                }
+                TallyCodec.SketchKey sketchKey = TallyCodec.parseSketchKey(entry.key.get());
+                if (sketchKey != null) {
                     sketches.add(KeyValue.pair(sketchKey, entry.value));
                 }
             }
         }
         visits.loaded();
         for (KeyValue<TallyCodec.SketchKey, byte[]> sketch : sketches) {
-            ArticleTally tally = tallies.get(sketch.key.articleKey());
+            ArticleTally tally = tallies.get(sketch.key.article());
             if (tally != null) {
                 tally.counts()
                         .restoreSketch(
                                 sketch.key.period(), sketch.key.bucketStart(), VisitorSketch.fromBytes(sketch.value));
-                spilled.add(sketch.key.articleKey());
+                spilled.add(sketch.key.article());
             }
         }
     }
@@ -96,7 +99,7 @@ public final class TallyStore extends WriteBehindStore {
         return visits;
     }
 
-    public ArticleTally get(String key) {
+    public ArticleTally get(ArticleKey key) {
         return tallies.get(key);
     }
 
@@ -107,7 +110,7 @@ public final class TallyStore extends WriteBehindStore {
         removed.remove(tally.key());
     }
 
-    public void remove(String key) {
+    public void remove(ArticleKey key) {
         ArticleTally tally = tallies.remove(key);
         if (tally != null) {
             dirty.put(key, tally);
@@ -129,8 +132,8 @@ public final class TallyStore extends WriteBehindStore {
         if (dirty.isEmpty()) {
             return;
         }
-        for (Map.Entry<String, ArticleTally> entry : dirty.entrySet()) {
-            String key = entry.getKey();
+        for (Map.Entry<ArticleKey, ArticleTally> entry : dirty.entrySet()) {
+            ArticleKey key = entry.getKey();
             ArticleTally tally = entry.getValue();
             boolean gone = removed.containsKey(key);
             ArticleCounts counts = tally.counts();

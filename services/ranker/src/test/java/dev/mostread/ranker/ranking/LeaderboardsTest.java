@@ -2,6 +2,7 @@ package dev.mostread.ranker.ranking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mostread.shared.article.ArticleKey;
 import dev.mostread.shared.pageview.PageView;
 import dev.mostread.shared.ranking.ListKey;
 import dev.mostread.shared.ranking.Period;
@@ -23,7 +24,7 @@ class LeaderboardsTest {
     private final Leaderboards leaderboards = new Leaderboards(50, () -> filed);
 
     private ArticleTally viewed(String articleId, String section, int views) {
-        ArticleTally tally = new ArticleTally(SITE, articleId);
+        ArticleTally tally = new ArticleTally(ArticleKey.of(SITE, articleId));
         filed.add(tally);
         for (int i = 0; i < views; i++) {
             tally.count(view(articleId, section), NOW, NOW, DAY);
@@ -143,7 +144,7 @@ class LeaderboardsTest {
         Map<ListKey, List<Candidate>> first = leaderboards.drainChanged(50);
         assertThat(first).containsKeys(HOUR_ALL, HOUR_SPORT);
 
-        ArticleTally unchanged = new ArticleTally(SITE, "z");
+        ArticleTally unchanged = new ArticleTally(ArticleKey.of(SITE, "z"));
         leaderboards.update(unchanged);
 
         assertThat(leaderboards.drainChanged(50)).isEmpty();
@@ -167,7 +168,7 @@ class LeaderboardsTest {
         String[] sections = {"sport", "politics", null};
         Leaderboards small = new Leaderboards(5, () -> filed);
         for (int i = 0; i < 40; i++) {
-            filed.add(new ArticleTally(SITE, "x" + i));
+            filed.add(new ArticleTally(ArticleKey.of(SITE, "x" + i)));
         }
         long now = NOW;
         for (int step = 0; step < 3_000; step++) {
@@ -219,7 +220,7 @@ class LeaderboardsTest {
         String[] sections = {"sport", "politics", null};
         Leaderboards small = new Leaderboards(5, () -> filed);
         for (int i = 0; i < 40; i++) {
-            filed.add(new ArticleTally(SITE, "v" + i));
+            filed.add(new ArticleTally(ArticleKey.of(SITE, "v" + i)));
         }
         long now = NOW;
         ListKey hourByVisitors = new ListKey(SITE, Period.LAST_HOUR, null, dev.mostread.shared.ranking.Sort.VISITORS);
@@ -283,7 +284,7 @@ class LeaderboardsTest {
         long[] clock = {NOW};
         Leaderboards small = new Leaderboards(5, () -> filed, List.of(window), () -> clock[0]);
         for (int i = 0; i < 40; i++) {
-            ArticleTally tally = new ArticleTally(SITE, "p" + i);
+            ArticleTally tally = new ArticleTally(ArticleKey.of(SITE, "p" + i));
             if (i % 4 != 0) { // a quarter have no catalog entry: their first view counts as publication
                 tally.catalog(new dev.mostread.shared.article.Article(
                         null,
@@ -340,7 +341,7 @@ class LeaderboardsTest {
                 List.of(dev.mostread.shared.ranking.Sort.VIEWS, dev.mostread.shared.ranking.Sort.TRENDING),
                 rule);
         for (int i = 0; i < 40; i++) {
-            filed.add(new ArticleTally(SITE, "t" + i));
+            filed.add(new ArticleTally(ArticleKey.of(SITE, "t" + i)));
         }
         ListKey trending = new ListKey(SITE, Period.LAST_HOUR, null, dev.mostread.shared.ranking.Sort.TRENDING);
         for (int step = 0; step < 3_000; step++) {

@@ -2,13 +2,14 @@ package dev.mostread.ranker.ranking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mostread.shared.article.ArticleKey;
 import org.junit.jupiter.api.Test;
 
 class RecentVisitsTest {
 
     private static final long WINDOW = 30_000;
     private static final long T = 1_764_158_400_000L;
-    private static final String KEY = RecentVisits.key("news21/a", "v1");
+    private static final String KEY = RecentVisits.key(ArticleKey.of("news21", "a"), "v1");
 
     @Test
     void aViewWithinTheWindowOfTheLastCountedOneIsARepeat() {
@@ -27,14 +28,16 @@ class RecentVisitsTest {
         RecentVisits visits = new RecentVisits(WINDOW);
         visits.counted(KEY, T);
 
-        assertThat(visits.isRepeat(RecentVisits.key("news21/a", "v2"), T)).isFalse();
-        assertThat(visits.isRepeat(RecentVisits.key("news21/b", "v1"), T)).isFalse();
+        assertThat(visits.isRepeat(RecentVisits.key(ArticleKey.of("news21", "a"), "v2"), T))
+                .isFalse();
+        assertThat(visits.isRepeat(RecentVisits.key(ArticleKey.of("news21", "b"), "v1"), T))
+                .isFalse();
     }
 
     @Test
     void forgetsVisitsCountedBeforeAGivenTime() {
         RecentVisits visits = new RecentVisits(WINDOW);
-        visits.counted(RecentVisits.key("news21/a", "old"), T);
+        visits.counted(RecentVisits.key(ArticleKey.of("news21", "a"), "old"), T);
         visits.counted(KEY, T + 60_000);
 
         visits.forgetBefore(T + 1);

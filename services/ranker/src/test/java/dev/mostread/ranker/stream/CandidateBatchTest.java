@@ -36,8 +36,13 @@ class CandidateBatchTest {
     }
 
     private static CandidateBatch.ListCandidates list(String key, int items) {
+        return list(key, 0, items);
+    }
+
+    /** A list of the articles {@code first} to {@code first + items - 1}, every field at its longest. */
+    private static CandidateBatch.ListCandidates list(String key, int first, int items) {
         List<Candidate> candidates = new ArrayList<>();
-        for (int i = 0; i < items; i++) {
+        for (int i = first; i < first + items; i++) {
             candidates.add(longest(i));
         }
         return new CandidateBatch.ListCandidates(
@@ -72,7 +77,7 @@ class CandidateBatchTest {
                     i + 1));
         }
         Ranking ranking =
-                new Ranking("n".repeat(64), Period.LAST_WEEK.code(), "s".repeat(64), NOW, NOW, NOW, items, NOW);
+                new Ranking(new ListKey("n".repeat(64), Period.LAST_WEEK, "s".repeat(64)), NOW, NOW, NOW, items, NOW);
 
         assertThat(Json.mapper().writeValueAsBytes(ranking).length).isLessThan(MAX_RECORD);
     }
@@ -81,7 +86,7 @@ class CandidateBatchTest {
     void manyListsAreSplitIntoBatchesOfBoundedSizeAndNoneIsLost() {
         List<CandidateBatch.ListCandidates> lists = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
-            lists.add(list("news21/1h/s" + i, 3));
+            lists.add(list("news21/1h/s" + i, 3 * i, 3));
         }
 
         List<CandidateBatch> batches = CandidateBatch.split(lists, CandidateBatch.MAX_BYTES);
@@ -92,6 +97,22 @@ class CandidateBatchTest {
                         assertThat(CandidatesCodec.encode(batch).length).isLessThanOrEqualTo(CandidateBatch.MAX_BYTES));
         assertThat(batches.stream().flatMap(batch -> batch.lists().stream()).toList())
                 .isEqualTo(lists);
+    }
+
+    @Test
+    void listsOfTheSameArticlesShareABatchBecauseTheirLooksAreWrittenOnce() {
+        List<CandidateBatch.ListCandidates> distinct = new ArrayList<>();
+        List<CandidateBatch.ListCandidates> shared = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            distinct.add(list("news21/1h/s" + i, 10 * i, 10));
+            shared.add(list("news21/1h/s" + i, 0, 10));
+        }
+
+        List<CandidateBatch> sharedBatches = CandidateBatch.split(shared, CandidateBatch.MAX_BYTES);
+
+        assertThat(CandidateBatch.split(distinct, CandidateBatch.MAX_BYTES)).hasSizeGreaterThan(1);
+        assertThat(sharedBatches).hasSize(1);
+        assertThat(CandidatesCodec.encode(sharedBatches.get(0)).length).isLessThanOrEqualTo(CandidateBatch.MAX_BYTES);
     }
 
     @Test

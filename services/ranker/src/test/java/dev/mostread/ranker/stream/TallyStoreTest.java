@@ -3,6 +3,7 @@ package dev.mostread.ranker.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mostread.ranker.ranking.ArticleTally;
+import dev.mostread.shared.article.ArticleKey;
 import dev.mostread.shared.ranking.Period;
 import dev.mostread.shared.testing.PageViews;
 import java.time.Instant;
@@ -36,7 +37,7 @@ class TallyStoreTest {
     }
 
     private ArticleTally viewedBy(String articleId, int visitors) {
-        ArticleTally tally = new ArticleTally("news21", articleId);
+        ArticleTally tally = new ArticleTally(ArticleKey.of("news21", articleId));
         for (int i = 0; i < visitors; i++) {
             tally.count(
                     PageViews.of("news21", articleId)
@@ -73,7 +74,7 @@ class TallyStoreTest {
         store.flushCache();
 
         assertThat(keys()).containsExactly("news21/quiet");
-        ArticleTally loaded = reloaded().get("news21/quiet");
+        ArticleTally loaded = reloaded().get(ArticleKey.of("news21", "quiet"));
         assertThat(loaded.counts().visitors(Period.LAST_HOUR)).isEqualTo(3);
         assertThat(loaded.counts().visitors(Period.TODAY)).isEqualTo(3);
         assertThat(loaded.views(Period.LAST_WEEK)).isEqualTo(3);
@@ -87,7 +88,7 @@ class TallyStoreTest {
         store.put(tally);
         store.flushCache();
 
-        ArticleTally loaded = reloaded().get("news21/late");
+        ArticleTally loaded = reloaded().get(ArticleKey.of("news21", "late"));
 
         assertThat(loaded.views(Period.YESTERDAY)).isEqualTo(3);
         assertThat(loaded.counts().visitors(Period.YESTERDAY)).isEqualTo(3);
@@ -141,7 +142,7 @@ class TallyStoreTest {
         // its record, and one per sketch: the hour's minute, the day's quarter, the week's hour, the month's
         // six hours, today
         assertThat(keys()).hasSize(6).contains("news21/busy");
-        ArticleTally loaded = reloaded().get("news21/busy");
+        ArticleTally loaded = reloaded().get(ArticleKey.of("news21", "busy"));
         assertThat(loaded.counts().visitors(Period.LAST_HOUR)).isEqualTo(TallyStore.INLINE_WEIGHT * 2);
         assertThat(loaded.counts().visitors(Period.TODAY)).isEqualTo(TallyStore.INLINE_WEIGHT * 2);
     }
@@ -164,7 +165,7 @@ class TallyStoreTest {
         store.flushCache();
 
         assertThat(keys()).hasSize(6);
-        assertThat(reloaded().get("news21/growing").counts().visitors(Period.LAST_HOUR))
+        assertThat(reloaded().get(ArticleKey.of("news21", "growing")).counts().visitors(Period.LAST_HOUR))
                 .isEqualTo(TallyStore.INLINE_WEIGHT + 2);
     }
 

@@ -166,7 +166,7 @@ class TrendingTest {
     void aStoryWhoseReadershipJumpsFivefoldRisesToTheTopAndTheSteadyLeaderDoesNot() {
         aDayOfSteadyReadership();
         Ranking list = checked(ranker.tick(), null);
-        assertThat(list.period()).isEqualTo("trending");
+        assertThat(list.periodCode()).isEqualTo("trending");
         assertThat(RankerDriver.ids(list))
                 .as("before the jump")
                 .startsWith("warming", "warm")

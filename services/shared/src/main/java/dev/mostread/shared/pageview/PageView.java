@@ -1,6 +1,7 @@
 package dev.mostread.shared.pageview;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.mostread.shared.article.ArticleKey;
 
 /**
  * One valid page view, as the collector writes it to {@code page-views} and the ranker reads it back.
@@ -40,9 +41,9 @@ public record PageView(
         this(site, articleId, timestamp, visitorId, section, type, title, url, imageUrl, userAgent, referrer, null);
     }
 
-    /** The canonical Kafka key of this view: {@code {site}/{articleId}}. */
-    public String articleKey() {
-        return site + '/' + articleId;
+    /** The article this view is of: its records' key. */
+    public ArticleKey articleKey() {
+        return new ArticleKey(site, articleId);
     }
 
     /** Only article views are ranked; a missing type means an article. */

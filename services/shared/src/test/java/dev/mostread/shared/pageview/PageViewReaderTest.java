@@ -40,7 +40,7 @@ class PageViewReaderTest {
         assertThat(view.section()).isEqualTo("world-news");
         assertThat(view.title()).isEqualTo("<b>Hi</b>");
         assertThat(view.isArticle()).isTrue();
-        assertThat(view.articleKey()).isEqualTo("news21/202611:a~b.c-d_e");
+        assertThat(view.articleKey()).hasToString("news21/202611:a~b.c-d_e");
     }
 
     @Test

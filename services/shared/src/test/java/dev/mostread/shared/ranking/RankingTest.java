@@ -1,7 +1,10 @@
 package dev.mostread.shared.ranking;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mostread.shared.kafka.Json;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +20,8 @@ class RankingTest {
         for (int i = 1; i <= items; i++) {
             list.add(new RankedItem(i, "a" + i, "T" + i, null, null, null, null, null, 100 - i, null, i + 1));
         }
-        return new Ranking("news21", "1h", null, NOW, NOW.minusSeconds(3600), NOW, list, NOW);
+        return new Ranking(
+                ListKey.allSections("news21", Period.LAST_HOUR), NOW, NOW.minusSeconds(3600), NOW, list, NOW);
     }
 
     @Test
@@ -43,5 +47,70 @@ class RankingTest {
         Ranking list = ranking(12);
 
         assertThat(list.without(Set.of(), 5)).isEqualTo(list.limitedTo(5));
+    }
+
+    @Test
+    void theJsonNamesTheListWithTheContractsFieldsAndItsSortAndWindow() {
+        Ranking recent = new Ranking(
+                new ListKey(
+                        "news21",
+                        Period.LAST_DAY,
+                        "정치",
+                        Sort.VISITORS,
+                        PublishedWindow.parse("48h").orElseThrow()),
+                NOW,
+                NOW.minusSeconds(86_400),
+                NOW,
+                ranking(2).items(),
+                NOW);
+
+        String json = new String(Json.mapper().writeValueAsBytes(recent), StandardCharsets.UTF_8);
+
+        assertThat(json)
+                .startsWith("{\"site\":\"news21\",\"period\":\"24h\",\"section\":\"정치\",\"asOf\":")
+                .endsWith("\"sort\":\"visitors\",\"published\":\"48h\"}");
+        assertThat(Json.mapper().readValue(json, Ranking.class)).isEqualTo(recent);
+        assertThat(Json.mapper().readValue(json, Ranking.class).period()).isEqualTo(Period.LAST_DAY);
+    }
+
+    @Test
+    void aTrendingListIsCalledTrendingInItsPeriodAndCoversTheLastHour() {
+        Ranking trending = new Ranking(
+                new ListKey("news21", Period.LAST_HOUR, null, Sort.TRENDING), NOW, NOW, NOW, List.of(), NOW);
+
+        String json = new String(Json.mapper().writeValueAsBytes(trending), StandardCharsets.UTF_8);
+
+        assertThat(json)
+                .contains("\"period\":\"trending\"", "\"sort\":\"trending\"")
+                .doesNotContain("published");
+        assertThat(Json.mapper().readValue(json, Ranking.class).key()).isEqualTo(trending.key());
+        assertThat(trending.period()).isEqualTo(Period.LAST_HOUR);
+    }
+
+    @Test
+    void aBodyWrittenBeforeItNamedItsSortIsTheListItsRecordKeyNames() {
+        String before = "{\"site\":\"news21\",\"period\":\"7d\",\"section\":null,\"asOf\":\"2026-12-01T12:00:00Z\","
+                + "\"windowStart\":\"2026-11-24T12:00:00Z\",\"windowEnd\":\"2026-12-01T12:00:00Z\",\"items\":[],"
+                + "\"lastViewAt\":null}";
+        ListKey byVisitors = ListKey.parse("news21/7d/_all/visitors").orElseThrow();
+
+        Ranking read = Json.mapper().readValue(before, Ranking.class);
+
+        assertThat(read.key()).isEqualTo(ListKey.allSections("news21", Period.LAST_WEEK));
+        assertThat(read.forList(byVisitors).key()).isEqualTo(byVisitors);
+        assertThat(read.forList(byVisitors).sort()).isEqualTo("visitors");
+    }
+
+    @Test
+    void aBodyWithAPeriodOrSortThatNoListHasIsRefused() {
+        String unknownPeriod = "{\"site\":\"news21\",\"period\":\"1y\",\"items\":[]}";
+        String unknownSort = "{\"site\":\"news21\",\"period\":\"1h\",\"sort\":\"loudest\",\"items\":[]}";
+        String noSite = "{\"period\":\"1h\",\"items\":[]}";
+
+        for (String body : List.of(unknownPeriod, unknownSort, noSite)) {
+            assertThatThrownBy(() -> Json.mapper().readValue(body, Ranking.class))
+                    .as(body)
+                    .isInstanceOf(RuntimeException.class);
+        }
     }
 }
