@@ -241,7 +241,9 @@ public final class Leaderboards {
             long oldViews = filing.views[p];
             long newViews = tally.rankedViews(period);
             long oldVisitors = filing.visitors[p];
-            long newVisitors = tally.rankedVisitors(period);
+            // Every view with a visitor is a view: while a period's views stand still its visitors do too, and
+            // their estimate (a union of the period's sketches) is the dearest figure here.
+            long newVisitors = newViews == oldViews ? oldVisitors : tally.rankedVisitors(period);
             // a list by views shows visitors too, and one by visitors shows views: either change is a change
             boolean shown = looksChanged || oldVisitors != newVisitors || oldViews != newViews;
             for (int w = -1; w < windows.size(); w++) {

@@ -77,6 +77,19 @@ public record ArticleKey(String site, String articleId) {
         return toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    // Written out rather than left to the record's generated methods: this key is looked up several times a
+    // view, and the generated ones showed up in the ranker's profile. A String caches its own hash.
+    @Override
+    public boolean equals(Object other) {
+        return this == other
+                || other instanceof ArticleKey key && articleId.equals(key.articleId) && site.equals(key.site);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * site.hashCode() + articleId.hashCode();
+    }
+
     @Override
     public String toString() {
         return site + '/' + articleId;
