@@ -99,6 +99,7 @@ public final class DrainMain {
                 6,
                 6,
                 properties.tick(),
+                properties.catchUpTick(),
                 properties.listSize(),
                 Duration.ofSeconds(30),
                 Map.of(),

@@ -99,7 +99,21 @@ public final class ArticleCounts {
         return today;
     }
 
-    /** Hands over, per period, the sketches to write and to delete; today's use {@link Period#TODAY}. */
+    /**
+     * Whether the rolling periods remember which of their sketches change or go away (today's and yesterday's
+     * always say whether theirs changed: a flag each). The store turns it on for an article whose sketches have
+     * records of their own; for the others it would be work for nothing.
+     */
+    public void trackSketchChanges(boolean on) {
+        for (BucketCounts buckets : rolling) {
+            buckets.trackSketchChanges(on);
+        }
+    }
+
+    /**
+     * Hands over, per period, the sketches to write and to delete; today's use {@link Period#TODAY}. The rolling
+     * periods' are those since {@link #trackSketchChanges} was turned on.
+     */
     public void drainSketchChanges(SketchChanges changes) {
         for (Period period : Period.ROLLING) {
             rolling[period.rollingIndex()].drainSketchChanges(

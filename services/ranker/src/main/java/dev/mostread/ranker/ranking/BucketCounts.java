@@ -28,10 +28,26 @@ public final class BucketCounts {
     private VisitorSketch union;
     private boolean unionStale;
 
-    /** Bucket sketches changed or dropped since {@link #drainSketchChanges} last ran: the changelog's to-do. */
-    private Set<Long> changedSketches;
+    /**
+     * Bucket sketches changed or dropped since {@link #drainSketchChanges} last ran, kept only while the store
+     * asks for them ({@link #trackSketchChanges}): only a busy article's sketches have records of their own.
+     */
+    private boolean trackChanges;
 
+    private Set<Long> changedSketches;
     private Set<Long> droppedSketches;
+
+    /**
+     * Whether to remember which sketches change or go away, for {@link #drainSketchChanges}; turning it off forgets
+     * what was remembered. Off, a visit costs no bookkeeping at all (the store writes such counts' sketches whole).
+     */
+    public void trackSketchChanges(boolean on) {
+        trackChanges = on;
+        if (!on) {
+            changedSketches = null;
+            droppedSketches = null;
+        }
+    }
 
     public void add(long bucketStart, int views) {
         int index = indexFor(bucketStart);
@@ -176,6 +192,9 @@ public final class BucketCounts {
     }
 
     private void changed(long bucketStart) {
+        if (!trackChanges) {
+            return;
+        }
         if (changedSketches == null) {
             changedSketches = new HashSet<>(4);
         }
@@ -183,6 +202,9 @@ public final class BucketCounts {
     }
 
     private void dropped(long bucketStart) {
+        if (!trackChanges) {
+            return;
+        }
         if (droppedSketches == null) {
             droppedSketches = new HashSet<>(4);
         }

@@ -55,6 +55,10 @@ final class ArticleCounter implements Processor<ArticleKey, ArticleInput, String
     private final Map<ListKey, List<Candidate>> proposed = new HashMap<>();
     private long expiredAtMinute = Long.MIN_VALUE;
     private long oldestArrival = Long.MAX_VALUE;
+    /** When the newest view counted since the last proposal reached mostread (MIN_VALUE: none counted). */
+    private long newestArrival = Long.MIN_VALUE;
+    /** When this partition last proposed its changed lists (epoch ms, 0: never). */
+    private long proposedAt = 0L;
 
     ArticleCounter(RankerTopology.Settings settings, RankerMetrics metrics) {
         this.settings = settings;
@@ -91,6 +95,8 @@ final class ArticleCounter implements Processor<ArticleKey, ArticleInput, String
             }
         }
         expiredAtMinute = Long.MIN_VALUE;
+        newestArrival = Long.MIN_VALUE;
+        proposedAt = 0L;
         loadRecentVisits(context.currentSystemTimeMs());
         context.schedule(settings.tick(), PunctuationType.WALL_CLOCK_TIME, this::publish);
     }
@@ -110,6 +116,7 @@ final class ArticleCounter implements Processor<ArticleKey, ArticleInput, String
         ArticleInput input = record.value();
         if (input.isView()) {
             oldestArrival = Math.min(oldestArrival, input.arrivedAt());
+            newestArrival = Math.max(newestArrival, input.arrivedAt());
             count(record.key(), input.view());
         } else {
             applyCatalog(record.key(), input.article());
@@ -229,6 +236,11 @@ final class ArticleCounter implements Processor<ArticleKey, ArticleInput, String
     }
 
     private void publish(long now) {
+        if (catchingUp(now) && now - proposedAt < settings.catchUpTick().toMillis()) {
+            return;
+        }
+        proposedAt = now;
+        newestArrival = Long.MIN_VALUE;
         expireOnNewMinute(now);
         for (ArticleTally tally : touched) {
             leaderboards.update(tally);
@@ -254,6 +266,16 @@ final class ArticleCounter implements Processor<ArticleKey, ArticleInput, String
         });
         bySite.forEach((site, lists) -> CandidateBatch.split(lists, CandidateBatch.MAX_BYTES)
                 .forEach(batch -> context.forward(new Record<>(site, batch, now))));
+    }
+
+    /**
+     * True while this partition works through a backlog: even the newest view it counted since its last proposal
+     * reached mostread longer than a catch-up tick ago. Its lists are that late already; proposing them every
+     * catch-up tick rather than every tick leaves the time to the views.
+     */
+    private boolean catchingUp(long now) {
+        return newestArrival != Long.MIN_VALUE
+                && now - newestArrival > settings.catchUpTick().toMillis();
     }
 
     /**

@@ -65,6 +65,9 @@ public final class RankerTopology {
      * @param pageViewPartitions partitions of {@code page-views}: tells which records already sit in their article's partition
      * @param articlePartitions partitions of {@code articles}
      * @param tick how often each partition proposes its changed lists (and ages its counts)
+     * @param catchUpTick how often it proposes them instead while it works through a backlog: when the newest view
+     *     it counted since its last proposal reached mostread longer ago than this (each proposal costs the same
+     *     however many views it carries, and a list already that late gains nothing by a quicker one)
      * @param listSize how many items each published list keeps
      * @param dedupeWindow a visitor's views of one article closer than this (event time) count once
      * @param zones each site's time zone, for "today" (UTC when absent)
@@ -73,11 +76,13 @@ public final class RankerTopology {
      * @param caps what one partition's state may grow to
      * @param publishedWithin the {@code published} windows: every list is kept once more per window
      * @param sorts the sorts kept (views always): every list is kept once per sort
+     * @param trending how trending scores are worked out
      */
     public record Settings(
             int pageViewPartitions,
             int articlePartitions,
             Duration tick,
+            Duration catchUpTick,
             int listSize,
             Duration dedupeWindow,
             Map<String, ZoneId> zones,
@@ -91,84 +96,9 @@ public final class RankerTopology {
         public Settings {
             publishedWithin = List.copyOf(publishedWithin);
             sorts = List.copyOf(sorts);
-        }
-
-        /** Settings with the default trending rule. */
-        public Settings(
-                int pageViewPartitions,
-                int articlePartitions,
-                Duration tick,
-                int listSize,
-                Duration dedupeWindow,
-                Map<String, ZoneId> zones,
-                RobotFilter robots,
-                LooksPolicy looks,
-                StateCaps caps,
-                List<PublishedWindow> publishedWithin,
-                List<Sort> sorts) {
-            this(
-                    pageViewPartitions,
-                    articlePartitions,
-                    tick,
-                    listSize,
-                    dedupeWindow,
-                    zones,
-                    robots,
-                    looks,
-                    caps,
-                    publishedWithin,
-                    sorts,
-                    TrendingRule.DEFAULTS);
-        }
-
-        /** Settings with the lists by views and by visitors (no trending lists). */
-        public Settings(
-                int pageViewPartitions,
-                int articlePartitions,
-                Duration tick,
-                int listSize,
-                Duration dedupeWindow,
-                Map<String, ZoneId> zones,
-                RobotFilter robots,
-                LooksPolicy looks,
-                StateCaps caps,
-                List<PublishedWindow> publishedWithin) {
-            this(
-                    pageViewPartitions,
-                    articlePartitions,
-                    tick,
-                    listSize,
-                    dedupeWindow,
-                    zones,
-                    robots,
-                    looks,
-                    caps,
-                    publishedWithin,
-                    List.of(Sort.VIEWS, Sort.VISITORS));
-        }
-
-        /** Settings with no {@code published} window. */
-        public Settings(
-                int pageViewPartitions,
-                int articlePartitions,
-                Duration tick,
-                int listSize,
-                Duration dedupeWindow,
-                Map<String, ZoneId> zones,
-                RobotFilter robots,
-                LooksPolicy looks,
-                StateCaps caps) {
-            this(
-                    pageViewPartitions,
-                    articlePartitions,
-                    tick,
-                    listSize,
-                    dedupeWindow,
-                    zones,
-                    robots,
-                    looks,
-                    caps,
-                    List.of());
+            if (catchUpTick.compareTo(tick) < 0) {
+                throw new IllegalArgumentException("The catch-up tick " + catchUpTick + " is shorter than the tick");
+            }
         }
     }
 

@@ -84,6 +84,7 @@ public final class TallyStore extends WriteBehindStore {
                         .restoreSketch(
                                 sketch.key.period(), sketch.key.bucketStart(), VisitorSketch.fromBytes(sketch.value));
                 spilled.add(sketch.key.article());
+                tally.counts().trackSketchChanges(true);
             }
         }
     }
@@ -162,13 +163,20 @@ public final class TallyStore extends WriteBehindStore {
                 counts.forEachSketch(
                         (period, start, sketch) -> inner.delete(Bytes.wrap(TallyCodec.sketchKey(key, period, start))));
                 spilled.remove(key);
+                counts.trackSketchChanges(false);
             } else if (!gone && !inline && !wasSpilled) {
                 // grown busy: every sketch gets a record of its own, from now on rewritten only when it changes
                 counts.forEachSketch((period, start, sketch) ->
                         inner.put(Bytes.wrap(TallyCodec.sketchKey(key, period, start)), sketch.toBytes()));
                 spilled.add(key);
+                counts.trackSketchChanges(true);
             }
             if (gone) {
+                if (wasSpilled) {
+                    // forgotten while busy: its sketches' records go with it
+                    counts.forEachSketch((period, start, sketch) ->
+                            inner.delete(Bytes.wrap(TallyCodec.sketchKey(key, period, start))));
+                }
                 inner.delete(Bytes.wrap(TallyCodec.headKey(key)));
             } else {
                 inner.put(Bytes.wrap(TallyCodec.headKey(key)), codec.encode(tally, inline));

@@ -19,6 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * ({@code mostread.ranker.sorts} and {@code published-within}) are {@link ListsProperties}, which the APIs read too.
  *
  * @param tick how often each partition proposes its changed lists and ages its counts
+ * @param catchUpTick how often instead while a partition works through a backlog (the newest view it counted since
+ *        its last proposal reached mostread longer ago than this): not shorter than {@code tick}
  * @param listSize items kept in each published list (the API's {@code limit} goes up to this)
  * @param streamThreads stream threads per instance
  * @param standbyReplicas warm copies of each task's state on other instances ({@code num.standby.replicas})
@@ -37,6 +39,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @org.springframework.validation.annotation.Validated
 public record RankerProperties(
         @DefaultValue("250ms") @NotNull Duration tick,
+        @DefaultValue("1s") @NotNull Duration catchUpTick,
         @DefaultValue("70") @Min(1) @Max(1000) int listSize,
         @DefaultValue("1") @Min(1) @Max(64) int streamThreads,
         @DefaultValue("0") @Min(0) int standbyReplicas,

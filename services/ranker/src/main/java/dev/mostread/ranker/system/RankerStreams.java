@@ -103,6 +103,7 @@ public class RankerStreams implements SmartLifecycle {
                 partitions,
                 articlePartitions,
                 properties.tick(),
+                properties.catchUpTick(),
                 properties.listSize(),
                 dedupeWindow,
                 sites.zones(),

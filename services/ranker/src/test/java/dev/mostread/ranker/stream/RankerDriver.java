@@ -70,6 +70,29 @@ final class RankerDriver implements AutoCloseable {
             StateCaps caps,
             List<dev.mostread.shared.ranking.PublishedWindow> windows,
             List<Sort> sorts) {
+        this(start, zones, looks, caps, windows, sorts, TICK);
+    }
+
+    /** @param catchUpTick how often a partition proposes while behind ({@link #TICK}, as often as ever, elsewhere) */
+    RankerDriver(Instant start, Duration catchUpTick) {
+        this(
+                start,
+                Map.of(),
+                new LooksPolicy(3, Map.of()),
+                StateCaps.DEFAULTS,
+                List.of(),
+                List.of(Sort.VIEWS),
+                catchUpTick);
+    }
+
+    private RankerDriver(
+            Instant start,
+            Map<String, ZoneId> zones,
+            LooksPolicy looks,
+            StateCaps caps,
+            List<dev.mostread.shared.ranking.PublishedWindow> windows,
+            List<Sort> sorts,
+            Duration catchUpTick) {
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "ranker-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -77,7 +100,19 @@ final class RankerDriver implements AutoCloseable {
         config.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         config.put(StreamsConfig.STATE_DIR_CONFIG, freshStateDir());
         RankerTopology.Settings settings = new RankerTopology.Settings(
-                1, 1, TICK, 50, Duration.ofSeconds(30), zones, ROBOTS, looks, caps, windows, sorts);
+                1,
+                1,
+                TICK,
+                catchUpTick,
+                50,
+                Duration.ofSeconds(30),
+                zones,
+                ROBOTS,
+                looks,
+                caps,
+                windows,
+                sorts,
+                dev.mostread.ranker.ranking.TrendingRule.DEFAULTS);
         driver = new TopologyTestDriver(
                 RankerTopology.build(TOPICS, settings, new RankerMetrics(registry)), config, start);
         pageViews = driver.createInputTopic(TOPICS.pageViews(), new StringSerializer(), new StringSerializer());

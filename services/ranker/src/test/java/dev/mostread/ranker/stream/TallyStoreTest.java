@@ -148,6 +148,62 @@ class TallyStoreTest {
     }
 
     @Test
+    void aBusyArticleLoadedFromItsRecordsGoesOnWritingTheSketchesThatChange() {
+        viewedBy("busy", TallyStore.INLINE_WEIGHT * 2);
+        store.flushCache();
+        store = reloaded();
+        ArticleTally loaded = store.get(ArticleKey.of("news21", "busy"));
+        long nextMinute = NOW + 60_000;
+
+        for (int i = 0; i < 5; i++) {
+            loaded.count(
+                    PageViews.of("news21", "busy")
+                            .at(nextMinute)
+                            .visitor("later-" + i)
+                            .build(),
+                    nextMinute,
+                    nextMinute,
+                    DAY);
+        }
+        store.put(loaded);
+        store.flushCache();
+
+        assertThat(keys()).as("one more record: the new minute's sketch").hasSize(7);
+        assertThat(reloaded().get(ArticleKey.of("news21", "busy")).counts().visitors(Period.TODAY))
+                .as("today's sketch record was rewritten")
+                .isEqualTo(TallyStore.INLINE_WEIGHT * 2 + 5);
+    }
+
+    @Test
+    void aBusyArticlesSketchThatLeavesItsPeriodHasItsRecordDeleted() {
+        ArticleTally busy = viewedBy("busy", TallyStore.INLINE_WEIGHT * 2);
+        store.flushCache();
+        long twoHoursLater = NOW + 2 * 3_600_000L;
+
+        busy.expire(twoHoursLater, DAY);
+        store.put(busy);
+        store.flushCache();
+
+        assertThat(keys())
+                .as("the hour's minute is gone; the day's quarter, week, month and today stay")
+                .hasSize(5);
+        assertThat(reloaded().get(ArticleKey.of("news21", "busy")).counts().visitors(Period.LAST_HOUR))
+                .isZero();
+    }
+
+    @Test
+    void aBusyArticleForgottenTakesItsSketchRecordsWithIt() {
+        viewedBy("busy", TallyStore.INLINE_WEIGHT * 2);
+        viewedBy("quiet", 1);
+        store.flushCache();
+
+        store.remove(ArticleKey.of("news21", "busy"));
+        store.flushCache();
+
+        assertThat(keys()).containsExactly("news21/quiet");
+    }
+
+    @Test
     void anArticleThatTurnsBusyMovesItsSketchesOutAndKeepsItsVisitors() {
         ArticleTally tally = viewedBy("growing", 2);
         store.flushCache();
