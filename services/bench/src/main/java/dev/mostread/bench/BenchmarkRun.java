@@ -253,8 +253,6 @@ public final class BenchmarkRun implements Callable<Integer> {
             say("%s on %s, run %d of %d", subject, prefix + Topics.PAGE_VIEWS, run, runs);
             List<String> jvm = new ArrayList<>();
             if (jfr != null) {
-                jvm.add("-XX:FlightRecorderOptions=stackdepth=512"); // Kafka Streams' stacks are deeper than the
-                // default 64
                 jvm.add("-XX:StartFlightRecording=filename="
                         + jfr.resolve(subject + "-" + prefix + run + ".jfr").toAbsolutePath() + ",settings=profile");
             }

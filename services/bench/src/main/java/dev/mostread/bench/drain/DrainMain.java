@@ -99,7 +99,7 @@ public final class DrainMain {
                 6,
                 6,
                 properties.tick(),
-                properties.catchUpTick(),
+                properties.catchUp().toCatchUp(),
                 properties.listSize(),
                 Duration.ofSeconds(30),
                 Map.of(),

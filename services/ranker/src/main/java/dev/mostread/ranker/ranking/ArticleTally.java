@@ -122,34 +122,20 @@ public final class ArticleTally {
         return catalog != null || deleted;
     }
 
+    /** How a list shows this article now. */
+    ArticleLooks listLooks() {
+        return new ArticleLooks(key.articleId(), title(), url(), section(), summary(), imageUrl(), publishedAt());
+    }
+
     /** This article as a list shows it, with the views and visitors the lists have filed it under. */
     Candidate candidate(Period period) {
-        return new Candidate(
-                key.articleId(),
-                title(),
-                url(),
-                section(),
-                summary(),
-                imageUrl(),
-                publishedAt(),
-                filing.views(period),
-                filing.visitors(period),
-                null);
+        return new Candidate(listLooks(), filing.views(period), filing.visitors(period));
     }
 
     /** This article as a trending list shows it: its last hour's views and visitors, and its score. */
     Candidate trendingCandidate() {
         return new Candidate(
-                key.articleId(),
-                title(),
-                url(),
-                section(),
-                summary(),
-                imageUrl(),
-                publishedAt(),
-                filing.views(Period.LAST_HOUR),
-                filing.visitors(Period.LAST_HOUR),
-                filing.trend());
+                listLooks(), filing.views(Period.LAST_HOUR), filing.visitors(Period.LAST_HOUR), filing.trend());
     }
 
     /** The trending score a list files this article under at {@code now}: none while it is hidden. */

@@ -5,33 +5,14 @@ import java.time.Instant;
 import java.util.Comparator;
 
 /**
- * An article as one partition proposes it for a list: what the list needs to show it, its views and distinct
- * visitors in the list's period (the last hour for a trending list), and, in a trending list, its score.
+ * An article as one partition proposes it for a list: how the list shows it, its views and distinct visitors in
+ * the list's period (the last hour for a trending list), and, in a trending list, its score.
  */
-public record Candidate(
-        String articleId,
-        String title,
-        String url,
-        String section,
-        String summary,
-        String imageUrl,
-        Instant publishedAt,
-        long views,
-        Long visitors,
-        TrendScore trend) {
+public record Candidate(ArticleLooks looks, long views, Long visitors, TrendScore trend) {
 
     /** A candidate for a list by views or visitors. */
-    public Candidate(
-            String articleId,
-            String title,
-            String url,
-            String section,
-            String summary,
-            String imageUrl,
-            Instant publishedAt,
-            long views,
-            Long visitors) {
-        this(articleId, title, url, section, summary, imageUrl, publishedAt, views, visitors, null);
+    public Candidate(ArticleLooks looks, long views, Long visitors) {
+        this(looks, views, visitors, null);
     }
 
     /** The contract's order, total within a site: views descending, then article id ascending. */
@@ -40,5 +21,33 @@ public record Candidate(
     /** The order of lists sorted by {@code sort}: the one every partition keeps its top N in ({@link RankOrder}). */
     public static Comparator<Candidate> order(Sort sort) {
         return RankOrder.of(sort);
+    }
+
+    public String articleId() {
+        return looks.articleId();
+    }
+
+    public String title() {
+        return looks.title();
+    }
+
+    public String url() {
+        return looks.url();
+    }
+
+    public String section() {
+        return looks.section();
+    }
+
+    public String summary() {
+        return looks.summary();
+    }
+
+    public String imageUrl() {
+        return looks.imageUrl();
+    }
+
+    public Instant publishedAt() {
+        return looks.publishedAt();
     }
 }

@@ -236,7 +236,7 @@ final class ArticleCounter implements Processor<ArticleKey, ArticleInput, String
     }
 
     private void publish(long now) {
-        if (catchingUp(now) && now - proposedAt < settings.catchUpTick().toMillis()) {
+        if (catchingUp(now) && now - proposedAt < settings.catchUp().tick().toMillis()) {
             return;
         }
         proposedAt = now;
@@ -269,13 +269,12 @@ final class ArticleCounter implements Processor<ArticleKey, ArticleInput, String
     }
 
     /**
-     * True while this partition works through a backlog: even the newest view it counted since its last proposal
-     * reached mostread longer than a catch-up tick ago. Its lists are that late already; proposing them every
-     * catch-up tick rather than every tick leaves the time to the views.
+     * True while this partition works through a backlog ({@link RankerTopology.CatchUp}): even the newest view it
+     * counted since its last proposal reached mostread too long ago.
      */
     private boolean catchingUp(long now) {
         return newestArrival != Long.MIN_VALUE
-                && now - newestArrival > settings.catchUpTick().toMillis();
+                && now - newestArrival > settings.catchUp().after().toMillis();
     }
 
     /**

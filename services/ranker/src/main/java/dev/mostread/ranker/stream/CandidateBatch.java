@@ -1,9 +1,8 @@
 package dev.mostread.ranker.stream;
 
+import dev.mostread.ranker.ranking.ArticleLooks;
 import dev.mostread.ranker.ranking.Candidate;
-import dev.mostread.ranker.ranking.TrendScore;
 import dev.mostread.shared.ranking.ListKey;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -15,7 +14,7 @@ import java.util.Set;
  * partition however many sections a site has; it is keyed by site, so one publisher task merges all of a
  * site's lists. A site with many lists, or a start-up that proposes every list at once, gets several batches:
  * each at most {@link #MAX_BYTES} when encoded, so no batch can outgrow a Kafka record. A batch carries each
- * article's {@link Looks} once ({@link CandidatesCodec}).
+ * article's {@link ArticleLooks} once ({@link CandidatesCodec}).
  */
 record CandidateBatch(List<ListCandidates> lists) {
 
@@ -35,63 +34,32 @@ record CandidateBatch(List<ListCandidates> lists) {
          * list names each article once): UTF-8 takes at most 3 bytes a char (a supplementary character is two
          * chars and 4 bytes).
          */
-        int maxBytes(Set<Looks> inBatch) {
+        int maxBytes(Set<ArticleLooks> inBatch) {
             int bytes = LIST_BYTES + TEXT_BYTES + 3 * list.toString().length();
             for (Candidate item : candidates.items()) {
-                Looks looks = Looks.of(item);
-                bytes += RANK_BYTES + (inBatch.contains(looks) ? 0 : looks.maxBytes());
+                bytes += RANK_BYTES + (inBatch.contains(item.looks()) ? 0 : CandidateBatch.maxBytes(item.looks()));
             }
             return bytes;
         }
 
-        private void addLooksTo(Set<Looks> inBatch) {
-            candidates.items().forEach(item -> inBatch.add(Looks.of(item)));
+        private void addLooksTo(Set<ArticleLooks> inBatch) {
+            candidates.items().forEach(item -> inBatch.add(item.looks()));
         }
     }
 
-    /**
-     * What a list shows of an article, the same in every list of a batch (one partition's tally of it, at one
-     * tick): written once per batch, and referred to by the lists.
-     */
-    record Looks(
-            String articleId,
-            String title,
-            String url,
-            String section,
-            String summary,
-            String imageUrl,
-            Instant publishedAt) {
+    /** An article's looks: per text a length and at most 3 bytes a char, and the publication time. */
+    static int maxBytes(ArticleLooks looks) {
+        return Long.BYTES
+                + text(looks.articleId())
+                + text(looks.title())
+                + text(looks.url())
+                + text(looks.section())
+                + text(looks.summary())
+                + text(looks.imageUrl());
+    }
 
-        static Looks of(Candidate item) {
-            return new Looks(
-                    item.articleId(),
-                    item.title(),
-                    item.url(),
-                    item.section(),
-                    item.summary(),
-                    item.imageUrl(),
-                    item.publishedAt());
-        }
-
-        Candidate ranked(long views, Long visitors, TrendScore trend) {
-            return new Candidate(
-                    articleId, title, url, section, summary, imageUrl, publishedAt, views, visitors, trend);
-        }
-
-        /** Per text a length and at most 3 bytes a char, and the publication time. */
-        int maxBytes() {
-            return Long.BYTES
-                    + text(articleId)
-                    + text(title)
-                    + text(url)
-                    + text(section)
-                    + text(summary)
-                    + text(imageUrl);
-        }
-
-        private static int text(String text) {
-            return TEXT_BYTES + (text == null ? 0 : 3 * text.length());
-        }
+    private static int text(String text) {
+        return TEXT_BYTES + (text == null ? 0 : 3 * text.length());
     }
 
     /** A batch's version, number of lists and number of looks. */
@@ -107,7 +75,7 @@ record CandidateBatch(List<ListCandidates> lists) {
     static List<CandidateBatch> split(List<ListCandidates> lists, int maxBytes) {
         List<CandidateBatch> batches = new ArrayList<>();
         List<ListCandidates> current = new ArrayList<>();
-        Set<Looks> inBatch = new HashSet<>();
+        Set<ArticleLooks> inBatch = new HashSet<>();
         int size = BATCH_BYTES;
         for (ListCandidates list : lists) {
             int bytes = list.maxBytes(inBatch);

@@ -1,5 +1,6 @@
 package dev.mostread.ranker.stream;
 
+import dev.mostread.ranker.ranking.ArticleLooks;
 import dev.mostread.ranker.ranking.Candidate;
 import dev.mostread.ranker.ranking.TrendScore;
 import dev.mostread.shared.ranking.ListKey;
@@ -83,7 +84,7 @@ final class CandidatesCodec implements Serde<CandidateBatch> {
             out.writeByte(VERSION);
             writeHeader(out, candidates);
             for (Candidate item : candidates.items()) {
-                writeLooks(out, CandidateBatch.Looks.of(item));
+                writeLooks(out, item.looks());
                 writeRank(out, item);
             }
         } catch (IOException e) {
@@ -93,11 +94,11 @@ final class CandidatesCodec implements Serde<CandidateBatch> {
     }
 
     static byte[] encode(CandidateBatch batch) {
-        Map<CandidateBatch.Looks, Integer> index = new HashMap<>();
-        List<CandidateBatch.Looks> looks = new ArrayList<>();
+        Map<ArticleLooks, Integer> index = new HashMap<>();
+        List<ArticleLooks> looks = new ArrayList<>();
         for (CandidateBatch.ListCandidates list : batch.lists()) {
             for (Candidate item : list.candidates().items()) {
-                index.computeIfAbsent(CandidateBatch.Looks.of(item), added -> {
+                index.computeIfAbsent(item.looks(), added -> {
                     looks.add(added);
                     return looks.size() - 1;
                 });
@@ -108,14 +109,14 @@ final class CandidatesCodec implements Serde<CandidateBatch> {
             out.writeByte(BATCH_VERSION);
             out.writeShort(batch.lists().size());
             out.writeInt(looks.size());
-            for (CandidateBatch.Looks article : looks) {
+            for (ArticleLooks article : looks) {
                 writeLooks(out, article);
             }
             for (CandidateBatch.ListCandidates list : batch.lists()) {
                 writeText(out, list.list().toString());
                 writeHeader(out, list.candidates());
                 for (Candidate item : list.candidates().items()) {
-                    out.writeInt(index.get(CandidateBatch.Looks.of(item)));
+                    out.writeInt(index.get(item.looks()));
                     writeRank(out, item);
                 }
             }
@@ -133,7 +134,7 @@ final class CandidatesCodec implements Serde<CandidateBatch> {
         out.writeShort(candidates.items().size());
     }
 
-    private static void writeLooks(DataOutputStream out, CandidateBatch.Looks looks) throws IOException {
+    private static void writeLooks(DataOutputStream out, ArticleLooks looks) throws IOException {
         writeText(out, looks.articleId());
         writeText(out, looks.title());
         writeText(out, looks.url());
@@ -172,7 +173,7 @@ final class CandidatesCodec implements Serde<CandidateBatch> {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
             Layout layout = Layout.ofBatch(in.readByte());
             int size = in.readShort();
-            List<CandidateBatch.Looks> looks = new ArrayList<>();
+            List<ArticleLooks> looks = new ArrayList<>();
             if (layout.sharedLooks()) {
                 int count = in.readInt();
                 for (int i = 0; i < count; i++) {
@@ -200,7 +201,7 @@ final class CandidatesCodec implements Serde<CandidateBatch> {
         }
     }
 
-    private static PartitionCandidates read(DataInputStream in, Layout layout, List<CandidateBatch.Looks> shared)
+    private static PartitionCandidates read(DataInputStream in, Layout layout, List<ArticleLooks> shared)
             throws IOException {
         int partition = in.readInt();
         Instant asOf = Instant.ofEpochMilli(in.readLong());
@@ -209,27 +210,27 @@ final class CandidatesCodec implements Serde<CandidateBatch> {
         int size = in.readShort();
         List<Candidate> items = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
-            CandidateBatch.Looks looks = layout.sharedLooks() ? lookedUp(shared, in.readInt()) : readLooks(in, layout);
+            ArticleLooks looks = layout.sharedLooks() ? lookedUp(shared, in.readInt()) : readLooks(in, layout);
             long views = in.readLong();
             long visitors = in.readLong();
             TrendScore trend = layout.trends() && in.readBoolean()
                     ? new TrendScore(in.readLong(), in.readLong(), in.readLong())
                     : null;
-            items.add(looks.ranked(views, visitors < 0 ? null : visitors, trend));
+            items.add(new Candidate(looks, views, visitors < 0 ? null : visitors, trend));
         }
         return new PartitionCandidates(partition, asOf, lastViewAt, List.copyOf(items), oldestArrival);
     }
 
-    private static CandidateBatch.Looks lookedUp(List<CandidateBatch.Looks> shared, int index) throws IOException {
+    private static ArticleLooks lookedUp(List<ArticleLooks> shared, int index) throws IOException {
         if (index < 0 || index >= shared.size()) {
             throw new IOException("Candidate refers to looks " + index + " of " + shared.size());
         }
         return shared.get(index);
     }
 
-    private static CandidateBatch.Looks readLooks(DataInputStream in, Layout layout) throws IOException {
+    private static ArticleLooks readLooks(DataInputStream in, Layout layout) throws IOException {
         if (layout.utf8()) {
-            return new CandidateBatch.Looks(
+            return new ArticleLooks(
                     readText(in), readText(in), readText(in), readText(in), readText(in), readText(in), instant(in));
         }
         String articleId = in.readUTF();
@@ -238,7 +239,7 @@ final class CandidatesCodec implements Serde<CandidateBatch> {
         String section = TallyCodec.readNullable(in);
         String summary = layout.summaries() ? TallyCodec.readNullable(in) : null;
         String imageUrl = TallyCodec.readNullable(in);
-        return new CandidateBatch.Looks(articleId, title, url, section, summary, imageUrl, instant(in));
+        return new ArticleLooks(articleId, title, url, section, summary, imageUrl, instant(in));
     }
 
     private static Instant instant(DataInputStream in) throws IOException {

@@ -65,9 +65,7 @@ public final class RankerTopology {
      * @param pageViewPartitions partitions of {@code page-views}: tells which records already sit in their article's partition
      * @param articlePartitions partitions of {@code articles}
      * @param tick how often each partition proposes its changed lists (and ages its counts)
-     * @param catchUpTick how often it proposes them instead while it works through a backlog: when the newest view
-     *     it counted since its last proposal reached mostread longer ago than this (each proposal costs the same
-     *     however many views it carries, and a list already that late gains nothing by a quicker one)
+     * @param catchUp when a partition is working through a backlog, and how often it proposes its lists then
      * @param listSize how many items each published list keeps
      * @param dedupeWindow a visitor's views of one article closer than this (event time) count once
      * @param zones each site's time zone, for "today" (UTC when absent)
@@ -82,7 +80,7 @@ public final class RankerTopology {
             int pageViewPartitions,
             int articlePartitions,
             Duration tick,
-            Duration catchUpTick,
+            CatchUp catchUp,
             int listSize,
             Duration dedupeWindow,
             Map<String, ZoneId> zones,
@@ -96,9 +94,23 @@ public final class RankerTopology {
         public Settings {
             publishedWithin = List.copyOf(publishedWithin);
             sorts = List.copyOf(sorts);
-            if (catchUpTick.compareTo(tick) < 0) {
-                throw new IllegalArgumentException("The catch-up tick " + catchUpTick + " is shorter than the tick");
+            if (catchUp.tick().compareTo(tick) < 0) {
+                throw new IllegalArgumentException("The catch-up tick " + catchUp.tick() + " is shorter than the tick");
             }
+        }
+    }
+
+    /**
+     * A partition is behind when even the newest view it counted since its last proposal reached mostread more
+     * than {@code after} ago (a drain, a restore, a spike); then it proposes its lists every {@code tick} instead
+     * of every tick. Each proposal costs the same however many views it carries, and lists that are seconds late
+     * already gain nothing from a quicker one: the time goes to the views.
+     */
+    public record CatchUp(Duration after, Duration tick) {
+
+        /** Never behind: every tick proposes. */
+        public static CatchUp never(Duration tick) {
+            return new CatchUp(Duration.ofMillis(Long.MAX_VALUE), tick);
         }
     }
 

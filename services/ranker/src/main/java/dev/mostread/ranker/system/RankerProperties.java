@@ -2,6 +2,7 @@ package dev.mostread.ranker.system;
 
 import dev.mostread.ranker.ranking.StateCaps;
 import dev.mostread.ranker.ranking.TrendingRule;
+import dev.mostread.ranker.stream.RankerTopology;
 import dev.mostread.shared.system.ListsProperties;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -19,8 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * ({@code mostread.ranker.sorts} and {@code published-within}) are {@link ListsProperties}, which the APIs read too.
  *
  * @param tick how often each partition proposes its changed lists and ages its counts
- * @param catchUpTick how often instead while a partition works through a backlog (the newest view it counted since
- *        its last proposal reached mostread longer ago than this): not shorter than {@code tick}
+ * @param catchUp when a partition counts as working through a backlog, and how often it proposes its lists then
  * @param listSize items kept in each published list (the API's {@code limit} goes up to this)
  * @param streamThreads stream threads per instance
  * @param standbyReplicas warm copies of each task's state on other instances ({@code num.standby.replicas})
@@ -39,7 +39,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @org.springframework.validation.annotation.Validated
 public record RankerProperties(
         @DefaultValue("250ms") @NotNull Duration tick,
-        @DefaultValue("1s") @NotNull Duration catchUpTick,
+        @DefaultValue @Valid CatchUp catchUp,
         @DefaultValue("70") @Min(1) @Max(1000) int listSize,
         @DefaultValue("1") @Min(1) @Max(64) int streamThreads,
         @DefaultValue("0") @Min(0) int standbyReplicas,
@@ -72,6 +72,23 @@ public record RankerProperties(
 
         public TrendingRule toRule() {
             return new TrendingRule(newArticleViews, priorQuarters, smoothing);
+        }
+    }
+
+    /**
+     * A partition working through a backlog proposes its lists less often (README, "Behind, it proposes less
+     * often").
+     *
+     * @param after how late a partition is before it counts as behind: the newest view it counted since its last
+     *              proposal reached mostread longer ago than this
+     * @param tick how often it proposes its lists while behind: not shorter than {@code mostread.ranker.tick}
+     */
+    public record CatchUp(
+            @DefaultValue("5s") @NotNull Duration after,
+            @DefaultValue("1s") @NotNull Duration tick) {
+
+        public RankerTopology.CatchUp toCatchUp() {
+            return new RankerTopology.CatchUp(after, tick);
         }
     }
 

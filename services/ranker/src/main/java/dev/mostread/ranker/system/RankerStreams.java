@@ -103,7 +103,7 @@ public class RankerStreams implements SmartLifecycle {
                 partitions,
                 articlePartitions,
                 properties.tick(),
-                properties.catchUpTick(),
+                properties.catchUp().toCatchUp(),
                 properties.listSize(),
                 dedupeWindow,
                 sites.zones(),

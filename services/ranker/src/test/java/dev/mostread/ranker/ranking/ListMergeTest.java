@@ -18,7 +18,8 @@ class ListMergeTest {
     private static final Instant WINDOW_START = Instant.parse("2026-11-26T11:01:00Z");
 
     private static Candidate candidate(String id, long views) {
-        return new Candidate(id, "T " + id, "https://x.example/" + id, null, null, null, null, views, null);
+        return new Candidate(
+                new ArticleLooks(id, "T " + id, "https://x.example/" + id, null, null, null, null), views, null);
     }
 
     private static Ranking merge(List<List<Candidate>> partitions, int limit, Ranking previous) {

@@ -11,13 +11,7 @@ class RankOrderTest {
 
     private static Candidate candidate(String id, long views, Long visitors, long scoreMillis) {
         return new Candidate(
-                id,
-                id,
-                "https://example.org/" + id,
-                null,
-                null,
-                null,
-                null,
+                new ArticleLooks(id, id, "https://example.org/" + id, null, null, null, null),
                 views,
                 visitors,
                 new TrendScore(scoreMillis, 0, 0));
@@ -49,7 +43,8 @@ class RankOrderTest {
 
     @Test
     void aCandidateWithoutTheFigureRanksAsZeroAndStillByArticleId() {
-        Candidate none = new Candidate("a", "a", "https://example.org/a", null, null, null, null, 5, null);
+        Candidate none =
+                new Candidate(new ArticleLooks("a", "a", "https://example.org/a", null, null, null, null), 5, null);
         Candidate one = candidate("b", 5, 1L, 1);
 
         assertThat(RankOrder.value(none, Sort.VISITORS)).isZero();

@@ -2,6 +2,7 @@ package dev.mostread.ranker.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mostread.ranker.ranking.ArticleLooks;
 import dev.mostread.ranker.ranking.Candidate;
 import dev.mostread.shared.kafka.Json;
 import dev.mostread.shared.ranking.ListKey;
@@ -24,13 +25,14 @@ class CandidateBatchTest {
     private static Candidate longest(int i) {
         String url = "https://news21.example/" + WIDE.repeat(2048 - 23);
         return new Candidate(
-                (i + "-" + "a".repeat(128)).substring(0, 128),
-                WIDE.repeat(512),
-                url,
-                "섹".repeat(64),
-                WIDE.repeat(300),
-                url,
-                NOW,
+                new ArticleLooks(
+                        (i + "-" + "a".repeat(128)).substring(0, 128),
+                        WIDE.repeat(512),
+                        url,
+                        "섹".repeat(64),
+                        WIDE.repeat(300),
+                        url,
+                        NOW),
                 1_000_000L - i,
                 999_999L);
     }

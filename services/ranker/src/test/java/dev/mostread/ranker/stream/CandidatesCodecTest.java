@@ -3,6 +3,7 @@ package dev.mostread.ranker.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mostread.ranker.ranking.ArticleLooks;
 import dev.mostread.ranker.ranking.Candidate;
 import dev.mostread.ranker.ranking.TrendScore;
 import dev.mostread.shared.ranking.ListKey;
@@ -21,29 +22,20 @@ class CandidatesCodecTest {
 
     private static Candidate article(int i, long views) {
         return new Candidate(
-                "기사-" + i,
-                "제목 " + i + " — 많이 본 뉴스 😀",
-                "https://news21.example/기사/" + i,
-                i % 2 == 0 ? "정치" : null,
-                i % 3 == 0 ? null : "요약 " + i,
-                i % 4 == 0 ? null : "https://img.example/" + i + ".jpg",
-                i % 5 == 0 ? null : NOW.minusSeconds(i),
+                new ArticleLooks(
+                        "기사-" + i,
+                        "제목 " + i + " — 많이 본 뉴스 😀",
+                        "https://news21.example/기사/" + i,
+                        i % 2 == 0 ? "정치" : null,
+                        i % 3 == 0 ? null : "요약 " + i,
+                        i % 4 == 0 ? null : "https://img.example/" + i + ".jpg",
+                        i % 5 == 0 ? null : NOW.minusSeconds(i)),
                 views,
                 i % 6 == 0 ? null : views / 2);
     }
 
     private static Candidate trending(Candidate c, TrendScore trend) {
-        return new Candidate(
-                c.articleId(),
-                c.title(),
-                c.url(),
-                c.section(),
-                c.summary(),
-                c.imageUrl(),
-                c.publishedAt(),
-                c.views(),
-                c.visitors(),
-                trend);
+        return new Candidate(c.looks(), c.views(), c.visitors(), trend);
     }
 
     private static List<Candidate> top(int n, long views) {

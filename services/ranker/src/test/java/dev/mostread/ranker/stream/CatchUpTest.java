@@ -12,14 +12,15 @@ import org.junit.jupiter.api.Test;
 /**
  * A partition working through a backlog proposes its lists every catch-up tick (3 s here) instead of every tick
  * (1 s); one that keeps up proposes every tick. What "behind" means: the newest view counted since the last
- * proposal reached mostread more than a catch-up tick ago.
+ * proposal reached mostread more than 5 s ago.
  */
 class CatchUpTest {
 
     private static final Instant START = Instant.parse("2026-12-02T09:00:00Z");
     private static final String HOUR = "news21/1h/_all";
 
-    private final RankerDriver ranker = new RankerDriver(START, Duration.ofSeconds(3));
+    private final RankerDriver ranker =
+            new RankerDriver(START, new RankerTopology.CatchUp(Duration.ofSeconds(5), Duration.ofSeconds(3)));
     private Instant now = START;
 
     @AfterEach

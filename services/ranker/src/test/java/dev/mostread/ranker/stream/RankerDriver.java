@@ -70,11 +70,11 @@ final class RankerDriver implements AutoCloseable {
             StateCaps caps,
             List<dev.mostread.shared.ranking.PublishedWindow> windows,
             List<Sort> sorts) {
-        this(start, zones, looks, caps, windows, sorts, TICK);
+        this(start, zones, looks, caps, windows, sorts, RankerTopology.CatchUp.never(TICK));
     }
 
-    /** @param catchUpTick how often a partition proposes while behind ({@link #TICK}, as often as ever, elsewhere) */
-    RankerDriver(Instant start, Duration catchUpTick) {
+    /** @param catchUp when a partition is behind, and how often it proposes then (never behind elsewhere) */
+    RankerDriver(Instant start, RankerTopology.CatchUp catchUp) {
         this(
                 start,
                 Map.of(),
@@ -82,7 +82,7 @@ final class RankerDriver implements AutoCloseable {
                 StateCaps.DEFAULTS,
                 List.of(),
                 List.of(Sort.VIEWS),
-                catchUpTick);
+                catchUp);
     }
 
     private RankerDriver(
@@ -92,7 +92,7 @@ final class RankerDriver implements AutoCloseable {
             StateCaps caps,
             List<dev.mostread.shared.ranking.PublishedWindow> windows,
             List<Sort> sorts,
-            Duration catchUpTick) {
+            RankerTopology.CatchUp catchUp) {
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "ranker-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -103,7 +103,7 @@ final class RankerDriver implements AutoCloseable {
                 1,
                 1,
                 TICK,
-                catchUpTick,
+                catchUp,
                 50,
                 Duration.ofSeconds(30),
                 zones,
