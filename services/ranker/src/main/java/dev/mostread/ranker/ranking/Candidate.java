@@ -1,7 +1,6 @@
 package dev.mostread.ranker.ranking;
 
 import dev.mostread.shared.ranking.Sort;
-import java.time.Instant;
 import java.util.Comparator;
 
 /**
@@ -25,29 +24,5 @@ public record Candidate(ArticleLooks looks, long views, Long visitors, TrendScor
 
     public String articleId() {
         return looks.articleId();
-    }
-
-    public String title() {
-        return looks.title();
-    }
-
-    public String url() {
-        return looks.url();
-    }
-
-    public String section() {
-        return looks.section();
-    }
-
-    public String summary() {
-        return looks.summary();
-    }
-
-    public String imageUrl() {
-        return looks.imageUrl();
-    }
-
-    public Instant publishedAt() {
-        return looks.publishedAt();
     }
 }

@@ -64,15 +64,16 @@ public final class ListMerge {
             }
             int rank = items.size() + 1;
             TrendScore trend = candidate.trend();
+            ArticleLooks looks = candidate.looks();
             items.add(new RankedItem(
                     rank,
                     candidate.articleId(),
-                    candidate.title(),
-                    candidate.url(),
-                    candidate.section(),
-                    candidate.summary(),
-                    candidate.imageUrl(),
-                    candidate.publishedAt(),
+                    looks.title(),
+                    looks.url(),
+                    looks.section(),
+                    looks.summary(),
+                    looks.imageUrl(),
+                    looks.publishedAt(),
                     candidate.views(),
                     candidate.visitors(),
                     previousRanks.get(candidate.articleId()),

@@ -159,7 +159,9 @@ class LeaderboardsTest {
         leaderboards.update(a);
 
         Map<ListKey, List<Candidate>> changed = leaderboards.drainChanged(50);
-        assertThat(changed.get(HOUR_ALL)).extracting(Candidate::title).containsExactly("New title");
+        assertThat(changed.get(HOUR_ALL))
+                .extracting(candidate -> candidate.looks().title())
+                .containsExactly("New title");
     }
 
     @Test

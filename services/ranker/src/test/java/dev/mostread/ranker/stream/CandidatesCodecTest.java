@@ -100,12 +100,12 @@ class CandidatesCodecTest {
             out.writeLong(9L);
             out.writeShort(1);
             out.writeUTF(item.articleId());
-            nullable(out, item.title());
-            nullable(out, item.url());
-            nullable(out, item.section());
-            nullable(out, item.summary());
-            nullable(out, item.imageUrl());
-            out.writeLong(item.publishedAt().toEpochMilli());
+            nullable(out, item.looks().title());
+            nullable(out, item.looks().url());
+            nullable(out, item.looks().section());
+            nullable(out, item.looks().summary());
+            nullable(out, item.looks().imageUrl());
+            out.writeLong(item.looks().publishedAt().toEpochMilli());
             out.writeLong(item.views());
             out.writeLong(item.visitors());
             out.writeBoolean(true);
