@@ -140,14 +140,7 @@ class CatalogController {
         }
         return problems.isEmpty()
                 ? null
-                : Problems.respond(HttpStatus.BAD_REQUEST)
-                        .body(Problems.withErrors(
-                                Problems.of(
-                                        HttpStatus.BAD_REQUEST,
-                                        "invalid-parameters",
-                                        "Invalid parameters",
-                                        "See errors for the parameters at fault."),
-                                problems));
+                : Problems.respond(HttpStatus.BAD_REQUEST).body(Problems.invalidParameters(problems));
     }
 
     private ResponseEntity<?> write(String site, String articleId, byte[] value, Article article) {

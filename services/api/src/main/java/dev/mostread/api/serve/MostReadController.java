@@ -302,13 +302,7 @@ class MostReadController {
     private static ResponseEntity<ProblemDetail> badParameters(List<ParameterError> errors) {
         return Problems.respond(HttpStatus.BAD_REQUEST)
                 .header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
-                .body(Problems.withErrors(
-                        Problems.of(
-                                HttpStatus.BAD_REQUEST,
-                                "invalid-parameters",
-                                "Invalid parameters",
-                                "See errors for the parameters at fault."),
-                        errors));
+                .body(Problems.invalidParameters(errors));
     }
 
     /** A known site with no view in this period or section yet (nothing rising, for a trending list). */

@@ -35,6 +35,17 @@ public final class Problems {
         return problem;
     }
 
+    /** The 400 of a request whose query parameters or fields are at fault: {@code invalid-parameters}, each one listed. */
+    public static ProblemDetail invalidParameters(List<?> errors) {
+        return withErrors(
+                of(
+                        HttpStatus.BAD_REQUEST,
+                        "invalid-parameters",
+                        "Invalid parameters",
+                        "See errors for the parameters at fault."),
+                errors);
+    }
+
     public static ResponseEntity<ProblemDetail> entity(HttpStatus status, String type, String title, String detail) {
         return respond(status).body(of(status, type, title, detail));
     }
