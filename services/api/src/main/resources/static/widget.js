@@ -125,16 +125,19 @@
     }).join('');
   }
 
+  // Only the newest request of a box may render: an older answer (say, from before the tracker named the page's
+  // article) that arrives late must not overwrite a newer one.
   function load(box, o) {
     var a = o.a;
+    var seq = box.mostreadSeq = (box.mostreadSeq || 0) + 1;
     var q = 'period=' + encodeURIComponent(a('period', '1h')) + '&limit=' + encodeURIComponent(a('limit', '10')) +
       '&section=' + encodeURIComponent(a('section', '')) + (a('sort', '') ? '&sort=' + encodeURIComponent(a('sort', '')) : '') +
       (a('published', '') ? '&published=' + encodeURIComponent(a('published', '')) : '') +
       excluded(box, a);
     fetch(base + '/api/v1/sites/' + encodeURIComponent(a('site', '')) + '/most-read?' + q, { credentials: 'omit' })
       .then(function (r) { if (!r.ok) throw r.status; return r.json(); })
-      .then(function (data) { render(box, data.items || [], o); })
-      .catch(function () { quiet(box, o); });
+      .then(function (data) { if (seq === box.mostreadSeq) render(box, data.items || [], o); })
+      .catch(function () { if (seq === box.mostreadSeq) quiet(box, o); });
   }
 
   function start() {
