@@ -134,7 +134,10 @@ public final class BenchmarkRun implements Callable<Integer> {
                     "the sorts whose lists mostread's drains keep (views by default, as the product): views,visitors,trending")
     String sorts;
 
-    @Option(names = "--jfr", description = "record a JFR profile of every drain into this directory")
+    @Option(
+            names = "--jfr",
+            description =
+                    "record a JFR profile of every drain, and of the standalone app's freshness runs, into this directory")
     Path jfr;
 
     @Option(
@@ -286,6 +289,10 @@ public final class BenchmarkRun implements Callable<Integer> {
                 topics.prefix(),
                 Files.createDirectories(work.resolve("standalone")),
                 work.resolve("standalone.log"),
+                jfr == null
+                        ? List.of()
+                        : List.of("-XX:StartFlightRecording=filename="
+                                + jfr.resolve("standalone.jfr").toAbsolutePath() + ",settings=profile"),
                 List.of())) {
             if (lightRate > 0) {
                 // the lighter load first: a backlog left by the heavier one must not spill into it

@@ -18,12 +18,20 @@ final class Standalone implements AutoCloseable {
     private final int port;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    Standalone(Path jar, String bootstrapServers, String topicPrefix, Path dataDir, Path log, List<String> settings)
+    /** @param jvmOptions options for the app's JVM (a flight recording), before {@code -jar} */
+    Standalone(
+            Path jar,
+            String bootstrapServers,
+            String topicPrefix,
+            Path dataDir,
+            Path log,
+            List<String> jvmOptions,
+            List<String> settings)
             throws IOException, InterruptedException {
         port = BenchCluster.freePort();
-        List<String> command = new ArrayList<>(List.of(
-                Forks.java(),
-                "-Xmx2g",
+        List<String> command = new ArrayList<>(List.of(Forks.java(), "-Xmx2g"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of(
                 "-jar",
                 jar.toString(),
                 "--server.port=" + port,

@@ -100,28 +100,55 @@ public final class ArticleCounts {
     }
 
     /**
-     * Whether the rolling periods remember which of their sketches change or go away (today's and yesterday's
-     * always say whether theirs changed: a flag each). The store turns it on for an article whose sketches have
-     * records of their own; for the others it would be work for nothing.
+     * Whether the sketches log what they gain and which go away ({@link SketchLog}). The store turns it on for an
+     * article whose sketches have records of their own; for the others it would be work for nothing.
      */
     public void trackSketchChanges(boolean on) {
         for (BucketCounts buckets : rolling) {
             buckets.trackSketchChanges(on);
         }
+        today.trackSketchChanges(on);
     }
 
-    /**
-     * Hands over, per period, the sketches to write and to delete; today's use {@link Period#TODAY}. The rolling
-     * periods' are those since {@link #trackSketchChanges} was turned on.
-     */
-    public void drainSketchChanges(SketchChanges changes) {
+    /** Every sketch's log of what it gained since it was last written whole; today's under {@link Period#TODAY}. */
+    public void forEachSketchLog(SketchLogs logs) {
         for (Period period : Period.ROLLING) {
-            rolling[period.rollingIndex()].drainSketchChanges(
-                    start -> changes.changed(period, start), start -> changes.dropped(period, start));
+            rolling[period.rollingIndex()].forEachLog((start, log) -> logs.log(period, start, log));
         }
-        today.drainSketchChanges(day -> changes.changed(Period.TODAY, day), day -> changes.dropped(Period.TODAY, day));
-        today.drainYesterdaySketchChanges(
-                day -> changes.changed(Period.YESTERDAY, day), day -> changes.dropped(Period.YESTERDAY, day));
+        if (today.log() != null) {
+            logs.log(Period.TODAY, today.dayStart(), today.log());
+        }
+        if (today.yesterdayLog() != null) {
+            logs.log(Period.YESTERDAY, today.yesterdayStart(), today.yesterdayLog());
+        }
+    }
+
+    /** The sketch was written whole: its log starts again. */
+    public void writtenWhole(Period period, long bucketStart) {
+        if (period == Period.TODAY) {
+            today.writtenWhole(bucketStart);
+        } else if (period == Period.YESTERDAY) {
+            today.yesterdayWrittenWhole(bucketStart);
+        } else {
+            rolling[period.rollingIndex()].writtenWhole(bucketStart);
+        }
+    }
+
+    /** Hands over the sketches that went away since this last ran (while tracked), and forgets them. */
+    public void drainDroppedSketches(SketchDrops drops) {
+        for (Period period : Period.ROLLING) {
+            rolling[period.rollingIndex()].drainDropped(start -> drops.dropped(period, start));
+        }
+        today.drainDropped(day -> drops.dropped(Period.TODAY, day), day -> drops.dropped(Period.YESTERDAY, day));
+    }
+
+    /** Replays a loaded {@link SketchLog} on its sketch (after the sketches' own records are restored). */
+    public void restoreTokens(Period period, long bucketStart, SketchLog tokens) {
+        if (period.isRolling()) {
+            rolling[period.rollingIndex()].restoreTokens(bucketStart, tokens);
+        } else {
+            today.restoreTokens(bucketStart, tokens);
+        }
     }
 
     /** Every sketch these counts hold, per period and bucket; today's under {@link Period#TODAY} and its day. */
@@ -159,10 +186,13 @@ public final class ArticleCounts {
         void sketch(Period period, long bucketStart, VisitorSketch sketch);
     }
 
-    /** Receives sketch changes for the changelog. */
-    public interface SketchChanges {
-        void changed(Period period, long bucketStart);
+    /** Receives one sketch's log. */
+    public interface SketchLogs {
+        void log(Period period, long bucketStart, SketchLog log);
+    }
 
+    /** Receives a sketch that went away. */
+    public interface SketchDrops {
         void dropped(Period period, long bucketStart);
     }
 

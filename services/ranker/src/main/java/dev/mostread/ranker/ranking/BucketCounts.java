@@ -2,8 +2,10 @@ package dev.mostread.ranker.ranking;
 
 import java.util.AbstractList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.LongConsumer;
 
@@ -29,22 +31,28 @@ public final class BucketCounts {
     private boolean unionStale;
 
     /**
-     * Bucket sketches changed or dropped since {@link #drainSketchChanges} last ran, kept only while the store
-     * asks for them ({@link #trackSketchChanges}): only a busy article's sketches have records of their own.
+     * What each bucket's sketch gained since it was last written whole, and the buckets whose sketch went away, kept
+     * only while the store asks ({@link #trackSketchChanges}): only a busy article's sketches have records of their
+     * own.
      */
     private boolean trackChanges;
 
-    private Set<Long> changedSketches;
+    private Map<Long, SketchLog> logs;
     private Set<Long> droppedSketches;
 
+    /** Sees one bucket's {@link SketchLog}. */
+    public interface LogVisitor {
+        void log(long bucketStart, SketchLog log);
+    }
+
     /**
-     * Whether to remember which sketches change or go away, for {@link #drainSketchChanges}; turning it off forgets
-     * what was remembered. Off, a visit costs no bookkeeping at all (the store writes such counts' sketches whole).
+     * Whether to log what sketches gain and which go away, for the store; turning it off forgets what was logged.
+     * Off, a visit costs no bookkeeping at all (the store writes such counts' sketches whole).
      */
     public void trackSketchChanges(boolean on) {
         trackChanges = on;
         if (!on) {
-            changedSketches = null;
+            logs = null;
             droppedSketches = null;
         }
     }
@@ -60,13 +68,42 @@ public final class BucketCounts {
         int index = indexFor(bucketStart);
         counts[index]++;
         total++;
-        sketchAt(index).add(visitorHash);
+        int token = VisitorSketch.token(visitorHash);
+        boolean grew = sketchAt(index).addToken(token);
         if (!unionStale && union != null) {
-            union.add(visitorHash);
+            union.addToken(token);
         } else {
             unionStale = true;
         }
-        changed(bucketStart);
+        if (grew && trackChanges) {
+            log(bucketStart).add(token);
+        }
+    }
+
+    private SketchLog log(long bucketStart) {
+        if (logs == null) {
+            logs = new HashMap<>(4);
+        }
+        return logs.computeIfAbsent(bucketStart, start -> new SketchLog());
+    }
+
+    /**
+     * Replays logged tokens on the bucket's sketch (an empty one if it has none) when state is loaded, and logs them
+     * again: they are still not in the bucket's own record. The bucket must exist.
+     */
+    public void restoreTokens(long bucketStart, SketchLog tokens) {
+        int index = Arrays.binarySearch(starts, 0, size, bucketStart);
+        if (index < 0) {
+            return;
+        }
+        VisitorSketch sketch = sketchAt(index);
+        for (int i = 0; i < tokens.size(); i++) {
+            sketch.addToken(tokens.token(i));
+            if (trackChanges) {
+                log(bucketStart).add(tokens.token(i));
+            }
+        }
+        unionStale = true;
     }
 
     private int indexFor(long bucketStart) {
@@ -191,16 +228,6 @@ public final class BucketCounts {
         return index >= 0 && sketches != null ? sketches[index] : null;
     }
 
-    private void changed(long bucketStart) {
-        if (!trackChanges) {
-            return;
-        }
-        if (changedSketches == null) {
-            changedSketches = new HashSet<>(4);
-        }
-        changedSketches.add(bucketStart);
-    }
-
     private void dropped(long bucketStart) {
         if (!trackChanges) {
             return;
@@ -209,17 +236,27 @@ public final class BucketCounts {
             droppedSketches = new HashSet<>(4);
         }
         droppedSketches.add(bucketStart);
-        if (changedSketches != null) {
-            changedSketches.remove(bucketStart);
+        if (logs != null) {
+            logs.remove(bucketStart);
         }
     }
 
-    /** Hands over the buckets whose sketch changed and those whose sketch went away, and forgets them. */
-    public void drainSketchChanges(LongConsumer changed, LongConsumer dropped) {
-        if (changedSketches != null) {
-            changedSketches.forEach(changed::accept);
-            changedSketches = null;
+    /** Sees every bucket's log of what its sketch gained since it was last written whole. */
+    public void forEachLog(LogVisitor visitor) {
+        if (logs != null) {
+            logs.forEach(visitor::log);
         }
+    }
+
+    /** The bucket's sketch was written whole: its log starts again. */
+    public void writtenWhole(long bucketStart) {
+        if (logs != null) {
+            logs.remove(bucketStart);
+        }
+    }
+
+    /** Hands over the buckets whose sketch went away since this last ran, and forgets them. */
+    public void drainDropped(LongConsumer dropped) {
         if (droppedSketches != null) {
             droppedSketches.forEach(dropped::accept);
             droppedSketches = null;

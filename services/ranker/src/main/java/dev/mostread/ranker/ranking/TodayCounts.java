@@ -16,14 +16,17 @@ public final class TodayCounts {
     private long dayStart = Long.MIN_VALUE;
     private long views;
     private VisitorSketch visitors;
-    private boolean sketchChanged;
+    /** While the store asks ({@link #trackSketchChanges}): what today's sketch gained since last written whole. */
+    private SketchLog log;
+
     private long droppedDay = Long.MIN_VALUE;
 
     private long yesterdayStart = Long.MIN_VALUE;
     private long yesterdayViews;
     private VisitorSketch yesterdayVisitors;
-    private boolean yesterdaySketchChanged;
+    private SketchLog yesterdayLog;
     private long droppedYesterday = Long.MIN_VALUE;
+    private boolean trackChanges;
 
     public TodayCounts() {}
 
@@ -49,20 +52,37 @@ public final class TodayCounts {
     /** As {@link #record(long, long, long)}, for a view by a known visitor. */
     public boolean recordVisit(long time, long currentDayStart, long previousDayStart, long visitorHash) {
         int day = day(time, currentDayStart, previousDayStart);
+        int token = VisitorSketch.token(visitorHash);
         if (day > 0) {
             if (visitors == null) {
                 visitors = new VisitorSketch();
             }
-            visitors.add(visitorHash);
-            sketchChanged = true;
+            if (visitors.addToken(token) && trackChanges) {
+                logToday(token);
+            }
         } else if (day < 0) {
             if (yesterdayVisitors == null) {
                 yesterdayVisitors = new VisitorSketch();
             }
-            yesterdayVisitors.add(visitorHash);
-            yesterdaySketchChanged = true;
+            if (yesterdayVisitors.addToken(token) && trackChanges) {
+                logYesterday(token);
+            }
         }
         return day != 0;
+    }
+
+    private void logToday(int token) {
+        if (log == null) {
+            log = new SketchLog();
+        }
+        log.add(token);
+    }
+
+    private void logYesterday(int token) {
+        if (yesterdayLog == null) {
+            yesterdayLog = new SketchLog();
+        }
+        yesterdayLog.add(token);
     }
 
     /** Counts the view and says where: 1 today, -1 yesterday, 0 neither. */
@@ -101,7 +121,8 @@ public final class TodayCounts {
             yesterdayStart = dayStart;
             yesterdayViews = views;
             yesterdayVisitors = visitors;
-            yesterdaySketchChanged = visitors != null;
+            // the same sketch under yesterday's record now: written whole there
+            yesterdayLog = trackChanges && visitors != null ? SketchLog.wholeSketch() : null;
             changed = true;
         } else {
             yesterdayStart = Long.MIN_VALUE;
@@ -110,7 +131,7 @@ public final class TodayCounts {
         if (visitors != null) {
             droppedDay = dayStart;
             visitors = null;
-            sketchChanged = false;
+            log = null;
         }
         dayStart = currentDayStart;
         views = 0;
@@ -121,7 +142,7 @@ public final class TodayCounts {
         if (yesterdayVisitors != null) {
             droppedYesterday = yesterdayStart;
             yesterdayVisitors = null;
-            yesterdaySketchChanged = false;
+            yesterdayLog = null;
         }
     }
 
@@ -170,27 +191,72 @@ public final class TodayCounts {
         return yesterdayVisitors;
     }
 
-    /** Hands over whether the day's sketch changed, and a previous day whose sketch went away. */
-    public void drainSketchChanges(LongConsumer changed, LongConsumer dropped) {
+    /** Whether to log what the two days' sketches gain, for the store; turning it off forgets the logs. */
+    public void trackSketchChanges(boolean on) {
+        trackChanges = on;
+        if (!on) {
+            log = null;
+            yesterdayLog = null;
+        }
+    }
+
+    /** What today's sketch gained since it was last written whole, or null. */
+    public SketchLog log() {
+        return log;
+    }
+
+    /** What yesterday's sketch gained since it was last written whole, or null. */
+    public SketchLog yesterdayLog() {
+        return yesterdayLog;
+    }
+
+    /** Today's sketch was written whole (the day it is for: a later day's log is kept). */
+    public void writtenWhole(long day) {
+        if (day == dayStart) {
+            log = null;
+        }
+    }
+
+    /** Yesterday's sketch was written whole. */
+    public void yesterdayWrittenWhole(long day) {
+        if (day == yesterdayStart) {
+            yesterdayLog = null;
+        }
+    }
+
+    /** Replays logged tokens on the sketch of {@code day} (today or yesterday) when state is loaded, and logs them again. */
+    public void restoreTokens(long day, SketchLog tokens) {
+        for (int i = 0; i < tokens.size(); i++) {
+            int token = tokens.token(i);
+            if (day == dayStart) {
+                if (visitors == null) {
+                    visitors = new VisitorSketch();
+                }
+                visitors.addToken(token);
+                if (trackChanges) {
+                    logToday(token);
+                }
+            } else if (day == yesterdayStart) {
+                if (yesterdayVisitors == null) {
+                    yesterdayVisitors = new VisitorSketch();
+                }
+                yesterdayVisitors.addToken(token);
+                if (trackChanges) {
+                    logYesterday(token);
+                }
+            }
+        }
+    }
+
+    /** Hands over a day whose sketch went away (today's, then yesterday's), and forgets it. */
+    public void drainDropped(LongConsumer dropped, LongConsumer droppedYesterdays) {
         if (droppedDay != Long.MIN_VALUE) {
             dropped.accept(droppedDay);
             droppedDay = Long.MIN_VALUE;
         }
-        if (sketchChanged) {
-            changed.accept(dayStart);
-            sketchChanged = false;
-        }
-    }
-
-    /** As {@link #drainSketchChanges}, for yesterday's sketch. */
-    public void drainYesterdaySketchChanges(LongConsumer changed, LongConsumer dropped) {
         if (droppedYesterday != Long.MIN_VALUE) {
-            dropped.accept(droppedYesterday);
+            droppedYesterdays.accept(droppedYesterday);
             droppedYesterday = Long.MIN_VALUE;
-        }
-        if (yesterdaySketchChanged) {
-            changed.accept(yesterdayStart);
-            yesterdaySketchChanged = false;
         }
     }
 }

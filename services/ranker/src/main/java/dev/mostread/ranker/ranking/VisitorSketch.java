@@ -31,18 +31,27 @@ public final class VisitorSketch {
         return HASHER.hashCharsToLong(visitorId);
     }
 
-    public void add(long visitorHash) {
-        addToken(UltraLogLog.computeToken(visitorHash));
+    /** The token a visitor adds to every sketch ({@link #hash} of the visitor id): what {@link SketchLog}s keep. */
+    public static int token(long visitorHash) {
+        return UltraLogLog.computeToken(visitorHash);
     }
 
-    private void addToken(int token) {
+    public void add(long visitorHash) {
+        addToken(token(visitorHash));
+    }
+
+    /**
+     * Adds one visitor's {@link #token}; false if the sketch certainly did not change (a sparse sketch that held it
+     * already), true if it may have.
+     */
+    public boolean addToken(int token) {
         if (dense != null) {
             dense.addToken(token);
-            return;
+            return true;
         }
         int index = Arrays.binarySearch(tokens, 0, size, token);
         if (index >= 0) {
-            return;
+            return false;
         }
         int insertAt = -index - 1;
         if (size == tokens.length) {
@@ -54,6 +63,7 @@ public final class VisitorSketch {
         if (size > SPARSE_LIMIT) {
             densify();
         }
+        return true;
     }
 
     private void densify() {

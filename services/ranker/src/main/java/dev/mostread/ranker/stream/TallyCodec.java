@@ -3,6 +3,7 @@ package dev.mostread.ranker.stream;
 import dev.mostread.ranker.ranking.ArticleCounts;
 import dev.mostread.ranker.ranking.ArticleTally;
 import dev.mostread.ranker.ranking.BucketCounts;
+import dev.mostread.ranker.ranking.SketchLog;
 import dev.mostread.ranker.ranking.TodayCounts;
 import dev.mostread.ranker.ranking.VisitorSketch;
 import dev.mostread.shared.article.Article;
@@ -27,11 +28,15 @@ import java.util.function.ObjLongConsumer;
  * article key (looks, catalog entry and bucket counts). A quiet article's visitor sketches are small and travel
  * inside that record: one write per commit. A busy article's sketches get one record per bucket, keyed
  * {@code {articleKey}\0{period}\0{bucketStart}}, so a commit rewrites only the sketches that changed (usually
- * the newest bucket's) rather than every sketch it has.
+ * the newest bucket's) rather than every sketch it has; and between two whole writes of such a sketch, the
+ * tokens it gained ride in the article's record ({@link SketchLog}), so a sketch that gains a visitor or two per
+ * commit is not rewritten whole (8 KB once dense) every commit.
  */
 final class TallyCodec {
 
-    private static final byte VERSION = 5;
+    private static final byte VERSION = 6;
+    /** Before sketch logs: a busy article's record carried no tokens for its sketches' records. */
+    private static final byte VERSION_WITHOUT_LOGS = 5;
     /** Before 30d and yesterday: three rolling periods, no yesterday. */
     private static final byte VERSION_WITHOUT_MONTH = 4;
 
@@ -40,6 +45,9 @@ final class TallyCodec {
             List.of(Period.LAST_HOUR, Period.LAST_DAY, Period.LAST_WEEK);
     private static final byte VERSION_WITHOUT_INLINE_SKETCHES = 2;
     private static final char SEPARATOR = '\u0000';
+
+    /** One sketch's log, as an article's record carries it. */
+    record LoggedSketch(Period period, long bucketStart, SketchLog log) {}
 
     /** The parts of a sketch record's key. */
     record SketchKey(ArticleKey article, Period period, long bucketStart) {}
@@ -124,6 +132,8 @@ final class TallyCodec {
                     out.writeInt(sketch.length);
                     out.write(sketch);
                 }
+            } else {
+                writeLogs(out, tally.counts());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -132,13 +142,23 @@ final class TallyCodec {
     }
 
     ArticleTally decode(byte[] data) {
+        return decode(data, (period, start, log) -> {
+            throw new IllegalStateException("A tally with sketch logs, read without their sketches");
+        });
+    }
+
+    /**
+     * Reads an article's record; the sketch logs it carries go to {@code logs}, to be replayed once the sketches'
+     * own records are restored.
+     */
+    ArticleTally decode(byte[] data, ArticleCounts.SketchLogs logs) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
             byte version = in.readByte();
             if (version < VERSION_WITHOUT_INLINE_SKETCHES || version > VERSION) {
                 throw new IllegalStateException("Unknown tally format version " + version);
             }
             boolean summaries = version >= VERSION_WITHOUT_MONTH;
-            boolean month = version == VERSION;
+            boolean month = version >= VERSION_WITHOUT_LOGS;
             String site = in.readUTF();
             String articleId = in.readUTF();
             ArticleTally.Shown shown = new ArticleTally.Shown(
@@ -172,7 +192,11 @@ final class TallyCodec {
                     monthly.add(Period.LAST_MONTH.bucketStart(week.startAt(i)), week.countAt(i));
                 }
             }
-            if (version != VERSION_WITHOUT_INLINE_SKETCHES && in.readBoolean()) {
+            boolean inline = version != VERSION_WITHOUT_INLINE_SKETCHES && in.readBoolean();
+            if (!inline && version > VERSION_WITHOUT_LOGS) {
+                readLogs(in, logs);
+            }
+            if (inline) {
                 int sketches = in.readShort();
                 for (int i = 0; i < sketches; i++) {
                     byte[] sketch = new byte[in.readInt()];
@@ -194,6 +218,38 @@ final class TallyCodec {
             return tally;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void writeLogs(DataOutputStream out, ArticleCounts counts) throws IOException {
+        List<LoggedSketch> logs = new ArrayList<>();
+        counts.forEachSketchLog((period, start, log) -> logs.add(new LoggedSketch(period, start, log)));
+        out.writeShort(logs.size());
+        for (LoggedSketch logged : logs) {
+            SketchLog log = logged.log();
+            out.writeByte(logged.period().ordinal());
+            out.writeLong(logged.bucketStart());
+            out.writeInt(log.size());
+            for (int i = 0; i < log.size(); i++) {
+                out.writeInt(log.token(i));
+            }
+        }
+    }
+
+    private static void readLogs(DataInputStream in, ArticleCounts.SketchLogs logs) throws IOException {
+        int count = in.readShort();
+        for (int i = 0; i < count; i++) {
+            Period period = Period.values()[in.readByte()];
+            long start = in.readLong();
+            int size = in.readInt();
+            if (size < 0 || size > in.available() / Integer.BYTES) {
+                throw new IllegalStateException("A sketch log of " + size + " tokens in a shorter record");
+            }
+            int[] tokens = new int[size];
+            for (int t = 0; t < size; t++) {
+                tokens[t] = in.readInt();
+            }
+            logs.log(period, start, SketchLog.of(tokens));
         }
     }
 

@@ -1,18 +1,14 @@
 package dev.mostread.ranker.stream;
 
-import dev.mostread.ranker.ranking.ArticleCounts;
 import dev.mostread.ranker.ranking.ArticleTally;
 import dev.mostread.ranker.ranking.VisitorSketch;
 import dev.mostread.shared.article.ArticleKey;
-import dev.mostread.shared.ranking.Period;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -39,16 +35,13 @@ public final class TallyStore extends WriteBehindStore {
     private final Map<ArticleKey, ArticleTally> dirty = new LinkedHashMap<>();
 
     private final Map<ArticleKey, ArticleTally> removed = new HashMap<>();
-    /** Articles whose sketches have records of their own (busy ones); the others' travel inside their record. */
-    private final Set<ArticleKey> spilled = new HashSet<>();
+    private final SketchRecords sketchRecords;
 
     private final VisitsJournal visits = new VisitsJournal();
 
-    /** Sketch tokens an article may hold in all and still carry its sketches inside its own record. */
-    static final int INLINE_WEIGHT = 64;
-
     TallyStore(KeyValueStore<Bytes, byte[]> inner) {
         super(inner);
+        sketchRecords = new SketchRecords(inner);
     }
 
     /** Replaces what is in memory with what the inner store holds: call it when processing (re)starts. */
@@ -56,9 +49,10 @@ public final class TallyStore extends WriteBehindStore {
         tallies.clear();
         dirty.clear();
         removed.clear();
-        spilled.clear();
+        sketchRecords.clear();
         visits.clear();
         List<KeyValue<TallyCodec.SketchKey, byte[]>> sketches = new ArrayList<>();
+        Map<ArticleKey, List<TallyCodec.LoggedSketch>> logs = new HashMap<>();
         try (KeyValueIterator<Bytes, byte[]> all = inner.all()) {
             while (all.hasNext()) {
                 KeyValue<Bytes, byte[]> entry = all.next();
@@ -66,8 +60,14 @@ public final class TallyStore extends WriteBehindStore {
                     continue;
                 }
                 if (!TallyCodec.isSketchKey(entry.key.get())) {
-                    ArticleTally tally = codec.decode(entry.value);
+                    List<TallyCodec.LoggedSketch> logged = new ArrayList<>();
+                    ArticleTally tally = codec.decode(
+                            entry.value,
+                            (period, start, log) -> logged.add(new TallyCodec.LoggedSketch(period, start, log)));
                     tallies.put(tally.key(), tally);
+                    if (!logged.isEmpty()) {
+                        logs.put(tally.key(), logged);
+                    }
                     continue;
                 }
                 TallyCodec.SketchKey sketchKey = TallyCodec.parseSketchKey(entry.key.get());
@@ -80,19 +80,20 @@ public final class TallyStore extends WriteBehindStore {
         for (KeyValue<TallyCodec.SketchKey, byte[]> sketch : sketches) {
             ArticleTally tally = tallies.get(sketch.key.article());
             if (tally != null) {
+                sketchRecords.loadedSpilled(tally.key(), tally.counts());
                 tally.counts()
                         .restoreSketch(
                                 sketch.key.period(), sketch.key.bucketStart(), VisitorSketch.fromBytes(sketch.value));
-                spilled.add(sketch.key.article());
-                tally.counts().trackSketchChanges(true);
             }
         }
-    }
-
-    private static int weight(ArticleCounts counts) {
-        int[] weight = {0};
-        counts.forEachSketch((period, start, sketch) -> weight[0] += sketch.weight());
-        return weight[0];
+        // the tokens logged since each sketch's record was written, replayed on it (logged again: still not in it)
+        logs.forEach((key, logged) -> {
+            ArticleTally tally = tallies.get(key);
+            sketchRecords.loadedSpilled(key, tally.counts());
+            for (TallyCodec.LoggedSketch log : logged) {
+                tally.counts().restoreTokens(log.period(), log.bucketStart(), log.log());
+            }
+        });
     }
 
     /** The visits reload de-duplication remembers, journalled in this store. */
@@ -136,49 +137,11 @@ public final class TallyStore extends WriteBehindStore {
         for (Map.Entry<ArticleKey, ArticleTally> entry : dirty.entrySet()) {
             ArticleKey key = entry.getKey();
             ArticleTally tally = entry.getValue();
-            boolean gone = removed.containsKey(key);
-            ArticleCounts counts = tally.counts();
-            boolean inline = !gone && weight(counts) <= INLINE_WEIGHT;
-            boolean wasSpilled = gone ? spilled.remove(key) : spilled.contains(key);
-            counts.drainSketchChanges(new ArticleCounts.SketchChanges() {
-                @Override
-                public void changed(Period period, long bucketStart) {
-                    if (!gone && !inline && wasSpilled) {
-                        VisitorSketch sketch = counts.sketch(period, bucketStart);
-                        if (sketch != null) {
-                            inner.put(Bytes.wrap(TallyCodec.sketchKey(key, period, bucketStart)), sketch.toBytes());
-                        }
-                    }
-                }
-
-                @Override
-                public void dropped(Period period, long bucketStart) {
-                    if (wasSpilled) {
-                        inner.delete(Bytes.wrap(TallyCodec.sketchKey(key, period, bucketStart)));
-                    }
-                }
-            });
-            if (!gone && inline && wasSpilled) {
-                // grown quiet again: its sketches move back inside its record
-                counts.forEachSketch(
-                        (period, start, sketch) -> inner.delete(Bytes.wrap(TallyCodec.sketchKey(key, period, start))));
-                spilled.remove(key);
-                counts.trackSketchChanges(false);
-            } else if (!gone && !inline && !wasSpilled) {
-                // grown busy: every sketch gets a record of its own, from now on rewritten only when it changes
-                counts.forEachSketch((period, start, sketch) ->
-                        inner.put(Bytes.wrap(TallyCodec.sketchKey(key, period, start)), sketch.toBytes()));
-                spilled.add(key);
-                counts.trackSketchChanges(true);
-            }
-            if (gone) {
-                if (wasSpilled) {
-                    // forgotten while busy: its sketches' records go with it
-                    counts.forEachSketch((period, start, sketch) ->
-                            inner.delete(Bytes.wrap(TallyCodec.sketchKey(key, period, start))));
-                }
+            if (removed.containsKey(key)) {
+                sketchRecords.forget(key, tally.counts());
                 inner.delete(Bytes.wrap(TallyCodec.headKey(key)));
             } else {
+                boolean inline = sketchRecords.flush(key, tally.counts());
                 inner.put(Bytes.wrap(TallyCodec.headKey(key)), codec.encode(tally, inline));
             }
         }
@@ -192,7 +155,7 @@ public final class TallyStore extends WriteBehindStore {
         tallies.clear();
         dirty.clear();
         removed.clear();
-        spilled.clear();
+        sketchRecords.clear();
         visits.clear();
     }
 }

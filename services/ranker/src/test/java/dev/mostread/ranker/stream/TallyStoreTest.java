@@ -2,6 +2,7 @@ package dev.mostread.ranker.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mostread.ranker.ranking.ArticleCounts;
 import dev.mostread.ranker.ranking.ArticleTally;
 import dev.mostread.shared.article.ArticleKey;
 import dev.mostread.shared.ranking.Period;
@@ -136,47 +137,129 @@ class TallyStoreTest {
 
     @Test
     void aBusyArticlesSketchesGetRecordsOfTheirOwnAndComeBackOnLoad() {
-        viewedBy("busy", TallyStore.INLINE_WEIGHT * 2);
+        viewedBy("busy", SketchRecords.INLINE_WEIGHT * 2);
         store.flushCache();
 
         // its record, and one per sketch: the hour's minute, the day's quarter, the week's hour, the month's
         // six hours, today
         assertThat(keys()).hasSize(6).contains("news21/busy");
         ArticleTally loaded = reloaded().get(ArticleKey.of("news21", "busy"));
-        assertThat(loaded.counts().visitors(Period.LAST_HOUR)).isEqualTo(TallyStore.INLINE_WEIGHT * 2);
-        assertThat(loaded.counts().visitors(Period.TODAY)).isEqualTo(TallyStore.INLINE_WEIGHT * 2);
+        assertThat(loaded.counts().visitors(Period.LAST_HOUR)).isEqualTo(SketchRecords.INLINE_WEIGHT * 2);
+        assertThat(loaded.counts().visitors(Period.TODAY)).isEqualTo(SketchRecords.INLINE_WEIGHT * 2);
     }
 
-    @Test
-    void aBusyArticleLoadedFromItsRecordsGoesOnWritingTheSketchesThatChange() {
-        viewedBy("busy", TallyStore.INLINE_WEIGHT * 2);
-        store.flushCache();
-        store = reloaded();
-        ArticleTally loaded = store.get(ArticleKey.of("news21", "busy"));
+    private void viewNextMinute(ArticleTally tally, String visitorPrefix, int visitors) {
         long nextMinute = NOW + 60_000;
-
-        for (int i = 0; i < 5; i++) {
-            loaded.count(
-                    PageViews.of("news21", "busy")
+        for (int i = 0; i < visitors; i++) {
+            tally.count(
+                    PageViews.of("news21", tally.articleId())
                             .at(nextMinute)
-                            .visitor("later-" + i)
+                            .visitor(visitorPrefix + i)
                             .build(),
                     nextMinute,
                     nextMinute,
                     DAY);
         }
-        store.put(loaded);
+        store.put(tally);
+    }
+
+    private byte[] record(String key) {
+        try (KeyValueIterator<Bytes, byte[]> all = inner.all()) {
+            while (all.hasNext()) {
+                KeyValue<Bytes, byte[]> entry = all.next();
+                if (new String(entry.key.get()).equals(key)) {
+                    return entry.value;
+                }
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void aBusyArticleLoadedFromItsRecordsLogsWhatItsSketchesGainInItsOwnRecord() {
+        viewedBy("busy", SketchRecords.INLINE_WEIGHT * 2);
+        store.flushCache();
+        store = reloaded();
+        ArticleTally loaded = store.get(ArticleKey.of("news21", "busy"));
+
+        viewNextMinute(loaded, "later-", 5);
         store.flushCache();
 
-        assertThat(keys()).as("one more record: the new minute's sketch").hasSize(7);
+        assertThat(keys())
+                .as("no record yet for the new minute's sketch: its five visitors ride in the article's record")
+                .hasSize(6);
+        ArticleCounts again = reloaded().get(ArticleKey.of("news21", "busy")).counts();
+        assertThat(again.visitors(Period.TODAY)).isEqualTo(SketchRecords.INLINE_WEIGHT * 2 + 5);
+        assertThat(again.visitors(Period.LAST_HOUR)).isEqualTo(SketchRecords.INLINE_WEIGHT * 2 + 5);
+    }
+
+    @Test
+    void aBusySketchGainingAVisitorACommitIsNotRewrittenWholeUntilItsLogIsFull() {
+        viewedBy("busy", SketchRecords.INLINE_WEIGHT * 2);
+        store.flushCache();
+        String todayKey = "news21/busy\u0000" + Period.TODAY.ordinal() + "\u0000" + DAY;
+        byte[] todayRecord = record(todayKey);
+        ArticleTally busy = store.get(ArticleKey.of("news21", "busy"));
+
+        for (int commit = 0; commit < SketchRecords.LOG_LIMIT; commit++) {
+            viewNextMinute(busy, "commit-" + commit + "-", 1);
+            store.flushCache();
+        }
+        assertThat(record(todayKey)).as("today's sketch record, untouched").isEqualTo(todayRecord);
+        TallyStore loaded = reloaded();
+        assertThat(loaded.get(ArticleKey.of("news21", "busy")).counts().visitors(Period.TODAY))
+                .isEqualTo(SketchRecords.INLINE_WEIGHT * 2 + SketchRecords.LOG_LIMIT);
+
+        viewNextMinute(busy, "one-more-", 1);
+        store.flushCache();
+        assertThat(record(todayKey))
+                .as("its log full, today's sketch is written whole")
+                .isNotEqualTo(todayRecord);
         assertThat(reloaded().get(ArticleKey.of("news21", "busy")).counts().visitors(Period.TODAY))
-                .as("today's sketch record was rewritten")
-                .isEqualTo(TallyStore.INLINE_WEIGHT * 2 + 5);
+                .isEqualTo(SketchRecords.INLINE_WEIGHT * 2 + SketchRecords.LOG_LIMIT + 1);
+    }
+
+    @Test
+    void aLoadedLogIsCarriedOnSoTheNextCommitKeepsItsTokens() {
+        viewedBy("busy", SketchRecords.INLINE_WEIGHT * 2);
+        store.flushCache();
+        viewNextMinute(store.get(ArticleKey.of("news21", "busy")), "logged-", 3);
+        store.flushCache();
+
+        store = reloaded();
+        ArticleTally loaded = store.get(ArticleKey.of("news21", "busy"));
+        viewNextMinute(loaded, "after-load-", 2);
+        store.flushCache();
+
+        assertThat(reloaded().get(ArticleKey.of("news21", "busy")).counts().visitors(Period.TODAY))
+                .as("the three logged before the load and the two after")
+                .isEqualTo(SketchRecords.INLINE_WEIGHT * 2 + 5);
+    }
+
+    @Test
+    void atMidnightABusyArticlesDayWithItsLoggedVisitorsBecomesYesterdayWhole() {
+        viewedBy("busy", SketchRecords.INLINE_WEIGHT * 2);
+        store.flushCache();
+        ArticleTally busy = store.get(ArticleKey.of("news21", "busy"));
+        viewNextMinute(busy, "logged-", 3);
+        store.flushCache();
+        long tomorrow = DAY + 86_400_000L + 60_000;
+
+        busy.expire(tomorrow, DAY + 86_400_000L);
+        store.put(busy);
+        store.flushCache();
+
+        assertThat(keys())
+                .as("today's record moved to yesterday's")
+                .contains("news21/busy\u0000" + Period.YESTERDAY.ordinal() + "\u0000" + DAY)
+                .doesNotContain("news21/busy\u0000" + Period.TODAY.ordinal() + "\u0000" + DAY);
+        assertThat(reloaded().get(ArticleKey.of("news21", "busy")).counts().visitors(Period.YESTERDAY))
+                .isEqualTo(SketchRecords.INLINE_WEIGHT * 2 + 3);
     }
 
     @Test
     void aBusyArticlesSketchThatLeavesItsPeriodHasItsRecordDeleted() {
-        ArticleTally busy = viewedBy("busy", TallyStore.INLINE_WEIGHT * 2);
+        ArticleTally busy = viewedBy("busy", SketchRecords.INLINE_WEIGHT * 2);
         store.flushCache();
         long twoHoursLater = NOW + 2 * 3_600_000L;
 
@@ -193,7 +276,7 @@ class TallyStoreTest {
 
     @Test
     void aBusyArticleForgottenTakesItsSketchRecordsWithIt() {
-        viewedBy("busy", TallyStore.INLINE_WEIGHT * 2);
+        viewedBy("busy", SketchRecords.INLINE_WEIGHT * 2);
         viewedBy("quiet", 1);
         store.flushCache();
 
@@ -207,7 +290,7 @@ class TallyStoreTest {
     void anArticleThatTurnsBusyMovesItsSketchesOutAndKeepsItsVisitors() {
         ArticleTally tally = viewedBy("growing", 2);
         store.flushCache();
-        for (int i = 0; i < TallyStore.INLINE_WEIGHT; i++) {
+        for (int i = 0; i < SketchRecords.INLINE_WEIGHT; i++) {
             tally.count(
                     PageViews.of("news21", "growing")
                             .at(NOW)
@@ -222,7 +305,7 @@ class TallyStoreTest {
 
         assertThat(keys()).hasSize(6);
         assertThat(reloaded().get(ArticleKey.of("news21", "growing")).counts().visitors(Period.LAST_HOUR))
-                .isEqualTo(TallyStore.INLINE_WEIGHT + 2);
+                .isEqualTo(SketchRecords.INLINE_WEIGHT + 2);
     }
 
     @Test
