@@ -2,10 +2,8 @@ package dev.mostread.ranker.ranking;
 
 import java.util.AbstractList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.LongConsumer;
 
@@ -37,7 +35,11 @@ public final class BucketCounts {
      */
     private boolean trackChanges;
 
-    private Map<Long, SketchLog> logs;
+    /** The logs, by bucket start: a busy article has one or two (the current bucket's), so a short array. */
+    private long[] logStarts;
+
+    private SketchLog[] logs;
+    private int logCount;
     private Set<Long> droppedSketches;
 
     /** Sees one bucket's {@link SketchLog}. */
@@ -52,7 +54,9 @@ public final class BucketCounts {
     public void trackSketchChanges(boolean on) {
         trackChanges = on;
         if (!on) {
+            logStarts = null;
             logs = null;
+            logCount = 0;
             droppedSketches = null;
         }
     }
@@ -81,10 +85,33 @@ public final class BucketCounts {
     }
 
     private SketchLog log(long bucketStart) {
-        if (logs == null) {
-            logs = new HashMap<>(4);
+        for (int i = logCount - 1; i >= 0; i--) {
+            if (logStarts[i] == bucketStart) {
+                return logs[i];
+            }
         }
-        return logs.computeIfAbsent(bucketStart, start -> new SketchLog());
+        if (logs == null) {
+            logStarts = new long[2];
+            logs = new SketchLog[2];
+        } else if (logCount == logs.length) {
+            logStarts = Arrays.copyOf(logStarts, logCount * 2);
+            logs = Arrays.copyOf(logs, logCount * 2);
+        }
+        logStarts[logCount] = bucketStart;
+        logs[logCount] = new SketchLog();
+        return logs[logCount++];
+    }
+
+    private void forgetLog(long bucketStart) {
+        for (int i = 0; i < logCount; i++) {
+            if (logStarts[i] == bucketStart) {
+                logCount--;
+                System.arraycopy(logStarts, i + 1, logStarts, i, logCount - i);
+                System.arraycopy(logs, i + 1, logs, i, logCount - i);
+                logs[logCount] = null;
+                return;
+            }
+        }
     }
 
     /**
@@ -98,8 +125,8 @@ public final class BucketCounts {
         }
         VisitorSketch sketch = sketchAt(index);
         for (int i = 0; i < tokens.size(); i++) {
-            sketch.addToken(tokens.token(i));
-            if (trackChanges) {
+            // as addVisit: a token the sketch already held is not logged again
+            if (sketch.addToken(tokens.token(i)) && trackChanges) {
                 log(bucketStart).add(tokens.token(i));
             }
         }
@@ -236,23 +263,19 @@ public final class BucketCounts {
             droppedSketches = new HashSet<>(4);
         }
         droppedSketches.add(bucketStart);
-        if (logs != null) {
-            logs.remove(bucketStart);
-        }
+        forgetLog(bucketStart);
     }
 
     /** Sees every bucket's log of what its sketch gained since it was last written whole. */
     public void forEachLog(LogVisitor visitor) {
-        if (logs != null) {
-            logs.forEach(visitor::log);
+        for (int i = 0; i < logCount; i++) {
+            visitor.log(logStarts[i], logs[i]);
         }
     }
 
     /** The bucket's sketch was written whole: its log starts again. */
     public void writtenWhole(long bucketStart) {
-        if (logs != null) {
-            logs.remove(bucketStart);
-        }
+        forgetLog(bucketStart);
     }
 
     /** Hands over the buckets whose sketch went away since this last ran, and forgets them. */

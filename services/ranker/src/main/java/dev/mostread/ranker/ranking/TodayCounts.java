@@ -54,35 +54,36 @@ public final class TodayCounts {
         int day = day(time, currentDayStart, previousDayStart);
         int token = VisitorSketch.token(visitorHash);
         if (day > 0) {
-            if (visitors == null) {
-                visitors = new VisitorSketch();
-            }
-            if (visitors.addToken(token) && trackChanges) {
-                logToday(token);
-            }
+            addToday(token);
         } else if (day < 0) {
-            if (yesterdayVisitors == null) {
-                yesterdayVisitors = new VisitorSketch();
-            }
-            if (yesterdayVisitors.addToken(token) && trackChanges) {
-                logYesterday(token);
-            }
+            addToYesterday(token);
         }
         return day != 0;
     }
 
-    private void logToday(int token) {
-        if (log == null) {
-            log = new SketchLog();
+    /** Adds a visitor's token to today's sketch, logging it while tracked if the sketch grew. */
+    private void addToday(int token) {
+        if (visitors == null) {
+            visitors = new VisitorSketch();
         }
-        log.add(token);
+        if (visitors.addToken(token) && trackChanges) {
+            if (log == null) {
+                log = new SketchLog();
+            }
+            log.add(token);
+        }
     }
 
-    private void logYesterday(int token) {
-        if (yesterdayLog == null) {
-            yesterdayLog = new SketchLog();
+    private void addToYesterday(int token) {
+        if (yesterdayVisitors == null) {
+            yesterdayVisitors = new VisitorSketch();
         }
-        yesterdayLog.add(token);
+        if (yesterdayVisitors.addToken(token) && trackChanges) {
+            if (yesterdayLog == null) {
+                yesterdayLog = new SketchLog();
+            }
+            yesterdayLog.add(token);
+        }
     }
 
     /** Counts the view and says where: 1 today, -1 yesterday, 0 neither. */
@@ -224,26 +225,16 @@ public final class TodayCounts {
         }
     }
 
-    /** Replays logged tokens on the sketch of {@code day} (today or yesterday) when state is loaded, and logs them again. */
+    /**
+     * Replays logged tokens on the sketch of {@code day} (today or yesterday) when state is loaded, and logs them
+     * again: the sketch's record is still the one they were logged against.
+     */
     public void restoreTokens(long day, SketchLog tokens) {
         for (int i = 0; i < tokens.size(); i++) {
-            int token = tokens.token(i);
             if (day == dayStart) {
-                if (visitors == null) {
-                    visitors = new VisitorSketch();
-                }
-                visitors.addToken(token);
-                if (trackChanges) {
-                    logToday(token);
-                }
+                addToday(tokens.token(i));
             } else if (day == yesterdayStart) {
-                if (yesterdayVisitors == null) {
-                    yesterdayVisitors = new VisitorSketch();
-                }
-                yesterdayVisitors.addToken(token);
-                if (trackChanges) {
-                    logYesterday(token);
-                }
+                addToYesterday(tokens.token(i));
             }
         }
     }

@@ -46,6 +46,9 @@ final class TallyCodec {
     private static final byte VERSION_WITHOUT_INLINE_SKETCHES = 2;
     private static final char SEPARATOR = '\u0000';
 
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
+    private final DataOutputStream out = new DataOutputStream(bytes);
+
     /** One sketch's log, as an article's record carries it. */
     record LoggedSketch(Period period, long bucketStart, SketchLog log) {}
 
@@ -88,8 +91,10 @@ final class TallyCodec {
 
     /** @param inline whether the article's sketches go inside the record (else they have records of their own) */
     byte[] encode(ArticleTally tally, boolean inline) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(96);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
+        // one buffer for every record this codec's store writes (one stream thread's): a busy article's record is
+        // kilobytes, and a fresh buffer grew to it by copying at every commit
+        bytes.reset();
+        try {
             out.writeByte(VERSION);
             out.writeUTF(tally.site());
             out.writeUTF(tally.articleId());

@@ -7,6 +7,8 @@ import java.util.List;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.TokenStreamFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -18,10 +20,18 @@ public final class PageViewReader {
 
     public static final int MAX_EVENTS_PER_REQUEST = 1000;
 
-    private final JsonMapper mapper;
+    /**
+     * The mapper's own parser factory: the reader walks tokens and binds nothing, so it needs no deserialization
+     * context, which {@code mapper.createParser} builds for every parser (3% of the ranker's drain profile).
+     */
+    private final TokenStreamFactory parsers;
 
     public PageViewReader(JsonMapper mapper) {
-        this.mapper = mapper;
+        this.parsers = mapper.tokenStreamFactory();
+    }
+
+    private JsonParser parser(byte[] json) {
+        return parsers.createParser(ObjectReadContext.empty(), json);
     }
 
     /** One event or the reasons it is not one. Exactly one of {@code view} and {@code errors} is meaningful. */
@@ -43,7 +53,7 @@ public final class PageViewReader {
         if (json == null) {
             return invalid(0, "", "no value");
         }
-        try (JsonParser parser = mapper.createParser(json)) {
+        try (JsonParser parser = parser(json)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return invalid(0, "", "must be a JSON object");
             }
@@ -62,7 +72,7 @@ public final class PageViewReader {
         List<PageView> views = new ArrayList<>();
         List<FieldError> errors = new ArrayList<>();
         int size = 1;
-        try (JsonParser parser = mapper.createParser(json)) {
+        try (JsonParser parser = parser(json)) {
             JsonToken first = parser.nextToken();
             if (first == JsonToken.START_OBJECT) {
                 collect(readObject(parser, 0), views, errors);
