@@ -129,6 +129,12 @@ public final class BenchmarkRun implements Callable<Integer> {
     String streamsConfig;
 
     @Option(
+            names = "--drain-jvm-option",
+            description =
+                    "an extra JVM option for every drain's fork, e.g. -XX:+UseParallelGC (repeatable; experiments)")
+    List<String> drainJvmOptions = List.of();
+
+    @Option(
             names = "--sorts",
             description =
                     "the sorts whose lists mostread's drains keep (views by default, as the product): views,visitors,trending")
@@ -254,7 +260,7 @@ public final class BenchmarkRun implements Callable<Integer> {
         List<DrainResult> results = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
             say("%s on %s, run %d of %d", subject, prefix + Topics.PAGE_VIEWS, run, runs);
-            List<String> jvm = new ArrayList<>();
+            List<String> jvm = new ArrayList<>(drainJvmOptions);
             if (jfr != null) {
                 jvm.add("-XX:StartFlightRecording=filename="
                         + jfr.resolve(subject + "-" + prefix + run + ".jfr").toAbsolutePath() + ",settings=profile");

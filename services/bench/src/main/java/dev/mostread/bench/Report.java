@@ -105,6 +105,11 @@ final class Report {
         return Stats.median(results, r -> (state ? r.stateUpdates() : r.outputRecords()) / (double) r.views());
     }
 
+    /** The drain process's CPU per view (its own threads, not the broker's), median over runs. */
+    private static double cpuPerView(List<DrainResult> results) {
+        return Stats.median(results, DrainResult::cpuMicrosPerView);
+    }
+
     private double servingMedian(int connections, String target, boolean p99) {
         return Stats.median(serving.get(connections).get(target), r -> p99 ? r.p99Millis() : r.requestsPerSecond());
     }
@@ -222,10 +227,10 @@ final class Report {
         double plain = medianRate("plain-consumer");
         md.append(String.format("%n## Drain throughput (%,d distinct articles)%n%n", articles));
         md.append(
-                "| subject | views/s (median) | × plain consumer | runs (views/s) | state updates per view | output records per view | heap after drain |\n");
-        md.append("|---|---|---|---|---|---|---|\n");
+                "| subject | views/s (median) | × plain consumer | runs (views/s) | CPU µs per view | state updates per view | output records per view | heap after drain |\n");
+        md.append("|---|---|---|---|---|---|---|---|\n");
         drains.forEach((subject, results) -> md.append(String.format(
-                "| %s | %,.0f | %.3f | %s | %s | %s | %,d MB |%n",
+                "| %s | %,.0f | %.3f | %s | %s | %s | %s | %,d MB |%n",
                 subject,
                 medianRate(subject),
                 medianRate(subject) / plain,
@@ -234,6 +239,7 @@ final class Report {
                         results.stream()
                                 .map(r -> String.format("%,.0f", r.viewsPerSecond()))
                                 .toList()),
+                fmt(cpuPerView(results), 1),
                 subject.startsWith("plain") || subject.startsWith("redis") ? "–" : fmt(perView(results, true), 4),
                 subject.startsWith("plain") || subject.startsWith("redis") ? "–" : fmt(perView(results, false), 5),
                 (long) Stats.median(results, DrainResult::heapBytes) >> 20)));
@@ -276,13 +282,14 @@ final class Report {
                             + "%,d views per dataset (%,d for the main dataset's row).%n%n",
                     scaleViews, views));
             md.append(
-                    "| distinct articles | views/s (median) | × smallest | state updates per view | heap after drain |\n|---|---|---|---|---|\n");
+                    "| distinct articles | views/s (median) | × smallest | CPU µs per view | state updates per view | heap after drain |\n|---|---|---|---|---|---|\n");
             double first = Stats.median(scale.values().iterator().next(), DrainResult::viewsPerSecond);
             scale.forEach((size, results) -> md.append(String.format(
-                    "| %,d | %,.0f | %.2f | %.4f | %,d MB |%n",
+                    "| %,d | %,.0f | %.2f | %s | %.4f | %,d MB |%n",
                     size,
                     Stats.median(results, DrainResult::viewsPerSecond),
                     Stats.median(results, DrainResult::viewsPerSecond) / first,
+                    fmt(cpuPerView(results), 1),
                     perView(results, true),
                     (long) Stats.median(results, DrainResult::heapBytes) >> 20)));
         }
@@ -337,6 +344,7 @@ final class Report {
                         "medianViewsPerSecond", medianRate(subject),
                         "medianStateUpdatesPerView", perView(results, true),
                         "medianOutputRecordsPerView", perView(results, false),
+                        "medianCpuMicrosPerView", cpuPerView(results),
                         "runs", results)));
         json.put("drain", drainJson);
         json.put("freshnessMillis", freshness);
@@ -352,6 +360,8 @@ final class Report {
                         Stats.median(results, DrainResult::viewsPerSecond),
                         "medianHeapBytes",
                         Stats.median(results, DrainResult::heapBytes),
+                        "medianCpuMicrosPerView",
+                        cpuPerView(results),
                         "runs",
                         results)));
         json.put("scale", scaleJson);

@@ -86,6 +86,12 @@ class BenchmarkSmokeIntegrationTest {
                             .asDouble())
                     .as(subject)
                     .isPositive();
+            assertThat(report.path("drain")
+                            .path(subject)
+                            .path("medianCpuMicrosPerView")
+                            .asDouble())
+                    .as(subject + ": the drain process's CPU per view")
+                    .isPositive();
         }
         assertThat(report.path("drain")
                         .path("mostread-eos")

@@ -38,10 +38,12 @@ final class PlainConsumerDrain {
             long read = 0;
             long valid = 0;
             long startedAt = 0;
+            long cpuAtStart = -1;
             while (read < views) {
                 ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(500));
                 if (startedAt == 0 && !records.isEmpty()) {
                     startedAt = System.nanoTime();
+                    cpuAtStart = Cpu.processNanos();
                 }
                 for (ConsumerRecord<byte[], byte[]> record : records) {
                     read++;
@@ -51,11 +53,12 @@ final class PlainConsumerDrain {
                 }
             }
             double seconds = (System.nanoTime() - startedAt) / 1e9;
+            double cpu = Cpu.secondsSince(cpuAtStart);
             if (valid != read) {
                 throw new IllegalStateException((read - valid) + " of " + read + " views did not parse");
             }
             return DrainResult.of(
-                    parse ? "plain-consumer" : "plain-consumer-bytes", read, seconds, Heap.retained(), Map.of());
+                    parse ? "plain-consumer" : "plain-consumer-bytes", read, seconds, cpu, Heap.retained(), Map.of());
         }
     }
 }

@@ -50,11 +50,13 @@ final class RedisDrain {
             long read = 0;
             long commands = 0;
             long startedAt = 0;
+            long cpuAtStart = -1;
             long deadline = Long.MAX_VALUE;
             while (read < views && System.nanoTime() < deadline) {
                 ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(500));
                 if (startedAt == 0 && !records.isEmpty()) {
                     startedAt = System.nanoTime();
+                    cpuAtStart = Cpu.processNanos();
                     deadline = startedAt + cap.toNanos();
                 }
                 for (ConsumerRecord<byte[], byte[]> record : records) {
@@ -74,7 +76,9 @@ final class RedisDrain {
             }
             pipeline.sync();
             double seconds = (System.nanoTime() - startedAt) / 1e9;
-            return DrainResult.of("redis-zincrby", read, seconds, Heap.retained(), Map.of("redis-commands", commands));
+            double cpu = Cpu.secondsSince(cpuAtStart);
+            return DrainResult.of(
+                    "redis-zincrby", read, seconds, cpu, Heap.retained(), Map.of("redis-commands", commands));
         }
     }
 }

@@ -62,6 +62,7 @@ final class StreamsDrain {
                 throw new IllegalStateException(subject + " did not reach RUNNING: " + streams.state());
             }
             long startedAt = System.nanoTime();
+            long cpuAtStart = Cpu.processNanos();
             long deadline = startedAt + cap.toNanos();
             long done = 0;
             while (done < total && System.nanoTime() < deadline) {
@@ -72,11 +73,12 @@ final class StreamsDrain {
             if (processed != null) {
                 done = processed.getAsLong();
             }
+            double cpu = Cpu.secondsSince(cpuAtStart);
             Map<String, Long> written = recordsSent(streams);
             long heap = Heap.retained();
             streams.close(Duration.ofSeconds(120));
             streams.cleanUp();
-            return DrainResult.of(subject, done, seconds, heap, written);
+            return DrainResult.of(subject, done, seconds, cpu, heap, written);
         }
     }
 
