@@ -135,6 +135,12 @@ public final class BenchmarkRun implements Callable<Integer> {
     List<String> drainJvmOptions = List.of();
 
     @Option(
+            names = "--app-jvm-option",
+            description =
+                    "an extra JVM option for the standalone app of the freshness and serving runs (repeatable; experiments)")
+    List<String> appJvmOptions = List.of();
+
+    @Option(
             names = "--sorts",
             description =
                     "the sorts whose lists mostread's drains keep (views by default, as the product): views,visitors,trending")
@@ -287,6 +293,15 @@ public final class BenchmarkRun implements Callable<Integer> {
         return results;
     }
 
+    private List<String> appJvm() {
+        List<String> options = new ArrayList<>(appJvmOptions);
+        if (jfr != null) {
+            options.add("-XX:StartFlightRecording=filename="
+                    + jfr.resolve("standalone.jfr").toAbsolutePath() + ",settings=profile");
+        }
+        return options;
+    }
+
     private void servingAndFreshness(Report report, BenchCluster cluster, Path work, double halfLoad) throws Exception {
         Topics topics = new Topics("fresh-");
         try (Standalone app = new Standalone(
@@ -295,10 +310,7 @@ public final class BenchmarkRun implements Callable<Integer> {
                 topics.prefix(),
                 Files.createDirectories(work.resolve("standalone")),
                 work.resolve("standalone.log"),
-                jfr == null
-                        ? List.of()
-                        : List.of("-XX:StartFlightRecording=filename="
-                                + jfr.resolve("standalone.jfr").toAbsolutePath() + ",settings=profile"),
+                appJvm(),
                 List.of())) {
             if (lightRate > 0) {
                 // the lighter load first: a backlog left by the heavier one must not spill into it
