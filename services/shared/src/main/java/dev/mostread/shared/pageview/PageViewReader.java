@@ -22,7 +22,9 @@ public final class PageViewReader {
 
     /**
      * The mapper's own parser factory: the reader walks tokens and binds nothing, so it needs no deserialization
-     * context, which {@code mapper.createParser} builds for every parser (3% of the ranker's drain profile).
+     * context, which {@code mapper.createParser} builds for every parser (3% of the ranker's drain profile). So
+     * only the factory's settings apply (its read constraints and buffer recycling, where {@code Json.mapper()}
+     * keeps them); stream or format read features enabled on a mapper's builder would not reach these parsers.
      */
     private final TokenStreamFactory parsers;
 
