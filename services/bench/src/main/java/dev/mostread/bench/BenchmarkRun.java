@@ -368,14 +368,17 @@ public final class BenchmarkRun implements Callable<Integer> {
                             rate,
                             probes);
             say(
-                    "  run %d: p50 %.0f ms, p99 %.0f ms, max %.0f ms at %,.0f background views/s (%d probes, %d late)",
+                    "  run %d: p50 %.0f ms, p99 %.0f ms, max %.0f ms at %,.0f background views/s (%d probes, %d late;"
+                            + " p50 %.0f ms until published, %.0f ms from there to the API)",
                     run,
                     result.p50(),
                     result.p99(),
                     result.max(),
                     result.backgroundPerSecond(),
                     result.probes(),
-                    result.late());
+                    result.late(),
+                    result.p50UntilPublished(),
+                    result.p50AfterPublished());
             results.add(result);
         }
         return results;

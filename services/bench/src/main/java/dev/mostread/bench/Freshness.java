@@ -35,7 +35,15 @@ final class Freshness {
      * Latencies in milliseconds over {@code probes} probes; a probe not visible within the patience counts as
      * the patience ({@code late} of them).
      */
-    record Result(int probes, double p50, double p99, double max, double backgroundPerSecond, int late) {}
+    record Result(
+            int probes,
+            double p50,
+            double p99,
+            double max,
+            double backgroundPerSecond,
+            int late,
+            double p50UntilPublished,
+            double p50AfterPublished) {}
 
     private static final String PROBE_SITE = "probe";
     private static final Duration PATIENCE = Duration.ofSeconds(10);
@@ -66,7 +74,9 @@ final class Freshness {
                         PATIENCE.toMillis(),
                         PATIENCE.toMillis(),
                         written.perSecond(),
-                        probes);
+                        probes,
+                        PATIENCE.toMillis(),
+                        0);
             }
             BlockingQueue<long[]> seen = new LinkedBlockingQueue<>();
             CompletableFuture<HttpResponse<Stream<String>>> stream = http.sendAsync(
@@ -79,12 +89,16 @@ final class Freshness {
             listener.start();
             long counted = awaitCount(seen, 1);
             Histogram latencies = new Histogram(60_000_000L, 3); // microseconds
+            // where the time goes: until the ranker published the list (its asOf), and from there to the API
+            Histogram untilPublished = new Histogram(60_000L, 3); // milliseconds
+            Histogram afterPublished = new Histogram(60_000L, 3);
             int late = 0;
             int sent = 0;
             long stopAt = System.nanoTime() + RUN_LIMIT.toNanos();
             while (sent < probes && System.nanoTime() < stopAt) {
                 Thread.sleep(100 + random.nextInt(200)); // probes at random phase against the ranker's tick
                 long acceptedAt = post(app);
+                long acceptedAtMillis = System.currentTimeMillis();
                 sent++;
                 long target = counted + 1;
                 long deadline = acceptedAt + PATIENCE.toNanos();
@@ -102,6 +116,8 @@ final class Freshness {
                     latencies.recordValue(PATIENCE.toNanos() / 1_000);
                 } else {
                     latencies.recordValue(Math.max(0, (event[1] - acceptedAt) / 1_000));
+                    untilPublished.recordValue(Math.max(0, Math.min(60_000L, event[2] - acceptedAtMillis)));
+                    afterPublished.recordValue(Math.max(0, Math.min(60_000L, event[3] - event[2])));
                 }
             }
             listener.interrupt();
@@ -114,7 +130,9 @@ final class Freshness {
                     latencies.getValueAtPercentile(99) / 1e3,
                     latencies.getMaxValue() / 1e3,
                     written.perSecond(),
-                    late);
+                    late,
+                    untilPublished.getValueAtPercentile(50),
+                    afterPublished.getValueAtPercentile(50));
         } finally {
             stop.set(true);
             load.exceptionally(e -> 0L).join();
@@ -165,15 +183,21 @@ final class Freshness {
         }
     }
 
-    /** Each {@code ranking} event: the probe article's view count, and when it arrived. */
+    /**
+     * Each {@code ranking} event: the probe article's view count, when it arrived (nanoTime), when the ranker
+     * published it (its {@code asOf}, epoch ms) and when it arrived (epoch ms).
+     */
     private static void listen(CompletableFuture<HttpResponse<Stream<String>>> stream, BlockingQueue<long[]> seen) {
         try (Stream<String> lines = stream.join().body()) {
             lines.filter(line -> line.startsWith("data:")).forEach(line -> {
                 long at = System.nanoTime();
+                long atMillis = System.currentTimeMillis();
                 JsonNode ranking = Json.mapper().readTree(line.substring(5).trim());
+                long asOf =
+                        java.time.Instant.parse(ranking.path("asOf").asString()).toEpochMilli();
                 for (JsonNode item : ranking.path("items")) {
                     if ("p".equals(item.path("articleId").asString())) {
-                        seen.add(new long[] {item.path("views").asLong(), at});
+                        seen.add(new long[] {item.path("views").asLong(), at, asOf, atMillis});
                     }
                 }
             });
