@@ -2,11 +2,13 @@ package dev.mostread.ranker.stream;
 
 import dev.mostread.ranker.ranking.ArticleLooks;
 import dev.mostread.ranker.ranking.Candidate;
+import dev.mostread.ranker.ranking.TrendScore;
 import dev.mostread.shared.ranking.ListKey;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.apache.kafka.common.utils.ByteUtils;
 
 /**
  * Everything one partition proposes for one site on one tick: each changed list's top N. One record per site
@@ -37,7 +39,7 @@ record CandidateBatch(List<ListCandidates> lists) {
         int maxBytes(Set<ArticleLooks> inBatch) {
             int bytes = LIST_BYTES + TEXT_BYTES + 3 * list.toString().length();
             for (Candidate item : candidates.items()) {
-                bytes += RANK_BYTES + (inBatch.contains(item.looks()) ? 0 : CandidateBatch.maxBytes(item.looks()));
+                bytes += rankBytes(item) + (inBatch.contains(item.looks()) ? 0 : CandidateBatch.maxBytes(item.looks()));
             }
             return bytes;
         }
@@ -68,8 +70,22 @@ record CandidateBatch(List<ListCandidates> lists) {
     private static final int LIST_BYTES = 4 + 3 * Long.BYTES + 2;
     /** A text's length. */
     private static final int TEXT_BYTES = 4;
-    /** An item's index into the looks, views, visitors, the trend flag and the trend's three longs. */
-    private static final int RANK_BYTES = 4 + 2 * Long.BYTES + 1 + 3 * Long.BYTES;
+    /** An item's index into the looks (a variable-length int: at most 5 bytes) and the trend flag. */
+    private static final int RANK_BYTES = 5 + 1;
+
+    /** An item's figures: its index, views, visitors and trend as the codec writes them (variable-length). */
+    private static int rankBytes(Candidate item) {
+        int bytes = RANK_BYTES
+                + ByteUtils.sizeOfVarlong(item.views())
+                + ByteUtils.sizeOfVarlong(item.visitors() == null ? -1 : item.visitors());
+        TrendScore trend = item.trend();
+        if (trend != null) {
+            bytes += ByteUtils.sizeOfVarlong(trend.scoreMillis())
+                    + ByteUtils.sizeOfVarlong(trend.viewsLast15m())
+                    + ByteUtils.sizeOfVarlong(trend.expectedMillis());
+        }
+        return bytes;
+    }
 
     /** {@code lists} in batches of at most {@code maxBytes} each (a single larger list gets a batch of its own). */
     static List<CandidateBatch> split(List<ListCandidates> lists, int maxBytes) {

@@ -1,5 +1,8 @@
 package dev.mostread.ranker.stream;
 
+import com.dynatrace.hash4j.hashing.HashStream64;
+import com.dynatrace.hash4j.hashing.Hasher64;
+import com.dynatrace.hash4j.hashing.Hashing;
 import dev.mostread.ranker.ranking.ArticleLooks;
 import dev.mostread.ranker.ranking.Candidate;
 import dev.mostread.ranker.ranking.TrendScore;
@@ -20,6 +23,7 @@ import java.util.Optional;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.utils.ByteUtils;
 
 /**
  * Partitions' candidates in a compact binary form: they cross the {@code list-candidates} topic (as a
@@ -30,34 +34,62 @@ import org.apache.kafka.common.serialization.Serializer;
  * which older versions used, walks every char and took 7% of the stream thread. A batch carries each article's
  * looks once, and its lists refer to them by index: an article near the top of a site is in most of that site's
  * lists (every period, all sections and its own), so this writes its title, summary and URLs once instead of up to
- * a dozen times. Every older version can still be read: a topic or changelog written before an upgrade is read on.
+ * a dozen times. The publisher's store goes further: it keeps each article's looks in a record of their own, which
+ * its lists' records name ({@link LooksRecords}), so a commit that rewrites a site's lists writes their figures,
+ * not every item's texts again. Every older version can still be read: a topic or changelog written before an
+ * upgrade is read on.
  */
 final class CandidatesCodec implements Serde<CandidateBatch> {
 
+    /**
+     * One list's candidates as the publisher's store keeps them: each item names its looks by reference to a looks
+     * record of the store ({@link #encodeLooks}) where the store holds one, and figures are variable-length.
+     */
+    private static final byte VERSION_LOOKS_BY_REFERENCE = 8;
     /** One list's candidates, texts in UTF-8. */
     private static final byte VERSION = 7;
 
     private static final byte VERSION_MODIFIED_UTF8 = 5;
     private static final byte VERSION_WITHOUT_TRENDS = 3;
     private static final byte VERSION_WITHOUT_SUMMARIES = 1;
-    /** A batch: the articles' looks first, once each, then the lists with an index into them. */
-    private static final byte BATCH_VERSION = 8;
+    /**
+     * A batch: the articles' looks first, once each, then the lists with an index into them; indexes and figures as
+     * variable-length longs (most are one or two bytes of the eight a fixed long takes).
+     */
+    private static final byte BATCH_VERSION = 9;
+
+    private static final byte BATCH_VERSION_FIXED_WIDTH = 8;
 
     private static final byte BATCH_VERSION_INLINE_LOOKS = 6;
     private static final byte BATCH_VERSION_WITHOUT_TRENDS = 4;
     private static final byte BATCH_VERSION_WITHOUT_SUMMARIES = 2;
 
-    /** What a stored or sent form holds, by its version. */
-    private record Layout(boolean summaries, boolean trends, boolean utf8, boolean sharedLooks) {
+    /** A looks record of the publisher's store: one article's looks, in one version. */
+    private static final byte LOOKS_VERSION = 1;
 
-        static final Layout CURRENT = new Layout(true, true, true, false);
-        static final Layout BATCH = new Layout(true, true, true, true);
-        static final Layout MODIFIED_UTF8 = new Layout(true, true, false, false);
-        static final Layout WITHOUT_TRENDS = new Layout(true, false, false, false);
-        static final Layout WITHOUT_SUMMARIES = new Layout(false, false, false, false);
+    private static final Hasher64 LOOKS_HASHER = Hashing.komihash5_0();
+
+    private static final byte INLINE = 0;
+    private static final byte BY_REFERENCE = 1;
+
+    /**
+     * What a stored or sent form holds, by its version: {@code references}, a kind byte per item (looks inline or
+     * named by article id and {@link #hash}); {@code varints}, figures as Kafka's zig-zag variable-length longs.
+     */
+    private record Layout(
+            boolean summaries, boolean trends, boolean utf8, boolean sharedLooks, boolean references, boolean varints) {
+
+        static final Layout BY_REFERENCE = new Layout(true, true, true, false, true, true);
+        static final Layout CURRENT = new Layout(true, true, true, false, false, false);
+        static final Layout BATCH = new Layout(true, true, true, true, false, true);
+        static final Layout BATCH_FIXED_WIDTH = new Layout(true, true, true, true, false, false);
+        static final Layout MODIFIED_UTF8 = new Layout(true, true, false, false, false, false);
+        static final Layout WITHOUT_TRENDS = new Layout(true, false, false, false, false, false);
+        static final Layout WITHOUT_SUMMARIES = new Layout(false, false, false, false, false, false);
 
         static Layout ofList(byte version) {
             return switch (version) {
+                case VERSION_LOOKS_BY_REFERENCE -> BY_REFERENCE;
                 case VERSION -> CURRENT;
                 case VERSION_MODIFIED_UTF8 -> MODIFIED_UTF8;
                 case VERSION_WITHOUT_TRENDS -> WITHOUT_TRENDS;
@@ -69,6 +101,7 @@ final class CandidatesCodec implements Serde<CandidateBatch> {
         static Layout ofBatch(byte version) {
             return switch (version) {
                 case BATCH_VERSION -> BATCH;
+                case BATCH_VERSION_FIXED_WIDTH -> BATCH_FIXED_WIDTH;
                 case BATCH_VERSION_INLINE_LOOKS -> MODIFIED_UTF8;
                 case BATCH_VERSION_WITHOUT_TRENDS -> WITHOUT_TRENDS;
                 case BATCH_VERSION_WITHOUT_SUMMARIES -> WITHOUT_SUMMARIES;
@@ -77,20 +110,102 @@ final class CandidatesCodec implements Serde<CandidateBatch> {
         }
     }
 
-    static byte[] encode(PartitionCandidates candidates) {
+    /** Finds the looks a stored list's item names, in the store's looks records. */
+    interface LooksRecords {
+
+        /**
+         * The {@link #hash} under which {@code looks} has a record of its own (then an item names it instead of
+         * carrying it); null when it has none.
+         */
+        Long hashOf(ArticleLooks looks);
+
+        /** The looks recorded for {@code articleId} under {@code hash}; null when there is no such record. */
+        ArticleLooks find(String articleId, long hash);
+    }
+
+    /** No looks records: every item carries its looks, and a record that names looks is refused. */
+    static final LooksRecords NO_RECORDS = new LooksRecords() {
+        @Override
+        public Long hashOf(ArticleLooks looks) {
+            return null;
+        }
+
+        @Override
+        public ArticleLooks find(String articleId, long hash) {
+            return null;
+        }
+    };
+
+    /**
+     * One list's candidates as the publisher's store writes them: an item whose looks have a record names
+     * them (article id and {@link #hash}, some 20 bytes instead of a title, URLs and a lede), the others carry theirs.
+     */
+    static byte[] encode(PartitionCandidates candidates, LooksRecords records) {
         ByteArrayOutputStream bytes =
-                new ByteArrayOutputStream(64 + candidates.items().size() * 96);
+                new ByteArrayOutputStream(64 + candidates.items().size() * 24);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(VERSION);
+            out.writeByte(VERSION_LOOKS_BY_REFERENCE);
             writeHeader(out, candidates);
             for (Candidate item : candidates.items()) {
-                writeLooks(out, item.looks());
-                writeRank(out, item);
+                ArticleLooks looks = item.looks();
+                Long hash = records.hashOf(looks);
+                if (hash != null) {
+                    out.writeByte(BY_REFERENCE);
+                    writeText(out, looks.articleId());
+                    out.writeLong(hash);
+                } else {
+                    out.writeByte(INLINE);
+                    writeLooks(out, looks);
+                }
+                writeVarRank(out, item);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
+    }
+
+    /** One article's looks as a record of its own in the publisher's store. */
+    static byte[] encodeLooks(ArticleLooks looks) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(160);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeByte(LOOKS_VERSION);
+            writeLooks(out, looks);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    static ArticleLooks decodeLooks(byte[] data) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
+            byte version = in.readByte();
+            if (version != LOOKS_VERSION) {
+                throw new IllegalStateException("Unknown looks format version " + version);
+            }
+            return readLooks(in, Layout.CURRENT);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A 64-bit hash of every field of {@code looks} (hash4j's komihash): what names one version of an article's looks. */
+    static long hash(ArticleLooks looks) {
+        HashStream64 hash = LOOKS_HASHER.hashStream();
+        for (String text : new String[] {
+            looks.articleId(), looks.title(), looks.url(), looks.section(), looks.summary(), looks.imageUrl()
+        }) {
+            if (text == null) {
+                hash.putBoolean(false);
+            } else {
+                hash.putBoolean(true).putString(text);
+            }
+        }
+        return hash.putLong(
+                        looks.publishedAt() == null
+                                ? Long.MIN_VALUE
+                                : looks.publishedAt().toEpochMilli())
+                .getAsLong();
     }
 
     static byte[] encode(CandidateBatch batch) {
@@ -116,8 +231,8 @@ final class CandidatesCodec implements Serde<CandidateBatch> {
                 writeText(out, list.list().toString());
                 writeHeader(out, list.candidates());
                 for (Candidate item : list.candidates().items()) {
-                    out.writeInt(index.get(item.looks()));
-                    writeRank(out, item);
+                    ByteUtils.writeVarint(index.get(item.looks()), out);
+                    writeVarRank(out, item);
                 }
             }
         } catch (IOException e) {
@@ -147,15 +262,15 @@ final class CandidatesCodec implements Serde<CandidateBatch> {
                         : looks.publishedAt().toEpochMilli());
     }
 
-    private static void writeRank(DataOutputStream out, Candidate item) throws IOException {
-        out.writeLong(item.views());
-        out.writeLong(item.visitors() == null ? -1 : item.visitors());
+    private static void writeVarRank(DataOutputStream out, Candidate item) throws IOException {
+        ByteUtils.writeVarlong(item.views(), out);
+        ByteUtils.writeVarlong(item.visitors() == null ? -1 : item.visitors(), out);
         TrendScore trend = item.trend();
         out.writeBoolean(trend != null);
         if (trend != null) {
-            out.writeLong(trend.scoreMillis());
-            out.writeLong(trend.viewsLast15m());
-            out.writeLong(trend.expectedMillis());
+            ByteUtils.writeVarlong(trend.scoreMillis(), out);
+            ByteUtils.writeVarlong(trend.viewsLast15m(), out);
+            ByteUtils.writeVarlong(trend.expectedMillis(), out);
         }
     }
 
@@ -184,7 +299,7 @@ final class CandidatesCodec implements Serde<CandidateBatch> {
             for (int i = 0; i < size; i++) {
                 // a key that is not a list's (a record some other writer put there) is read past and left out
                 Optional<ListKey> key = ListKey.parse(layout.utf8() ? readText(in) : in.readUTF());
-                PartitionCandidates candidates = read(in, layout, looks);
+                PartitionCandidates candidates = read(in, layout, looks, NO_RECORDS);
                 key.ifPresent(list -> lists.add(new CandidateBatch.ListCandidates(list, candidates)));
             }
             return new CandidateBatch(lists);
@@ -193,16 +308,22 @@ final class CandidatesCodec implements Serde<CandidateBatch> {
         }
     }
 
+    /** One list's candidates as a store wrote them (any version), with no looks records to name. */
     static PartitionCandidates decode(byte[] data) {
+        return decode(data, NO_RECORDS);
+    }
+
+    /** One list's candidates as a store wrote them (any version), finding the looks they name in {@code records}. */
+    static PartitionCandidates decode(byte[] data, LooksRecords records) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
-            return read(in, Layout.ofList(in.readByte()), List.of());
+            return read(in, Layout.ofList(in.readByte()), List.of(), records);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static PartitionCandidates read(DataInputStream in, Layout layout, List<ArticleLooks> shared)
-            throws IOException {
+    private static PartitionCandidates read(
+            DataInputStream in, Layout layout, List<ArticleLooks> shared, LooksRecords records) throws IOException {
         int partition = in.readInt();
         Instant asOf = Instant.ofEpochMilli(in.readLong());
         Instant lastViewAt = Instant.ofEpochMilli(in.readLong());
@@ -210,15 +331,34 @@ final class CandidatesCodec implements Serde<CandidateBatch> {
         int size = in.readShort();
         List<Candidate> items = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
-            ArticleLooks looks = layout.sharedLooks() ? lookedUp(shared, in.readInt()) : readLooks(in, layout);
-            long views = in.readLong();
-            long visitors = in.readLong();
+            ArticleLooks looks;
+            if (layout.sharedLooks()) {
+                looks = lookedUp(shared, layout.varints() ? ByteUtils.readVarint(in) : in.readInt());
+            } else if (layout.references() && in.readByte() == BY_REFERENCE) {
+                looks = named(records, readText(in), in.readLong());
+            } else {
+                looks = readLooks(in, layout);
+            }
+            long views = layout.varints() ? ByteUtils.readVarlong(in) : in.readLong();
+            long visitors = layout.varints() ? ByteUtils.readVarlong(in) : in.readLong();
             TrendScore trend = layout.trends() && in.readBoolean()
-                    ? new TrendScore(in.readLong(), in.readLong(), in.readLong())
+                    ? layout.varints()
+                            ? new TrendScore(
+                                    ByteUtils.readVarlong(in), ByteUtils.readVarlong(in), ByteUtils.readVarlong(in))
+                            : new TrendScore(in.readLong(), in.readLong(), in.readLong())
                     : null;
             items.add(new Candidate(looks, views, visitors < 0 ? null : visitors, trend));
         }
         return new PartitionCandidates(partition, asOf, lastViewAt, List.copyOf(items), oldestArrival);
+    }
+
+    private static ArticleLooks named(LooksRecords records, String articleId, long hash) throws IOException {
+        ArticleLooks looks = articleId == null ? null : records.find(articleId, hash);
+        if (looks == null) {
+            throw new IOException(
+                    "Candidate names looks " + articleId + "/" + Long.toHexString(hash) + " of no record");
+        }
+        return looks;
     }
 
     private static ArticleLooks lookedUp(List<ArticleLooks> shared, int index) throws IOException {

@@ -60,8 +60,8 @@ final class ListPublisher implements Processor<String, CandidateBatch, String, R
         if (record.value() == null) {
             return;
         }
+        store.candidates(record.value());
         for (CandidateBatch.ListCandidates list : record.value().lists()) {
-            store.candidates(list.list(), list.candidates());
             long arrival = list.candidates().oldestArrival();
             pending.merge(list.list(), arrival, (a, b) -> a == 0 ? b : b == 0 ? a : Math.min(a, b));
         }

@@ -67,7 +67,107 @@ class CandidatesCodecTest {
     void oneListReadsBackAsItWas() {
         PartitionCandidates candidates = new PartitionCandidates(5, NOW, NOW, top(70, 1_000), 0L);
 
-        assertThat(CandidatesCodec.decode(CandidatesCodec.encode(candidates))).isEqualTo(candidates);
+        byte[] stored = CandidatesCodec.encode(candidates, CandidatesCodec.NO_RECORDS);
+
+        assertThat(CandidatesCodec.decode(stored)).isEqualTo(candidates);
+    }
+
+    @Test
+    void oneListStoredBeforeLooksHadRecordsOfTheirOwnIsStillRead() throws IOException {
+        PartitionCandidates candidates = new PartitionCandidates(5, NOW, NOW, top(12, 1_000), 7L);
+
+        assertThat(CandidatesCodec.decode(inlineRecord(candidates))).isEqualTo(candidates);
+    }
+
+    @Test
+    void aBatchWrittenWithFixedWidthFiguresIsStillRead() throws IOException {
+        Candidate item = trending(article(1, 77), new TrendScore(1_500, 7, 700));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeByte(8); // shared looks, figures as fixed longs
+            out.writeShort(1);
+            out.writeInt(1);
+            writeLooks(out, item.looks());
+            text(out, "news21/trending/정치");
+            out.writeInt(2);
+            out.writeLong(NOW.toEpochMilli());
+            out.writeLong(NOW.toEpochMilli());
+            out.writeLong(9L);
+            out.writeShort(1);
+            out.writeInt(0);
+            writeFixedRank(out, item);
+        }
+
+        CandidateBatch read = CandidatesCodec.decodeBatch(bytes.toByteArray());
+
+        assertThat(read.lists())
+                .containsExactly(new CandidateBatch.ListCandidates(
+                        ListKey.parse("news21/trending/정치").orElseThrow(),
+                        new PartitionCandidates(2, NOW, NOW, List.of(item), 9L)));
+    }
+
+    @Test
+    void variableLengthFiguresMakeABatchsListsAThirdOfWhatFixedLongsTook() {
+        List<Candidate> items = top(70, 5_000);
+        CandidateBatch one = new CandidateBatch(List.of(list("news21/1h/_all", items)));
+        CandidateBatch two = new CandidateBatch(List.of(list("news21/1h/_all", items), list("news21/24h/_all", items)));
+
+        int secondList = CandidatesCodec.encode(two).length - CandidatesCodec.encode(one).length;
+
+        // 70 items of an index, views and visitors: 21 bytes each in fixed widths, 7 at most here
+        assertThat(secondList).isLessThan(70 * 21 / 3 + 64);
+    }
+
+    /** One list's record as stores wrote it before looks had records of their own (format 7: every item inline). */
+    static byte[] inlineRecord(PartitionCandidates candidates) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeByte(7);
+            out.writeInt(candidates.partition());
+            out.writeLong(candidates.asOf().toEpochMilli());
+            out.writeLong(candidates.lastViewAt().toEpochMilli());
+            out.writeLong(candidates.oldestArrival());
+            out.writeShort(candidates.items().size());
+            for (Candidate item : candidates.items()) {
+                writeLooks(out, item.looks());
+                writeFixedRank(out, item);
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    private static void writeLooks(DataOutputStream out, ArticleLooks looks) throws IOException {
+        text(out, looks.articleId());
+        text(out, looks.title());
+        text(out, looks.url());
+        text(out, looks.section());
+        text(out, looks.summary());
+        text(out, looks.imageUrl());
+        out.writeLong(
+                looks.publishedAt() == null
+                        ? Long.MIN_VALUE
+                        : looks.publishedAt().toEpochMilli());
+    }
+
+    private static void writeFixedRank(DataOutputStream out, Candidate item) throws IOException {
+        out.writeLong(item.views());
+        out.writeLong(item.visitors() == null ? -1 : item.visitors());
+        out.writeBoolean(item.trend() != null);
+        if (item.trend() != null) {
+            out.writeLong(item.trend().scoreMillis());
+            out.writeLong(item.trend().viewsLast15m());
+            out.writeLong(item.trend().expectedMillis());
+        }
+    }
+
+    private static void text(DataOutputStream out, String text) throws IOException {
+        if (text == null) {
+            out.writeInt(-1);
+            return;
+        }
+        byte[] utf8 = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        out.writeInt(utf8.length);
+        out.write(utf8);
     }
 
     @Test
