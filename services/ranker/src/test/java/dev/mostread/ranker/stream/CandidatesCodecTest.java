@@ -98,12 +98,7 @@ class CandidatesCodecTest {
             writeFixedRank(out, item);
         }
 
-        CandidateBatch read = CandidatesCodec.decodeBatch(bytes.toByteArray());
-
-        assertThat(read.lists())
-                .containsExactly(new CandidateBatch.ListCandidates(
-                        ListKey.parse("news21/trending/정치").orElseThrow(),
-                        new PartitionCandidates(2, NOW, NOW, List.of(item), 9L)));
+        assertReadsAsOneTrendingList(bytes.toByteArray(), item);
     }
 
     @Test
@@ -116,6 +111,14 @@ class CandidatesCodecTest {
 
         // 70 items of an index, views and visitors: 21 bytes each in fixed widths, 7 at most here
         assertThat(secondList).isLessThan(70 * 21 / 3 + 64);
+    }
+
+    /** {@code batch} holds one list, news21's trending list in 정치, from partition 2 with {@code item} alone. */
+    private static void assertReadsAsOneTrendingList(byte[] batch, Candidate item) {
+        assertThat(CandidatesCodec.decodeBatch(batch).lists())
+                .containsExactly(new CandidateBatch.ListCandidates(
+                        ListKey.parse("news21/trending/정치").orElseThrow(),
+                        new PartitionCandidates(2, NOW, NOW, List.of(item), 9L)));
     }
 
     /** One list's record as stores wrote it before looks had records of their own (format 7: every item inline). */
@@ -214,12 +217,7 @@ class CandidatesCodecTest {
             out.writeLong(700);
         }
 
-        CandidateBatch read = CandidatesCodec.decodeBatch(bytes.toByteArray());
-
-        assertThat(read.lists())
-                .containsExactly(new CandidateBatch.ListCandidates(
-                        ListKey.parse("news21/trending/정치").orElseThrow(),
-                        new PartitionCandidates(2, NOW, NOW, List.of(item), 9L)));
+        assertReadsAsOneTrendingList(bytes.toByteArray(), item);
     }
 
     @Test
