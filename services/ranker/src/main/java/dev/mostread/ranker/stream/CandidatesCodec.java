@@ -308,11 +308,6 @@ final class CandidatesCodec implements Serde<CandidateBatch> {
         }
     }
 
-    /** One list's candidates as a store wrote them (any version), with no looks records to name. */
-    static PartitionCandidates decode(byte[] data) {
-        return decode(data, NO_RECORDS);
-    }
-
     /** One list's candidates as a store wrote them (any version), finding the looks they name in {@code records}. */
     static PartitionCandidates decode(byte[] data, LooksRecords records) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {

@@ -276,10 +276,6 @@ public final class ListStore extends WriteBehindStore {
     }
 
     /** Takes a partition's latest candidates; an empty proposal means the partition has nothing for the list. */
-    void candidates(ListKey list, PartitionCandidates candidates) {
-        candidates(list, candidates, new IdentityHashMap<>());
-    }
-
     private void candidates(ListKey list, PartitionCandidates candidates, Map<ArticleLooks, ArticleLooks> kept) {
         Lists state = get(list);
         PartitionCandidates before;

@@ -69,14 +69,15 @@ class CandidatesCodecTest {
 
         byte[] stored = CandidatesCodec.encode(candidates, CandidatesCodec.NO_RECORDS);
 
-        assertThat(CandidatesCodec.decode(stored)).isEqualTo(candidates);
+        assertThat(CandidatesCodec.decode(stored, CandidatesCodec.NO_RECORDS)).isEqualTo(candidates);
     }
 
     @Test
     void oneListStoredBeforeLooksHadRecordsOfTheirOwnIsStillRead() throws IOException {
         PartitionCandidates candidates = new PartitionCandidates(5, NOW, NOW, top(12, 1_000), 7L);
 
-        assertThat(CandidatesCodec.decode(inlineRecord(candidates))).isEqualTo(candidates);
+        assertThat(CandidatesCodec.decode(inlineRecord(candidates), CandidatesCodec.NO_RECORDS))
+                .isEqualTo(candidates);
     }
 
     @Test

@@ -62,6 +62,11 @@ class ListStoreTest {
         return new PartitionCandidates(partition, NOW, NOW, items, 0L);
     }
 
+    /** One partition's proposal for one list, as the publisher takes it: in a batch. */
+    private static void propose(ListStore store, ListKey list, PartitionCandidates candidates) {
+        store.candidates(new CandidateBatch(List.of(new CandidateBatch.ListCandidates(list, candidates))));
+    }
+
     private Map<String, byte[]> records() {
         Map<String, byte[]> records = new HashMap<>();
         try (KeyValueIterator<Bytes, byte[]> all = inner.all()) {
@@ -85,10 +90,10 @@ class ListStoreTest {
 
     @Test
     void anArticleInManyListsHasItsLooksWrittenOnceAndEveryListReadsBackWithThem() {
-        store.candidates(HOUR, top(0, 70, 1_000));
-        store.candidates(DAY, top(0, 70, 9_000));
-        store.candidates(POLITICS, top(0, 10, 1_000));
-        store.candidates(HOUR, top(1, 5, 500));
+        propose(store, HOUR, top(0, 70, 1_000));
+        propose(store, DAY, top(0, 70, 9_000));
+        propose(store, POLITICS, top(0, 10, 1_000));
+        propose(store, HOUR, top(1, 5, 500));
         store.flushCache();
 
         assertThat(looksRecords()).isEqualTo(70);
@@ -100,8 +105,8 @@ class ListStoreTest {
 
     @Test
     void equalLooksArrivingInManyBatchesAreKeptAsOneInstance() {
-        store.candidates(HOUR, top(0, 3, 100));
-        store.candidates(DAY, top(0, 3, 900)); // equal looks, other instances (as each batch decodes its own)
+        propose(store, HOUR, top(0, 3, 100));
+        propose(store, DAY, top(0, 3, 900)); // equal looks, other instances (as each batch decodes its own)
 
         assertThat(store.get(DAY).partitions.get(0).items().get(2).looks())
                 .isSameAs(store.get(HOUR).partitions.get(0).items().get(2).looks());
@@ -110,7 +115,7 @@ class ListStoreTest {
     @Test
     void aListsRecordNamesItsLooksInAFractionOfTheBytesThatCarryingThemTakes() {
         PartitionCandidates candidates = top(0, 70, 1_000);
-        store.candidates(HOUR, candidates);
+        propose(store, HOUR, candidates);
         store.flushCache();
 
         int named = records().get(HOUR + "\0" + 0).length;
@@ -120,13 +125,13 @@ class ListStoreTest {
 
     @Test
     void newLooksGetARecordOfTheirOwnAndTheOldOnesGoWithTheirLastItem() {
-        store.candidates(HOUR, top(0, 1, 100));
-        store.candidates(DAY, top(0, 1, 900));
+        propose(store, HOUR, top(0, 1, 100));
+        propose(store, DAY, top(0, 1, 900));
         store.flushCache();
         PartitionCandidates retitled =
                 new PartitionCandidates(0, NOW, NOW, List.of(new Candidate(looks(0, "고친 제목"), 101, 50L)), 0L);
 
-        store.candidates(HOUR, retitled);
+        propose(store, HOUR, retitled);
         store.flushCache();
 
         // the day's list still shows the old title: both versions are kept, and each list reads back with its own
@@ -135,7 +140,7 @@ class ListStoreTest {
         assertThat(reloaded().get(DAY).partitions.get(0).items().get(0).looks().title())
                 .isEqualTo("제목 0");
 
-        store.candidates(DAY, new PartitionCandidates(0, NOW, NOW, retitled.items(), 0L));
+        propose(store, DAY, new PartitionCandidates(0, NOW, NOW, retitled.items(), 0L));
         store.flushCache();
 
         assertThat(looksRecords()).isEqualTo(1);
@@ -145,8 +150,8 @@ class ListStoreTest {
 
     @Test
     void aForgottenListTakesTheLooksOnlyItShowedWithIt() {
-        store.candidates(HOUR, top(0, 20, 1_000));
-        store.candidates(POLITICS, top(0, 5, 1_000));
+        propose(store, HOUR, top(0, 20, 1_000));
+        propose(store, POLITICS, top(0, 5, 1_000));
         store.flushCache();
 
         store.forget(HOUR);
@@ -160,10 +165,10 @@ class ListStoreTest {
 
     @Test
     void anEmptiedPartitionLetsItsLooksGo() {
-        store.candidates(HOUR, top(2, 3, 100));
+        propose(store, HOUR, top(2, 3, 100));
         store.flushCache();
 
-        store.candidates(HOUR, new PartitionCandidates(2, NOW, NOW, List.of(), 0L));
+        propose(store, HOUR, new PartitionCandidates(2, NOW, NOW, List.of(), 0L));
         store.flushCache();
 
         assertThat(records()).isEmpty();
@@ -179,7 +184,7 @@ class ListStoreTest {
         ListStore upgraded = reloaded();
         assertThat(upgraded.get(HOUR).partitions.get(4)).isEqualTo(candidates);
 
-        upgraded.candidates(HOUR, top(4, 30, 2_000));
+        propose(upgraded, HOUR, top(4, 30, 2_000));
         upgraded.flushCache();
         assertThat(looksRecords()).isEqualTo(30);
         assertThat(reloaded().get(HOUR).partitions.get(4)).isEqualTo(top(4, 30, 2_000));
@@ -187,7 +192,7 @@ class ListStoreTest {
 
     @Test
     void aListNamingLooksThatNoRecordHoldsIsRefusedRatherThanShownWithout() {
-        store.candidates(HOUR, top(0, 3, 100));
+        propose(store, HOUR, top(0, 3, 100));
         store.flushCache();
         records().keySet().stream()
                 .filter(key -> key.startsWith("\0looks\0"))
