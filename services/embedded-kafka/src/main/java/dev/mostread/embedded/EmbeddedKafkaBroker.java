@@ -74,6 +74,7 @@ public class EmbeddedKafkaBroker {
         }
         requireFree(properties.port(), "mostread.kafka.embedded.port");
         requireFree(properties.controllerPort(), "mostread.kafka.embedded.controller-port");
+        KafkaExitGuard.install();
         KafkaConfig config = new KafkaConfig(brokerConfig(), false);
         formatOnce(config);
         KafkaRaftServer started = new KafkaRaftServer(config, Time.SYSTEM);
