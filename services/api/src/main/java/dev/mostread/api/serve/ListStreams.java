@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongFunction;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.http.MediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -25,8 +26,68 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  */
 public class ListStreams implements DisposableBean {
 
-    /** One open stream: the list it follows, how many items it wants, and whose it is. */
-    private record Subscriber(SseEmitter emitter, int limit, String client) {}
+    /**
+     * One open stream: how many items it wants, and the newest version of its list it was sent. Two sender threads
+     * can each hold a version of one list (the API reads a batch of records at a time): whichever comes second, an
+     * older version is never sent after a newer one, so a stream never ends on a list older than one it showed.
+     */
+    static final class Subscriber {
+        private final SseEmitter emitter;
+        private final int limit;
+        private boolean started;
+        private long sent = -1;
+
+        Subscriber(SseEmitter emitter, int limit) {
+            this.emitter = emitter;
+            this.limit = limit;
+        }
+
+        /**
+         * Sends {@code first}, what the request read, and then {@code current}, the list's newest version, unless
+         * that is what {@code first} shows. Versions offered before this are not sent: none is newer than
+         * {@code current}, which the cache holds before its sender threads see it.
+         */
+        synchronized void start(ServedList.Body first, Optional<ServedList> current) {
+            send(first);
+            started = true;
+            current.ifPresent(list -> {
+                if (list.body(limit).etag().equals(first.etag())) {
+                    sent = Math.max(sent, list.version());
+                } else {
+                    offer(list);
+                }
+            });
+        }
+
+        /** Sends {@code list} unless this stream was already sent it or a newer version (or has not started). */
+        synchronized void offer(ServedList list) {
+            if (started && list.version() > sent) {
+                sent = list.version();
+                send(list.body(limit));
+            }
+        }
+
+        private void send(ServedList.Body body) {
+            try {
+                emitter.send(SseEmitter.event()
+                        .name("ranking")
+                        .id(body.etag())
+                        .data(
+                                new String(body.json(), java.nio.charset.StandardCharsets.UTF_8),
+                                MediaType.APPLICATION_JSON));
+            } catch (IOException | IllegalStateException e) {
+                emitter.completeWithError(e);
+            }
+        }
+
+        synchronized void heartbeat() {
+            try {
+                emitter.send(SseEmitter.event().comment("keep-alive"));
+            } catch (IOException | IllegalStateException e) {
+                emitter.completeWithError(e);
+            }
+        }
+    }
 
     /** Streams one client (an IPv4 address or an IPv6 /64) and all clients together may hold open (§7). */
     public record Caps(int perClient, int total) {}
@@ -42,12 +103,22 @@ public class ListStreams implements DisposableBean {
         thread.setDaemon(true);
         return thread;
     });
+    private final RankingCache cache;
+    private final LongFunction<SseEmitter> emitters;
     private final Duration timeout;
     private final Caps caps;
     private final Map<String, AtomicInteger> perClient = new ConcurrentHashMap<>();
     private final AtomicInteger total = new AtomicInteger();
 
     public ListStreams(RankingCache cache, Duration heartbeat, Duration timeout, Caps caps) {
+        this(cache, heartbeat, timeout, caps, SseEmitter::new);
+    }
+
+    /** @param emitters makes a stream's emitter from its timeout in milliseconds */
+    ListStreams(
+            RankingCache cache, Duration heartbeat, Duration timeout, Caps caps, LongFunction<SseEmitter> emitters) {
+        this.emitters = emitters;
+        this.cache = cache;
         this.timeout = timeout;
         this.caps = caps;
         cache.onChange(list -> senders.execute(() -> publish(list)));
@@ -70,8 +141,8 @@ public class ListStreams implements DisposableBean {
             release(bucket, mine);
             return Optional.empty();
         }
-        SseEmitter emitter = new SseEmitter(timeout.toMillis());
-        Subscriber subscriber = new Subscriber(emitter, limit, bucket);
+        SseEmitter emitter = emitters.apply(timeout.toMillis());
+        Subscriber subscriber = new Subscriber(emitter, limit);
         String list = key.toString();
         subscribers.compute(list, (k, set) -> {
             Set<Subscriber> open = set == null ? ConcurrentHashMap.newKeySet() : set;
@@ -89,7 +160,8 @@ public class ListStreams implements DisposableBean {
         emitter.onCompletion(remove);
         emitter.onTimeout(remove);
         emitter.onError(error -> remove.run());
-        send(subscriber, first);
+        // joined first, then started from the cache: a version that arrives in between is sent once, in order
+        subscriber.start(first, cache.list(key));
         return Optional.of(emitter);
     }
 
@@ -106,39 +178,12 @@ public class ListStreams implements DisposableBean {
             return;
         }
         for (Subscriber subscriber : set) {
-            send(subscriber, list.body(subscriber.limit()));
-        }
-    }
-
-    private void send(Subscriber subscriber, ServedList.Body body) {
-        try {
-            synchronized (subscriber) {
-                subscriber
-                        .emitter()
-                        .send(SseEmitter.event()
-                                .name("ranking")
-                                .id(body.etag())
-                                .data(
-                                        new String(body.json(), java.nio.charset.StandardCharsets.UTF_8),
-                                        MediaType.APPLICATION_JSON));
-            }
-        } catch (IOException | IllegalStateException e) {
-            subscriber.emitter().completeWithError(e);
+            subscriber.offer(list);
         }
     }
 
     private void heartbeat() {
-        subscribers
-                .values()
-                .forEach(set -> set.forEach(subscriber -> {
-                    try {
-                        synchronized (subscriber) {
-                            subscriber.emitter().send(SseEmitter.event().comment("keep-alive"));
-                        }
-                    } catch (IOException | IllegalStateException e) {
-                        subscriber.emitter().completeWithError(e);
-                    }
-                }));
+        subscribers.values().forEach(set -> set.forEach(Subscriber::heartbeat));
     }
 
     public int open() {
@@ -154,8 +199,6 @@ public class ListStreams implements DisposableBean {
     public void destroy() {
         heartbeats.shutdownNow();
         senders.shutdownNow();
-        subscribers
-                .values()
-                .forEach(set -> set.forEach(subscriber -> subscriber.emitter().complete()));
+        subscribers.values().forEach(set -> set.forEach(subscriber -> subscriber.emitter.complete()));
     }
 }

@@ -90,7 +90,7 @@ public class RankingCache extends CompactedTopicReader {
             // the record's key says which list this is, whatever its body says (or, written before, does not)
             Ranking ranking =
                     Json.mapper().readValue(record.value(), Ranking.class).forList(key.get());
-            ServedList list = new ServedList(key.get(), ranking, Json.mapper());
+            ServedList list = new ServedList(key.get(), ranking, Json.mapper(), record.offset());
             if (lists.put(record.key(), list) == null) {
                 sites.merge(ranking.site(), 1, Integer::sum);
             }

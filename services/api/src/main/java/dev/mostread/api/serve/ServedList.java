@@ -17,18 +17,28 @@ final class ServedList {
     private final ListKey key;
     private final Ranking ranking;
     private final JsonMapper mapper;
+    private final long version;
     private final AtomicReferenceArray<Body> bodies;
 
-    /** @param key the list's {@code rankings} key: it names the sort and window, which the ranking itself does not */
-    ServedList(ListKey key, Ranking ranking, JsonMapper mapper) {
+    /**
+     * @param key the list's {@code rankings} key: it names the sort and window, which the ranking itself does not
+     * @param version the {@code rankings} offset it was read at: a list's key keeps it in one partition, so a later
+     *                version has a larger one
+     */
+    ServedList(ListKey key, Ranking ranking, JsonMapper mapper, long version) {
         this.key = key;
         this.ranking = ranking;
         this.mapper = mapper;
+        this.version = version;
         this.bodies = new AtomicReferenceArray<>(ranking.items().size() + 1);
     }
 
     ListKey key() {
         return key;
+    }
+
+    long version() {
+        return version;
     }
 
     Ranking ranking() {
