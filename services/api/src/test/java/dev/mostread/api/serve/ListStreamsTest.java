@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -33,6 +34,18 @@ class ListStreamsTest {
                 }
             });
         }
+    }
+
+    private final RankingCache cache = new RankingCache(() -> null, "rankings");
+    /** What the streams opened by {@link #streams} were sent. */
+    private final RecordingEmitter opened = new RecordingEmitter();
+
+    private final ListStreams streams = new ListStreams(
+            cache, Duration.ofHours(1), Duration.ofHours(1), new ListStreams.Caps(10, 10), timeout -> opened);
+
+    @AfterEach
+    void closeTheStreams() {
+        streams.destroy();
     }
 
     /** The version of the 1h list read at {@code offset}: one article with {@code views}. */
@@ -79,23 +92,15 @@ class ListStreamsTest {
 
     @Test
     void aVersionThatArrivedAfterTheRequestReadItsListIsSentRightAfterTheFirstEvent() {
-        RankingCache cache = new RankingCache(() -> null, "rankings");
-        RecordingEmitter emitter = new RecordingEmitter();
-        ListStreams streams = new ListStreams(
-                cache, Duration.ofHours(1), Duration.ofHours(1), new ListStreams.Caps(10, 10), timeout -> emitter);
-        try {
-            cache.apply(record(5, 10));
-            ServedList.Body read = cache.list(HOUR).orElseThrow().body(7); // what the request answers with
-            cache.apply(record(6, 11)); // a new version, before the stream joins its list's subscribers
+        cache.apply(record(5, 10));
+        ServedList.Body read = cache.list(HOUR).orElseThrow().body(7); // what the request answers with
+        cache.apply(record(6, 11)); // a new version, before the stream joins its list's subscribers
 
-            streams.open(HOUR, 7, read, "192.0.2.1").orElseThrow();
+        streams.open(HOUR, 7, read, "192.0.2.1").orElseThrow();
 
-            assertThat(emitter.sent).hasSize(2);
-            assertThat(emitter.sent.get(0)).contains("\"views\":10");
-            assertThat(emitter.sent.get(1)).contains("\"views\":11");
-        } finally {
-            streams.destroy();
-        }
+        assertThat(opened.sent).hasSize(2);
+        assertThat(opened.sent.get(0)).contains("\"views\":10");
+        assertThat(opened.sent.get(1)).contains("\"views\":11");
     }
 
     @Test
@@ -114,20 +119,12 @@ class ListStreamsTest {
 
     @Test
     void aStreamThatReadTheNewestVersionIsSentItOnce() {
-        RankingCache cache = new RankingCache(() -> null, "rankings");
-        RecordingEmitter emitter = new RecordingEmitter();
-        ListStreams streams = new ListStreams(
-                cache, Duration.ofHours(1), Duration.ofHours(1), new ListStreams.Caps(10, 10), timeout -> emitter);
-        try {
-            cache.apply(record(5, 10));
+        cache.apply(record(5, 10));
 
-            streams.open(HOUR, 7, cache.list(HOUR).orElseThrow().body(7), "192.0.2.1")
-                    .orElseThrow();
+        streams.open(HOUR, 7, cache.list(HOUR).orElseThrow().body(7), "192.0.2.1")
+                .orElseThrow();
 
-            assertThat(emitter.sent).singleElement().asString().contains("\"views\":10");
-        } finally {
-            streams.destroy();
-        }
+        assertThat(opened.sent).singleElement().asString().contains("\"views\":10");
     }
 
     private static ConsumerRecord<String, byte[]> record(long offset, long views) {
