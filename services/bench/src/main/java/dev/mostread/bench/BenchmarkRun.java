@@ -22,8 +22,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.producer.Producer;
 import org.openjdk.jmh.results.RunResult;
@@ -166,8 +168,12 @@ public final class BenchmarkRun implements Callable<Integer> {
         Path work = Files.createTempDirectory("mostread-bench");
         Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
         Report report = new Report(machine(), commandLine, views, scaleViews, runs, threads, articles);
-        List<Integer> datasets = new ArrayList<>(scale);
-        if (!datasets.contains(articles)) {
+        // only what the chosen parts read: freshness and serving feed their own topics
+        Set<Integer> datasets = new LinkedHashSet<>();
+        if (part("scale")) {
+            datasets.addAll(scale);
+        }
+        if (part("drain") || part("naive") || part("redis")) {
             datasets.add(articles);
         }
         try (BenchCluster cluster = new BenchCluster(work.resolve("broker"))) {
