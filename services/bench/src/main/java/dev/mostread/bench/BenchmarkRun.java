@@ -68,7 +68,10 @@ public final class BenchmarkRun implements Callable<Integer> {
             description = "distinct articles of the scale curve")
     List<Integer> scale;
 
-    @Option(names = "--threads", defaultValue = "1", description = "stream threads of every Kafka Streams subject")
+    @Option(
+            names = "--threads",
+            defaultValue = "2",
+            description = "stream threads of every Kafka Streams subject (the ranker's default)")
     int threads;
 
     @Option(names = "--naive-seconds", defaultValue = "30", description = "how long the hopping-window baseline runs")
@@ -167,6 +170,9 @@ public final class BenchmarkRun implements Callable<Integer> {
         Instant startedAt = Instant.now();
         Path work = Files.createTempDirectory("mostread-bench");
         Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
+        if (jfr != null) {
+            Files.createDirectories(jfr); // a JVM asked to record into a missing directory exits at start
+        }
         Report report = new Report(machine(), commandLine, views, scaleViews, runs, threads, articles);
         // only what the chosen parts read: freshness and serving feed their own topics
         Set<Integer> datasets = new LinkedHashSet<>();
@@ -385,6 +391,7 @@ public final class BenchmarkRun implements Callable<Integer> {
                     result.late(),
                     result.p50UntilPublished(),
                     result.p50AfterPublished());
+            say("  run %d, each probe in ms: %s", run, result.trace());
             results.add(result);
         }
         return results;

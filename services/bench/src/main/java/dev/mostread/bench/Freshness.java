@@ -13,6 +13,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -33,7 +35,8 @@ final class Freshness {
 
     /**
      * Latencies in milliseconds over {@code probes} probes; a probe not visible within the patience counts as
-     * the patience ({@code late} of them).
+     * the patience ({@code late} of them). {@code trace} is every probe's latency in the order sent, so a
+     * warm-up, a backlog building up or a periodic stall shows as what it is.
      */
     record Result(
             int probes,
@@ -43,7 +46,8 @@ final class Freshness {
             double backgroundPerSecond,
             int late,
             double p50UntilPublished,
-            double p50AfterPublished) {}
+            double p50AfterPublished,
+            List<Long> trace) {}
 
     private static final String PROBE_SITE = "probe";
     private static final Duration PATIENCE = Duration.ofSeconds(10);
@@ -76,7 +80,8 @@ final class Freshness {
                         written.perSecond(),
                         probes,
                         PATIENCE.toMillis(),
-                        0);
+                        0,
+                        List.of());
             }
             BlockingQueue<long[]> seen = new LinkedBlockingQueue<>();
             CompletableFuture<HttpResponse<Stream<String>>> stream = http.sendAsync(
@@ -92,6 +97,7 @@ final class Freshness {
             // where the time goes: until the ranker published the list (its asOf), and from there to the API
             Histogram untilPublished = new Histogram(60_000L, 3); // milliseconds
             Histogram afterPublished = new Histogram(60_000L, 3);
+            List<Long> trace = new ArrayList<>();
             int late = 0;
             int sent = 0;
             long stopAt = System.nanoTime() + RUN_LIMIT.toNanos();
@@ -114,8 +120,10 @@ final class Freshness {
                     late++;
                     counted = target; // it will show up late; count it as seen
                     latencies.recordValue(PATIENCE.toNanos() / 1_000);
+                    trace.add(PATIENCE.toMillis());
                 } else {
                     latencies.recordValue(Math.max(0, (event[1] - acceptedAt) / 1_000));
+                    trace.add(Math.max(0, (event[1] - acceptedAt) / 1_000_000));
                     untilPublished.recordValue(Math.max(0, Math.min(60_000L, event[2] - acceptedAtMillis)));
                     afterPublished.recordValue(Math.max(0, Math.min(60_000L, event[3] - event[2])));
                 }
@@ -132,7 +140,8 @@ final class Freshness {
                     written.perSecond(),
                     late,
                     untilPublished.getValueAtPercentile(50),
-                    afterPublished.getValueAtPercentile(50));
+                    afterPublished.getValueAtPercentile(50),
+                    List.copyOf(trace));
         } finally {
             stop.set(true);
             load.exceptionally(e -> 0L).join();

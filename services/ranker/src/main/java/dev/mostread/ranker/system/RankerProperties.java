@@ -22,7 +22,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tick how often each partition proposes its changed lists and ages its counts
  * @param catchUp when a partition counts as working through a backlog, and how often it proposes its lists then
  * @param listSize items kept in each published list (the API's {@code limit} goes up to this)
- * @param streamThreads stream threads per instance
+ * @param streamThreads stream threads per instance: two by default, so that one thread counts while the other waits
+ *                      for its exactly-once commit (docs/PERFORMANCE.md, "Two stream threads")
  * @param standbyReplicas warm copies of each task's state on other instances ({@code num.standby.replicas})
  * @param commitInterval how often offsets and state are committed (one exactly-once transaction each)
  * @param instanceId static group membership id; empty takes one kept in the state directory, so a restarted
@@ -41,7 +42,7 @@ public record RankerProperties(
         @DefaultValue("250ms") @NotNull Duration tick,
         @DefaultValue @Valid CatchUp catchUp,
         @DefaultValue("70") @Min(1) @Max(1000) int listSize,
-        @DefaultValue("1") @Min(1) @Max(64) int streamThreads,
+        @DefaultValue("2") @Min(1) @Max(64) int streamThreads,
         @DefaultValue("0") @Min(0) int standbyReplicas,
         @DefaultValue("100ms") @NotNull Duration commitInterval,
         @DefaultValue("") String instanceId,
