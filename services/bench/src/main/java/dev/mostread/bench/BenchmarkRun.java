@@ -391,7 +391,7 @@ public final class BenchmarkRun implements Callable<Integer> {
                     result.late(),
                     result.p50UntilPublished(),
                     result.p50AfterPublished());
-            say("  run %d, each probe in ms: %s", run, result.trace());
+            say("  run %d, each probe in ms: %s; warm-up probes before them: %s", run, result.trace(), result.warmUp());
             results.add(result);
         }
         return results;

@@ -109,6 +109,10 @@ class BenchmarkSmokeIntegrationTest {
         assertThat(freshness.path("probes").asInt()).isEqualTo(5);
         assertThat(freshness.path("late").asInt()).isZero();
         assertThat(freshness.path("p99").asDouble()).isPositive().isLessThan(15_000);
+        assertThat(freshness.path("trace")).as("each measured probe's latency").hasSize(5);
+        assertThat(freshness.path("warmUp").size())
+                .as("warm-up probes: at least one, until one is visible within 2 s")
+                .isPositive();
         assertThat(report.path("serving")
                         .path("8")
                         .path("mostread")

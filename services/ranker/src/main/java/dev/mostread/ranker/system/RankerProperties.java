@@ -23,7 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param catchUp when a partition counts as working through a backlog, and how often it proposes its lists then
  * @param listSize items kept in each published list (the API's {@code limit} goes up to this)
  * @param streamThreads stream threads per instance: two by default, so that one thread counts while the other waits
- *                      for its exactly-once commit (docs/PERFORMANCE.md, "Two stream threads")
+ *                      for its exactly-once commit (docs/PERFORMANCE.md, "Issue 15, seventh pass")
  * @param standbyReplicas warm copies of each task's state on other instances ({@code num.standby.replicas})
  * @param commitInterval how often offsets and state are committed (one exactly-once transaction each)
  * @param instanceId static group membership id; empty takes one kept in the state directory, so a restarted
