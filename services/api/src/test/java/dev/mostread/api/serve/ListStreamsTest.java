@@ -53,6 +53,14 @@ class ListStreamsTest {
         return new ServedList(HOUR, ranking(offset, views), Json.mapper(), offset);
     }
 
+    /** A stream of limit 7 that has sent its first event (version 1), with that event cleared from the record. */
+    private static ListStreams.Subscriber startedAtVersionOne(RecordingEmitter emitter) {
+        ListStreams.Subscriber stream = new ListStreams.Subscriber(emitter, 7);
+        stream.start(version(1, 0).body(7), Optional.empty());
+        emitter.sent.clear();
+        return stream;
+    }
+
     private static Ranking ranking(long offset, long views) {
         RankedItem item = new RankedItem(
                 1, "기사-1", "많이 본 뉴스", "https://news21.example/1", null, null, null, null, views, null, null);
@@ -62,9 +70,7 @@ class ListStreamsTest {
     @Test
     void anOlderVersionThatASlowerSenderStillHoldsIsNotSentAfterANewerOne() {
         RecordingEmitter emitter = new RecordingEmitter();
-        ListStreams.Subscriber stream = new ListStreams.Subscriber(emitter, 7);
-        stream.start(version(1, 0).body(7), Optional.empty());
-        emitter.sent.clear();
+        ListStreams.Subscriber stream = startedAtVersionOne(emitter);
 
         stream.offer(version(12, 40)); // the newer version's sender thread got there first
         stream.offer(version(11, 39));
@@ -76,9 +82,7 @@ class ListStreamsTest {
     @Test
     void everyNewerVersionIsSentInTurn() {
         RecordingEmitter emitter = new RecordingEmitter();
-        ListStreams.Subscriber stream = new ListStreams.Subscriber(emitter, 7);
-        stream.start(version(1, 0).body(7), Optional.empty());
-        emitter.sent.clear();
+        ListStreams.Subscriber stream = startedAtVersionOne(emitter);
 
         stream.offer(version(3, 1));
         stream.offer(version(8, 2));
