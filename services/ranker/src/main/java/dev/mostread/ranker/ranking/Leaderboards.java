@@ -7,8 +7,6 @@ import dev.mostread.shared.ranking.Sort;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -80,14 +78,25 @@ public final class Leaderboards {
         }
     }
 
-    /** One list's top N, best first. */
+    /**
+     * One list's top N, best first, and its marks: {@code changed} while it is in {@link #changed}, {@code stale}
+     * while it is in {@link #stale}. The marks let {@link #file} test them without hashing the list's key again.
+     * It stands on its shelf at {@code slot}.
+     */
     private static final class Board {
+        final ListKey key;
+        final Shelf shelf;
+        final int slot;
         final Entry[] top;
         int size;
+        boolean changed;
         boolean stale;
         long lastViewAt;
 
-        Board(int capacity) {
+        Board(ListKey key, Shelf shelf, int slot, int capacity) {
+            this.key = key;
+            this.shelf = shelf;
+            this.slot = slot;
             top = new Entry[capacity];
         }
 
@@ -130,6 +139,27 @@ public final class Leaderboards {
         }
     }
 
+    /**
+     * The boards of one site over all its sections ({@code section} null), or of one section of it: one slot for
+     * each sort, {@code published} window and period ({@link #slot}). An article finds every list it is filed in
+     * through two shelves (its site's and its section's), where a {@link ListKey} for each list would cost a new key
+     * and a hash look-up each.
+     */
+    private static final class Shelf {
+        final String site;
+        final String section;
+        final Board[] boards;
+        int size;
+
+        Shelf(String site, String section, int slots) {
+            this.site = site;
+            this.section = section;
+            this.boards = new Board[slots];
+        }
+    }
+
+    private static final int PERIODS = Period.values().length;
+
     private final int capacity;
     private final Supplier<? extends Collection<ArticleTally>> everyArticle;
     private final List<PublishedWindow> windows;
@@ -137,8 +167,11 @@ public final class Leaderboards {
     private final boolean byVisitors;
     private final TrendingRule trending;
     private final Map<ListKey, Board> boards = new HashMap<>();
-    private final Set<ListKey> changed = new LinkedHashSet<>();
-    private final Set<ListKey> stale = new HashSet<>();
+    /** Each site's shelves by section (null: the lists over all sections); a shelf goes with its last board. */
+    private final Map<String, Map<String, Shelf>> shelves = new HashMap<>();
+
+    private final List<Board> changed = new ArrayList<>();
+    private final List<Board> stale = new ArrayList<>();
 
     /**
      * @param capacity the N of every top N
@@ -230,11 +263,10 @@ public final class Leaderboards {
             return;
         }
         Filing filing = tally.filing();
-        String oldSection = filing.section;
-        String newSection = tally.section();
+        Place place = new Place(tally.site(), filing.section, tally.section());
         boolean looksChanged = tally.looksChanged();
         if (trending != null) {
-            fileTrend(tally, trend, wasFresh, fresh, oldSection, newSection, looksChanged);
+            fileTrend(place, tally, trend, wasFresh, fresh, looksChanged);
         }
         for (Period period : Period.values()) {
             int p = period.ordinal();
@@ -247,27 +279,16 @@ public final class Leaderboards {
             // a list by views shows visitors too, and one by visitors shows views: either change is a change
             boolean shown = looksChanged || oldVisitors != newVisitors || oldViews != newViews;
             for (int w = -1; w < windows.size(); w++) {
-                PublishedWindow window = w < 0 ? null : windows.get(w);
                 boolean before = w < 0 || wasFresh[w];
                 boolean after = w < 0 || fresh[w];
-                fileEverywhere(
-                        Sort.VIEWS,
-                        window,
-                        tally,
-                        period,
-                        oldSection,
-                        newSection,
-                        before ? oldViews : 0,
-                        after ? newViews : 0,
-                        shown);
+                fileEverywhere(place, Sort.VIEWS, w, tally, period, before ? oldViews : 0, after ? newViews : 0, shown);
                 if (byVisitors) {
                     fileEverywhere(
+                            place,
                             Sort.VISITORS,
-                            window,
+                            w,
                             tally,
                             period,
-                            oldSection,
-                            newSection,
                             before ? oldVisitors : 0,
                             after ? newVisitors : 0,
                             shown);
@@ -277,7 +298,7 @@ public final class Leaderboards {
             filing.visitors[p] = newVisitors;
         }
         System.arraycopy(fresh, 0, wasFresh, 0, fresh.length);
-        filing.section = newSection;
+        filing.section = place.newSection;
         tally.looksFiled();
     }
 
@@ -286,12 +307,11 @@ public final class Leaderboards {
      * so a change of those (not yet filed: this runs before the periods are) changes the list too.
      */
     private void fileTrend(
+            Place place,
             ArticleTally tally,
             TrendScore trend,
             boolean[] wasFresh,
             boolean[] fresh,
-            String oldSection,
-            String newSection,
             boolean looksChanged) {
         Filing filing = tally.filing();
         TrendScore old = filing.trend;
@@ -301,69 +321,168 @@ public final class Leaderboards {
                 || filing.views(hour) != tally.rankedViews(hour)
                 || filing.visitors(hour) != tally.rankedVisitors(hour);
         for (int w = -1; w < windows.size(); w++) {
-            PublishedWindow window = w < 0 ? null : windows.get(w);
             boolean before = w < 0 || wasFresh[w];
             boolean after = w < 0 || fresh[w];
             fileEverywhere(
-                    Sort.TRENDING,
-                    window,
-                    tally,
-                    hour,
-                    oldSection,
-                    newSection,
-                    before ? old.ranked() : 0,
-                    after ? trend.ranked() : 0,
-                    shown);
+                    place, Sort.TRENDING, w, tally, hour, before ? old.ranked() : 0, after ? trend.ranked() : 0, shown);
         }
         filing.trend = trend;
     }
 
+    /** Files {@code tally} in one list over all sections and in its section's, or moves it between sections. */
     private void fileEverywhere(
+            Place place,
             Sort sort,
-            PublishedWindow window,
+            int window,
             ArticleTally tally,
             Period period,
-            String oldSection,
-            String newSection,
             long oldValue,
             long newValue,
             boolean shown) {
-        file(new ListKey(tally.site(), period, null, sort, window), tally, oldValue, newValue, shown);
-        if (!Objects.equals(oldSection, newSection)) {
-            if (oldSection != null) {
-                file(new ListKey(tally.site(), period, oldSection, sort, window), tally, oldValue, 0, shown);
+        int slot = slot(sort, window, period);
+        file(place, Place.ALL, slot, tally, oldValue, newValue, shown);
+        if (!place.sameSection()) {
+            if (place.oldSection != null) {
+                file(place, Place.OLD, slot, tally, oldValue, 0, shown);
             }
-            if (newSection != null) {
-                file(new ListKey(tally.site(), period, newSection, sort, window), tally, 0, newValue, shown);
+            if (place.newSection != null) {
+                file(place, Place.NEW, slot, tally, 0, newValue, shown);
             }
-        } else if (newSection != null) {
-            file(new ListKey(tally.site(), period, newSection, sort, window), tally, oldValue, newValue, shown);
+        } else if (place.newSection != null) {
+            file(place, Place.NEW, slot, tally, oldValue, newValue, shown);
         }
     }
 
-    private void file(ListKey list, ArticleTally tally, long oldViews, long newViews, boolean shown) {
+    private void file(
+            Place place, int shelf, int slot, ArticleTally tally, long oldViews, long newViews, boolean shown) {
         if (oldViews == 0 && newViews == 0) {
             return;
         }
-        Board board = boards.computeIfAbsent(list, key -> new Board(capacity));
+        Board board = place.board(shelf, slot);
         if (newViews > 0) {
             board.lastViewAt = Math.max(board.lastViewAt, tally.lastViewAt());
         }
-        if (stale.contains(list)) {
-            changed.add(list);
+        if (board.stale) {
+            markChanged(board);
             return;
         }
         if (newViews < oldViews) {
             if (board.indexOf(tally) >= 0) {
-                stale.add(list);
-                changed.add(list);
+                board.stale = true;
+                stale.add(board);
+                markChanged(board);
             }
         } else if (newViews > oldViews) {
             if (board.offer(new Entry(newViews, tally.articleId(), tally))) {
-                changed.add(list);
+                markChanged(board);
             }
         } else if (shown && board.indexOf(tally) >= 0) {
-            changed.add(list);
+            markChanged(board);
+        }
+    }
+
+    private void markChanged(Board board) {
+        if (!board.changed) {
+            board.changed = true;
+            changed.add(board);
+        }
+    }
+
+    /** Where a list of {@code sort}, {@code window} (-1: none) and {@code period} stands on its shelf. */
+    private int slot(Sort sort, int window, Period period) {
+        return (sort.ordinal() * (windows.size() + 1) + window + 1) * PERIODS + period.ordinal();
+    }
+
+    /** The shelf of {@code site}'s lists in {@code section} (null: over all sections), made if asked and missing. */
+    private Shelf shelf(String site, String section, boolean make) {
+        Map<String, Shelf> bySection = shelves.get(site);
+        if (bySection == null) {
+            if (!make) {
+                return null;
+            }
+            bySection = new HashMap<>();
+            shelves.put(site, bySection);
+        }
+        Shelf shelf = bySection.get(section);
+        if (shelf == null && make) {
+            shelf = new Shelf(site, section, Sort.values().length * (windows.size() + 1) * PERIODS);
+            bySection.put(section, shelf);
+        }
+        return shelf;
+    }
+
+    /** Takes {@code board} off its shelf and out of the lists, and the shelf with it when it was the last. */
+    private void remove(Board board) {
+        boards.remove(board.key);
+        Shelf shelf = board.shelf;
+        shelf.boards[board.slot] = null;
+        if (--shelf.size == 0) {
+            Map<String, Shelf> bySection = shelves.get(shelf.site);
+            bySection.remove(shelf.section);
+            if (bySection.isEmpty()) {
+                shelves.remove(shelf.site);
+            }
+        }
+    }
+
+    /**
+     * The shelves one update files an article on, found once: its site's over all sections, and those of the
+     * section it was filed in and of the one it is in now (one shelf when they are the same). A shelf or board
+     * missing is made when a list needs it.
+     */
+    private final class Place {
+        static final int ALL = 0;
+        static final int OLD = 1;
+        static final int NEW = 2;
+
+        final String site;
+        final String oldSection;
+        final String newSection;
+        private final Shelf[] found = new Shelf[3];
+
+        Place(String site, String oldSection, String newSection) {
+            this.site = site;
+            this.oldSection = oldSection;
+            this.newSection = newSection;
+            found[ALL] = shelf(site, null, false);
+            found[OLD] = oldSection == null ? null : shelf(site, oldSection, false);
+            found[NEW] = sameSection() ? found[OLD] : newSection == null ? null : shelf(site, newSection, false);
+        }
+
+        boolean sameSection() {
+            return Objects.equals(oldSection, newSection);
+        }
+
+        private String section(int shelf) {
+            return shelf == ALL ? null : shelf == OLD ? oldSection : newSection;
+        }
+
+        Board board(int shelf, int slot) {
+            Shelf on = found[shelf];
+            if (on == null) {
+                on = shelf(site, section(shelf), true);
+                found[shelf] = on;
+                if (shelf != ALL && sameSection()) {
+                    found[OLD] = on;
+                    found[NEW] = on;
+                }
+            }
+            Board board = on.boards[slot];
+            if (board == null) {
+                int sort = slot / PERIODS / (windows.size() + 1);
+                int window = slot / PERIODS % (windows.size() + 1) - 1;
+                ListKey key = new ListKey(
+                        site,
+                        Period.values()[slot % PERIODS],
+                        on.section,
+                        Sort.values()[sort],
+                        window < 0 ? null : windows.get(window));
+                board = new Board(key, on, slot, capacity);
+                on.boards[slot] = board;
+                on.size++;
+                boards.put(key, board);
+            }
+            return board;
         }
     }
 
@@ -372,23 +491,22 @@ public final class Leaderboards {
         if (stale.isEmpty()) {
             return;
         }
-        for (ListKey list : stale) {
-            boards.computeIfAbsent(list, key -> new Board(capacity)).clear();
+        for (Board board : stale) {
+            board.clear();
         }
         for (ArticleTally tally : everyArticle.get()) {
             Filing filing = tally.filing();
-            String section = filing.section;
+            Shelf all = shelf(tally.site(), null, false);
+            Shelf section = filing.section == null ? null : shelf(tally.site(), filing.section, false);
+            if (all == null && section == null) {
+                continue;
+            }
             boolean[] fresh = ranked(tally);
             if (trending != null) {
                 for (int w = -1; w < windows.size(); w++) {
                     if (w < 0 || fresh[w]) {
                         refileEverywhere(
-                                Sort.TRENDING,
-                                w < 0 ? null : windows.get(w),
-                                tally,
-                                Period.LAST_HOUR,
-                                section,
-                                filing.trend.ranked());
+                                all, section, slot(Sort.TRENDING, w, Period.LAST_HOUR), tally, filing.trend.ranked());
                     }
                 }
             }
@@ -397,30 +515,30 @@ public final class Leaderboards {
                     if (w >= 0 && !fresh[w]) {
                         continue;
                     }
-                    PublishedWindow window = w < 0 ? null : windows.get(w);
-                    refileEverywhere(Sort.VIEWS, window, tally, period, section, filing.views(period));
+                    refileEverywhere(all, section, slot(Sort.VIEWS, w, period), tally, filing.views(period));
                     if (byVisitors) {
-                        refileEverywhere(Sort.VISITORS, window, tally, period, section, filing.visitors(period));
+                        refileEverywhere(all, section, slot(Sort.VISITORS, w, period), tally, filing.visitors(period));
                     }
                 }
             }
         }
+        for (Board board : stale) {
+            board.stale = false;
+        }
         stale.clear();
     }
 
-    private void refileEverywhere(
-            Sort sort, PublishedWindow window, ArticleTally tally, Period period, String section, long value) {
+    private static void refileEverywhere(Shelf all, Shelf section, int slot, ArticleTally tally, long value) {
         if (value > 0) {
-            refile(new ListKey(tally.site(), period, null, sort, window), tally, value);
-            if (section != null) {
-                refile(new ListKey(tally.site(), period, section, sort, window), tally, value);
-            }
+            refile(all, slot, tally, value);
+            refile(section, slot, tally, value);
         }
     }
 
-    private void refile(ListKey list, ArticleTally tally, long views) {
-        if (stale.contains(list)) {
-            boards.get(list).offer(new Entry(views, tally.articleId(), tally));
+    private static void refile(Shelf shelf, int slot, ArticleTally tally, long views) {
+        Board board = shelf == null ? null : shelf.boards[slot];
+        if (board != null && board.stale) {
+            board.offer(new Entry(views, tally.articleId(), tally));
         }
     }
 
@@ -431,11 +549,11 @@ public final class Leaderboards {
     public Map<ListKey, List<Candidate>> drainChanged(int limit) {
         refresh();
         Map<ListKey, List<Candidate>> result = new HashMap<>();
-        for (ListKey list : changed) {
-            result.put(list, top(list, limit));
-            Board board = boards.get(list);
-            if (board != null && board.size == 0) {
-                boards.remove(list);
+        for (Board board : changed) {
+            result.put(board.key, top(board, limit));
+            board.changed = false;
+            if (board.size == 0) {
+                remove(board);
             }
         }
         changed.clear();
@@ -461,9 +579,11 @@ public final class Leaderboards {
     public List<Candidate> top(ListKey list, int limit) {
         refresh();
         Board board = boards.get(list);
-        if (board == null) {
-            return List.of();
-        }
+        return board == null ? List.of() : top(board, limit);
+    }
+
+    private static List<Candidate> top(Board board, int limit) {
+        ListKey list = board.key;
         int n = Math.min(limit, board.size);
         List<Candidate> top = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
