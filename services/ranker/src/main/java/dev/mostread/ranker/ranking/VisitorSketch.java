@@ -102,6 +102,24 @@ public final class VisitorSketch {
         return dense == null ? size == 0 : dense.isEmpty();
     }
 
+    /** How many bytes {@link #toBytes()} makes. */
+    public int byteSize() {
+        return 1 + (dense != null ? dense.getState().length : 4 * size);
+    }
+
+    /** Writes what {@link #toBytes()} makes, without making it. */
+    public void writeTo(java.io.DataOutput out) throws java.io.IOException {
+        if (dense != null) {
+            out.writeByte(DENSE);
+            out.write(dense.getState());
+            return;
+        }
+        out.writeByte(SPARSE);
+        for (int i = 0; i < size; i++) {
+            out.writeInt(tokens[i]);
+        }
+    }
+
     public byte[] toBytes() {
         if (dense != null) {
             byte[] state = dense.getState();

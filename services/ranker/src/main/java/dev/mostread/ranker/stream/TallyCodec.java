@@ -123,20 +123,10 @@ final class TallyCodec {
             }
             out.writeBoolean(inline);
             if (inline) {
-                List<byte[]> sketches = new ArrayList<>();
-                tally.counts().forEachSketch((period, start, sketch) -> {
-                    byte[] state = sketch.toBytes();
-                    sketches.add(ByteBuffer.allocate(1 + Long.BYTES + state.length)
-                            .put((byte) period.ordinal())
-                            .putLong(start)
-                            .put(state)
-                            .array());
-                });
-                out.writeShort(sketches.size());
-                for (byte[] sketch : sketches) {
-                    out.writeInt(sketch.length);
-                    out.write(sketch);
-                }
+                int[] sketches = {0};
+                tally.counts().forEachSketch((period, start, sketch) -> sketches[0]++);
+                out.writeShort(sketches[0]);
+                tally.counts().forEachSketch(this::writeInline);
             } else {
                 writeLogs(out, tally.counts());
             }
@@ -144,6 +134,18 @@ final class TallyCodec {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
+    }
+
+    /** One inline sketch, straight into the record: its length, period, bucket start and {@link VisitorSketch} bytes. */
+    private void writeInline(Period period, long bucketStart, VisitorSketch sketch) {
+        try {
+            out.writeInt(1 + Long.BYTES + sketch.byteSize());
+            out.writeByte(period.ordinal());
+            out.writeLong(bucketStart);
+            sketch.writeTo(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     ArticleTally decode(byte[] data) {

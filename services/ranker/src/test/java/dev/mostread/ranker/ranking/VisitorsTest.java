@@ -74,4 +74,20 @@ class VisitorsTest {
         assertThat(counts.views(Period.LAST_HOUR)).isEqualTo(2);
         assertThat(counts.visitors(Period.LAST_HOUR)).isEqualTo(1);
     }
+
+    @Test
+    void aSketchWrittenStraightIntoARecordIsTheSameBytesAsItsOwnArraySparseOrDense() throws Exception {
+        VisitorSketch sketch = new VisitorSketch();
+        for (int visitor = 1; visitor <= 5_000; visitor++) {
+            sketch.add(VisitorSketch.hash("visitor-" + visitor));
+            if (visitor == 1 || visitor == 20 || visitor == 5_000) {
+                java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+                sketch.writeTo(new java.io.DataOutputStream(bytes));
+
+                assertThat(bytes.toByteArray()).as("%d visitors", visitor).isEqualTo(sketch.toBytes());
+                assertThat(sketch.byteSize()).as("%d visitors", visitor).isEqualTo(sketch.toBytes().length);
+            }
+        }
+        assertThat(sketch.weight()).as("dense by the end").isGreaterThan(20);
+    }
 }
