@@ -32,8 +32,12 @@ public final class RecentVisits {
 
     /** Remembers that a view of {@code key} at {@code eventTime} was counted. */
     public void counted(String key, long eventTime) {
-        lastCounted.remove(key);
-        lastCounted.put(key, eventTime);
+        if (lastCounted.put(key, eventTime) != null) {
+            // counted before: to the end, so that forgetting still walks in the order of last counting (a pair
+            // counted for the first time, the common case, costs one look-up)
+            lastCounted.remove(key);
+            lastCounted.put(key, eventTime);
+        }
     }
 
     /** Loads a stored entry, keeping the later time if the key is already known. */

@@ -45,4 +45,19 @@ class RecentVisitsTest {
         assertThat(visits.size()).isEqualTo(1);
         assertThat(visits.isRepeat(KEY, T + 60_001)).isTrue();
     }
+
+    @Test
+    void aVisitCountedAgainIsForgottenAfterTheVisitsCountedSinceItsFirstCounting() {
+        RecentVisits visits = new RecentVisits(WINDOW);
+        String other = RecentVisits.key(ArticleKey.of("news21", "a"), "other");
+        visits.counted(KEY, T);
+        visits.counted(other, T + 10_000);
+        visits.counted(KEY, T + 60_000);
+
+        visits.forgetBefore(T + 20_000);
+
+        assertThat(visits.size()).isEqualTo(1);
+        assertThat(visits.isRepeat(KEY, T + 60_001)).isTrue();
+        assertThat(visits.isRepeat(other, T + 10_001)).isFalse();
+    }
 }
