@@ -140,6 +140,12 @@ public final class BenchmarkRun implements Callable<Integer> {
     List<String> drainJvmOptions = List.of();
 
     @Option(
+            names = "--subject-java",
+            description = "the java command of every subject's JVM (the drains and the standalone app); default: the"
+                    + " harness's own. The broker stays in the harness's JVM (experiments: one JDK against another)")
+    String subjectJava;
+
+    @Option(
             names = "--app-jvm-option",
             description =
                     "an extra JVM option for the standalone app of the freshness and serving runs (repeatable; experiments)")
@@ -290,8 +296,8 @@ public final class BenchmarkRun implements Callable<Integer> {
                 jvm.add("-D" + DrainMain.SORTS + "=" + sorts);
             }
             long count = prefix.equals(dataset(articles).prefix()) ? views : scaleViews;
-            DrainResult result =
-                    Forks.drain(jvm, subject, bootstrap, prefix, count, threads, cap == 0 ? 1800 : cap, extra);
+            DrainResult result = Forks.drain(
+                    subjectJava(), jvm, subject, bootstrap, prefix, count, threads, cap == 0 ? 1800 : cap, extra);
             say(
                     "  %,d views in %.1f s: %,.0f views/s; %,d state updates, %,d outputs; heap %,d MB",
                     result.views(),
@@ -303,6 +309,10 @@ public final class BenchmarkRun implements Callable<Integer> {
             results.add(result);
         }
         return results;
+    }
+
+    private String subjectJava() {
+        return subjectJava != null ? subjectJava : Forks.java();
     }
 
     private List<String> appJvm() {
@@ -317,6 +327,7 @@ public final class BenchmarkRun implements Callable<Integer> {
     private void servingAndFreshness(Report report, BenchCluster cluster, Path work, double halfLoad) throws Exception {
         Topics topics = new Topics("fresh-");
         try (Standalone app = new Standalone(
+                subjectJava(),
                 standaloneJar,
                 cluster.bootstrapServers(),
                 topics.prefix(),
@@ -371,7 +382,7 @@ public final class BenchmarkRun implements Callable<Integer> {
             throws IOException, InterruptedException {
         List<Freshness.Result> results = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
-            Freshness.Result result = new Freshness()
+            Freshness.Result result = new Freshness("probe-" + seedBase + "-" + run)
                     .measure(
                             app,
                             cluster.bootstrapServers(),
@@ -424,7 +435,7 @@ public final class BenchmarkRun implements Callable<Integer> {
         return figures;
     }
 
-    private static Map<String, Object> machine() {
+    private Map<String, Object> machine() {
         Map<String, Object> machine = new LinkedHashMap<>();
         machine.put("cores", Runtime.getRuntime().availableProcessors());
         machine.put(
@@ -433,6 +444,9 @@ public final class BenchmarkRun implements Callable<Integer> {
                                 .getTotalMemorySize()
                         / (1024.0 * 1024 * 1024)));
         machine.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        if (subjectJava != null) {
+            machine.put("subjectJava", subjectJava);
+        }
         machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
         machine.put("kafka", org.apache.kafka.common.utils.AppInfoParser.getVersion());
         return machine;

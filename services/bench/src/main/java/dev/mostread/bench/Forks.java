@@ -18,11 +18,14 @@ final class Forks {
 
     private Forks() {}
 
+    /** The harness's own java command. */
     static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
+    /** @param java the java command of the drain's JVM */
     static DrainResult drain(
+            String java,
             List<String> jvmOptions,
             String subject,
             String bootstrap,
@@ -32,7 +35,7 @@ final class Forks {
             long capSeconds,
             String... extra)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(java(), HEAP));
+        List<String> command = new ArrayList<>(List.of(java, HEAP));
         command.addAll(jvmOptions);
         command.addAll(List.of(
                 "-cp",

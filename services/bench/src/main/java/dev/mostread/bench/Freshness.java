@@ -51,7 +51,13 @@ final class Freshness {
             List<Long> trace,
             List<Long> warmUp) {}
 
-    private static final String PROBE_SITE = "probe";
+    /**
+     * The site this run's probes are views of: a site of its own for each run, so that its list counts exactly this
+     * run's views (on a site shared with an earlier run, the view that starts a run made each probe's target the
+     * view before it, and the next run's probes were measured against their predecessors).
+     */
+    private final String probeSite;
+
     private static final Duration PATIENCE = Duration.ofSeconds(10);
     private static final Duration RUN_LIMIT = Duration.ofSeconds(90);
     private static final Duration WARM_UP = Duration.ofSeconds(15);
@@ -61,6 +67,12 @@ final class Freshness {
     static final Duration CATCH_UP_LIMIT = Duration.ofSeconds(60);
 
     private final HttpClient http = HttpClient.newHttpClient();
+
+    /** @param probeSite a site no other run's probes use */
+    Freshness(String probeSite) {
+        this.probeSite = probeSite;
+    }
+
     private final Random random = new Random(42);
 
     Result measure(Standalone app, String bootstrap, Topics topics, TrafficModel background, double rate, int probes)
@@ -93,7 +105,7 @@ final class Freshness {
             BlockingQueue<long[]> seen = new LinkedBlockingQueue<>();
             CompletableFuture<HttpResponse<Stream<String>>> stream = http.sendAsync(
                     HttpRequest.newBuilder(
-                                    app.uri("/api/v1/sites/" + PROBE_SITE + "/most-read/stream?period=1h&limit=1"))
+                                    app.uri("/api/v1/sites/" + probeSite + "/most-read/stream?period=1h&limit=1"))
                             .build(),
                     HttpResponse.BodyHandlers.ofLines());
             Thread listener = new Thread(() -> listen(stream, seen), "freshness-sse");
@@ -216,7 +228,7 @@ final class Freshness {
 
     /** POSTs one probe view and returns when its 202 arrived (nanoTime). */
     private long post(Standalone app) throws IOException, InterruptedException {
-        String body = "{\"site\":\"" + PROBE_SITE + "\",\"articleId\":\"p\",\"title\":\"Probe\",\"timestamp\":"
+        String body = "{\"site\":\"" + probeSite + "\",\"articleId\":\"p\",\"title\":\"Probe\",\"timestamp\":"
                 + System.currentTimeMillis() + ",\"userAgent\":\"Mozilla/5.0 (X11; Linux x86_64) Firefox/132.0\"}";
         HttpResponse<Void> response = http.send(
                 HttpRequest.newBuilder(app.uri("/api/v1/events"))
@@ -233,7 +245,7 @@ final class Freshness {
 
     /** True once the probe site has a list in the API; false if it has none after a minute. */
     private boolean awaitSiteKnown(Standalone app) throws IOException, InterruptedException {
-        URI list = app.uri("/api/v1/sites/" + PROBE_SITE + "/most-read?period=1h");
+        URI list = app.uri("/api/v1/sites/" + probeSite + "/most-read?period=1h");
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (http.send(HttpRequest.newBuilder(list).build(), HttpResponse.BodyHandlers.discarding())
                         .statusCode()

@@ -197,7 +197,9 @@ final class Report {
                 .append(machine.get("os"))
                 .append(", Kafka ")
                 .append(machine.get("kafka"))
-                .append(" (one embedded KRaft broker in the harness's JVM)\n");
+                .append(" (one embedded KRaft broker in the harness's JVM)")
+                .append(machine.containsKey("subjectJava") ? "; subjects run on " + machine.get("subjectJava") : "")
+                .append("\n");
         md.append("- Each figure is the median of ")
                 .append(runs)
                 .append(" runs; every Kafka Streams subject runs ")

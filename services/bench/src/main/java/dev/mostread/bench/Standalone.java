@@ -18,8 +18,12 @@ final class Standalone implements AutoCloseable {
     private final int port;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    /** @param jvmOptions options for the app's JVM (a flight recording), before {@code -jar} */
+    /**
+     * @param java the java command of the app's JVM
+     * @param jvmOptions options for the app's JVM (a flight recording), before {@code -jar}
+     */
     Standalone(
+            String java,
             Path jar,
             String bootstrapServers,
             String topicPrefix,
@@ -29,7 +33,7 @@ final class Standalone implements AutoCloseable {
             List<String> settings)
             throws IOException, InterruptedException {
         port = BenchCluster.freePort();
-        List<String> command = new ArrayList<>(List.of(Forks.java(), "-Xmx2g"));
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx2g"));
         command.addAll(jvmOptions);
         command.addAll(List.of(
                 "-jar",
