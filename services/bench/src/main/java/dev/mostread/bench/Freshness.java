@@ -51,13 +51,6 @@ final class Freshness {
             List<Long> trace,
             List<Long> warmUp) {}
 
-    /**
-     * The site this run's probes are views of: a site of its own for each run, so that its list counts exactly this
-     * run's views (on a site shared with an earlier run, the view that starts a run made each probe's target the
-     * view before it, and the next run's probes were measured against their predecessors).
-     */
-    private final String probeSite;
-
     private static final Duration PATIENCE = Duration.ofSeconds(10);
     private static final Duration RUN_LIMIT = Duration.ofSeconds(90);
     private static final Duration WARM_UP = Duration.ofSeconds(15);
@@ -66,14 +59,20 @@ final class Freshness {
     /** How long warm-up probes are sent at most; measuring starts then, caught up or not. */
     static final Duration CATCH_UP_LIMIT = Duration.ofSeconds(60);
 
+    /**
+     * The site this run's probes are views of: a site of its own for each run, so that its list counts exactly this
+     * run's views (on a site shared with an earlier run, the view that starts a run made each probe's target the
+     * view before it, and the next run's probes were measured against their predecessors).
+     */
+    private final String probeSite;
+
     private final HttpClient http = HttpClient.newHttpClient();
+    private final Random random = new Random(42);
 
     /** @param probeSite a site no other run's probes use */
     Freshness(String probeSite) {
         this.probeSite = probeSite;
     }
-
-    private final Random random = new Random(42);
 
     Result measure(Standalone app, String bootstrap, Topics topics, TrafficModel background, double rate, int probes)
             throws IOException, InterruptedException {

@@ -12,6 +12,7 @@ import dev.mostread.shared.ranking.Sort;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -65,7 +66,7 @@ public class LeaderboardsBenchmark {
                 all ? List.of(Sort.VIEWS, Sort.VISITORS, Sort.TRENDING) : List.of(Sort.VIEWS),
                 TrendingRule.DEFAULTS);
         ViewGenerator generator = new ViewGenerator(TrafficModel.newsGroup(articles, 1));
-        Map<ArticleKey, PageView> first = new java.util.LinkedHashMap<>();
+        Map<ArticleKey, PageView> first = new LinkedHashMap<>();
         for (int i = 0; first.size() < VIEWS; i++) {
             PageView view = generator.next(now - i);
             first.putIfAbsent(view.articleKey(), view);

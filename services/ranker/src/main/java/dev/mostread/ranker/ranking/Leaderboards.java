@@ -393,6 +393,22 @@ public final class Leaderboards {
         return (sort.ordinal() * (windows.size() + 1) + window + 1) * PERIODS + period.ordinal();
     }
 
+    /** The list that stands at {@code slot} of {@code shelf}: {@link #slot} read back. */
+    private ListKey listAt(Shelf shelf, int slot) {
+        int window = slot / PERIODS % (windows.size() + 1) - 1;
+        return new ListKey(
+                shelf.site,
+                Period.values()[slot % PERIODS],
+                shelf.section,
+                Sort.values()[slot / PERIODS / (windows.size() + 1)],
+                window < 0 ? null : windows.get(window));
+    }
+
+    /** How many slots a shelf has: one per sort, window (and none) and period. */
+    private int slots() {
+        return Sort.values().length * (windows.size() + 1) * PERIODS;
+    }
+
     /** The shelf of {@code site}'s lists in {@code section} (null: over all sections), made if asked and missing. */
     private Shelf shelf(String site, String section, boolean make) {
         Map<String, Shelf> bySection = shelves.get(site);
@@ -405,7 +421,7 @@ public final class Leaderboards {
         }
         Shelf shelf = bySection.get(section);
         if (shelf == null && make) {
-            shelf = new Shelf(site, section, Sort.values().length * (windows.size() + 1) * PERIODS);
+            shelf = new Shelf(site, section, slots());
             bySection.put(section, shelf);
         }
         return shelf;
@@ -469,14 +485,7 @@ public final class Leaderboards {
             }
             Board board = on.boards[slot];
             if (board == null) {
-                int sort = slot / PERIODS / (windows.size() + 1);
-                int window = slot / PERIODS % (windows.size() + 1) - 1;
-                ListKey key = new ListKey(
-                        site,
-                        Period.values()[slot % PERIODS],
-                        on.section,
-                        Sort.values()[sort],
-                        window < 0 ? null : windows.get(window));
+                ListKey key = listAt(on, slot);
                 board = new Board(key, on, slot, capacity);
                 on.boards[slot] = board;
                 on.size++;

@@ -3,6 +3,11 @@ package dev.mostread.ranker.ranking;
 import com.dynatrace.hash4j.distinctcount.UltraLogLog;
 import com.dynatrace.hash4j.hashing.Hasher64;
 import com.dynatrace.hash4j.hashing.Hashing;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutput;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 
@@ -107,8 +112,8 @@ public final class VisitorSketch {
         return 1 + (dense != null ? dense.getState().length : 4 * size);
     }
 
-    /** Writes what {@link #toBytes()} makes, without making it. */
-    public void writeTo(java.io.DataOutput out) throws java.io.IOException {
+    /** Writes the sketch's stored form (kind, then the dense registers or the sparse tokens) to {@code out}. */
+    public void writeTo(DataOutput out) throws IOException {
         if (dense != null) {
             out.writeByte(DENSE);
             out.write(dense.getState());
@@ -120,16 +125,15 @@ public final class VisitorSketch {
         }
     }
 
+    /** The sketch as a record stores it: {@link #writeTo}'s bytes. */
     public byte[] toBytes() {
-        if (dense != null) {
-            byte[] state = dense.getState();
-            return ByteBuffer.allocate(1 + state.length).put(DENSE).put(state).array();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(byteSize());
+        try {
+            writeTo(new DataOutputStream(bytes));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        ByteBuffer buffer = ByteBuffer.allocate(1 + 4 * size).put(SPARSE);
-        for (int i = 0; i < size; i++) {
-            buffer.putInt(tokens[i]);
-        }
-        return buffer.array();
+        return bytes.toByteArray();
     }
 
     public static VisitorSketch fromBytes(byte[] bytes) {
