@@ -109,11 +109,18 @@ public final class Leaderboards {
             return -1;
         }
 
-        /** Files {@code entry}, whose views did not shrink; true if the top N changed. */
-        boolean offer(Entry entry) {
-            if (size == top.length && entry.compareTo(top[size - 1]) > 0 && top[size - 1].tally() != entry.tally()) {
+        /**
+         * Files {@code tally} under {@code views}, which did not shrink; true if the top N changed. An article that
+         * does not make it costs one comparison and no entry (most of a long tail).
+         */
+        boolean offer(long views, ArticleTally tally) {
+            Entry last = size == top.length ? top[size - 1] : null;
+            if (last != null
+                    && last.tally() != tally
+                    && RankOrder.compare(views, tally.articleId(), last.views(), last.articleId()) > 0) {
                 return false;
             }
+            Entry entry = new Entry(views, tally.articleId(), tally);
             int at = indexOf(entry.tally());
             if (at >= 0) {
                 System.arraycopy(top, at + 1, top, at, size - at - 1);
@@ -166,8 +173,10 @@ public final class Leaderboards {
     private final LongSupplier clock;
     private final boolean byVisitors;
     private final TrendingRule trending;
-    private final Map<ListKey, Board> boards = new HashMap<>();
-    /** Each site's shelves by section (null: the lists over all sections); a shelf goes with its last board. */
+    /**
+     * Each site's shelves by section (null: the lists over all sections); a shelf goes with its last board. The
+     * shelves are the only index of the boards: a {@link ListKey} names a shelf and a slot on it ({@link #board}).
+     */
     private final Map<String, Map<String, Shelf>> shelves = new HashMap<>();
 
     private final List<Board> changed = new ArrayList<>();
@@ -373,7 +382,7 @@ public final class Leaderboards {
                 markChanged(board);
             }
         } else if (newViews > oldViews) {
-            if (board.offer(new Entry(newViews, tally.articleId(), tally))) {
+            if (board.offer(newViews, tally)) {
                 markChanged(board);
             }
         } else if (shown && board.indexOf(tally) >= 0) {
@@ -429,7 +438,6 @@ public final class Leaderboards {
 
     /** Takes {@code board} off its shelf and out of the lists, and the shelf with it when it was the last. */
     private void remove(Board board) {
-        boards.remove(board.key);
         Shelf shelf = board.shelf;
         shelf.boards[board.slot] = null;
         if (--shelf.size == 0) {
@@ -489,7 +497,6 @@ public final class Leaderboards {
                 board = new Board(key, on, slot, capacity);
                 on.boards[slot] = board;
                 on.size++;
-                boards.put(key, board);
             }
             return board;
         }
@@ -547,7 +554,7 @@ public final class Leaderboards {
     private static void refile(Shelf shelf, int slot, ArticleTally tally, long views) {
         Board board = shelf == null ? null : shelf.boards[slot];
         if (board != null && board.stale) {
-            board.offer(new Entry(views, tally.articleId(), tally));
+            board.offer(views, tally);
         }
     }
 
@@ -572,9 +579,13 @@ public final class Leaderboards {
     /** Every article that is in some list's top N now: these are never forgotten to make room. */
     public Set<ArticleTally> listed() {
         Set<ArticleTally> listed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        for (Board board : boards.values()) {
-            for (int i = 0; i < board.size; i++) {
-                listed.add(board.top[i].tally());
+        for (Map<String, Shelf> bySection : shelves.values()) {
+            for (Shelf shelf : bySection.values()) {
+                for (Board board : shelf.boards) {
+                    for (int i = 0; board != null && i < board.size; i++) {
+                        listed.add(board.top[i].tally());
+                    }
+                }
             }
         }
         return listed;
@@ -582,13 +593,29 @@ public final class Leaderboards {
 
     /** How many lists this partition holds. */
     public int size() {
-        return boards.size();
+        int size = 0;
+        for (Map<String, Shelf> bySection : shelves.values()) {
+            for (Shelf shelf : bySection.values()) {
+                size += shelf.size;
+            }
+        }
+        return size;
     }
 
     public List<Candidate> top(ListKey list, int limit) {
         refresh();
-        Board board = boards.get(list);
+        Board board = board(list);
         return board == null ? List.of() : top(board, limit);
+    }
+
+    /** The board of {@code list}, found on its shelf; null when this partition holds no such list. */
+    private Board board(ListKey list) {
+        int window = list.published() == null ? -1 : windows.indexOf(list.published());
+        Shelf shelf = shelf(list.site(), list.section(), false);
+        if (shelf == null || window < 0 && list.published() != null) {
+            return null;
+        }
+        return shelf.boards[slot(list.sort(), window, list.period())];
     }
 
     private static List<Candidate> top(Board board, int limit) {
@@ -607,7 +634,7 @@ public final class Leaderboards {
 
     /** Event time of the newest view counted for {@code list} in this partition, or 0. */
     public long lastViewAt(ListKey list) {
-        Board board = boards.get(list);
+        Board board = board(list);
         return board == null ? 0L : board.lastViewAt;
     }
 }

@@ -139,6 +139,30 @@ class LeaderboardsTest {
     }
 
     @Test
+    void holdsEveryListItsArticlesStandInAndForgetsAListThatEmptied() {
+        ArticleTally a = viewed("a", "sport", 1);
+        ArticleTally b = viewed("b", null, 2);
+        Map<ListKey, List<Candidate>> made = leaderboards.drainChanged(50);
+
+        assertThat(leaderboards.size()).isEqualTo(made.size());
+        assertThat(made).containsKeys(HOUR_ALL, HOUR_SPORT); // no visitor ids: no lists by visitors
+        assertThat(leaderboards.listed()).containsExactlyInAnyOrder(a, b);
+        assertThat(leaderboards.lastViewAt(HOUR_SPORT)).isEqualTo(NOW);
+        assertThat(leaderboards.lastViewAt(new ListKey(SITE, Period.LAST_HOUR, "politics")))
+                .isZero();
+
+        a.expire(NOW + 3_600_000L, DAY);
+        leaderboards.update(a);
+        Map<ListKey, List<Candidate>> emptied = leaderboards.drainChanged(50);
+
+        assertThat(emptied.get(HOUR_SPORT)).isEmpty();
+        // the sport section's list of the hour is gone; the one over all sections keeps b
+        assertThat(leaderboards.size()).isEqualTo(made.size() - 1);
+        assertThat(leaderboards.lastViewAt(HOUR_SPORT)).isZero();
+        assertThat(ids(leaderboards.top(HOUR_ALL, 10))).containsExactly("b");
+    }
+
+    @Test
     void reportsOnlyListsThatWereTouchedSinceTheLastDrain() {
         viewed("a", "sport", 1);
         Map<ListKey, List<Candidate>> first = leaderboards.drainChanged(50);
