@@ -205,8 +205,12 @@ public final class BenchmarkRun implements Callable<Integer> {
             }
             String main = dataset(articles).prefix();
             if (part("drain")) {
-                for (String subject :
-                        List.of("plain-consumer", "plain-consumer-bytes", "mostread-eos", "mostread-alos")) {
+                for (String subject : List.of(
+                        "plain-consumer",
+                        "plain-consumer-bytes",
+                        "mostread-eos",
+                        "mostread-alos",
+                        "streams-count-eos")) {
                     if (subjects.isEmpty() || subjects.contains(subject)) {
                         report.drain(subject, drains(subject, bootstrap, main, 0));
                     }

@@ -251,6 +251,13 @@ final class Report {
                             + "its rate is views processed over that time. The Redis reference also stops after a fixed time.%n",
                     views));
         }
+        if (drains.containsKey("streams-count-eos") && drains.containsKey("mostread-eos")) {
+            md.append(String.format(
+                    "%nThe floor (`streams-count-eos`: the ranker's configuration, parse and count per article, nothing"
+                            + " else) runs at %.3f× the plain consumer; mostread (exactly_once_v2) at %.2f× the floor.%n",
+                    medianRate("streams-count-eos") / plain,
+                    medianRate("mostread-eos") / medianRate("streams-count-eos")));
+        }
         if (drains.containsKey("redis-zincrby")) {
             md.append(String.format(
                     "mostread (exactly_once_v2) / Redis ZINCRBY reference: %.2f×.%n",

@@ -78,6 +78,7 @@ class BenchmarkSmokeIntegrationTest {
                 "plain-consumer-bytes",
                 "mostread-eos",
                 "mostread-alos",
+                "streams-count-eos",
                 "naive-hopping",
                 "redis-zincrby")) {
             assertThat(report.path("drain")

@@ -11,6 +11,7 @@ import dev.mostread.shared.kafka.Topics;
 import dev.mostread.shared.system.KafkaSettings;
 import dev.mostread.shared.system.ListsProperties;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,7 +31,7 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
  * DrainMain subject bootstrapServers topicPrefix views threads capSeconds [redisPort]
  * </pre>
  * Subjects: {@code plain-consumer}, {@code plain-consumer-bytes}, {@code mostread-eos}, {@code mostread-alos},
- * {@code naive-hopping}, {@code redis-zincrby}.
+ * {@code streams-count-eos} ({@link CountFloorTopology}), {@code naive-hopping}, {@code redis-zincrby}.
  */
 public final class DrainMain {
 
@@ -56,6 +57,7 @@ public final class DrainMain {
                 mostread(subject, bootstrap, topics, views, threads, cap, StreamsConfig.EXACTLY_ONCE_V2);
             case "mostread-alos" ->
                 mostread(subject, bootstrap, topics, views, threads, cap, StreamsConfig.AT_LEAST_ONCE);
+            case "streams-count-eos" -> countFloor(subject, bootstrap, topics, views, threads, cap);
             case "naive-hopping" -> naive(bootstrap, topics, views, threads, cap);
             case "redis-zincrby" ->
                 RedisDrain.run(bootstrap, topics.pageViews(), views, Integer.parseInt(args[6]), cap);
@@ -69,31 +71,9 @@ public final class DrainMain {
     private static DrainResult mostread(
             String subject, String bootstrap, Topics topics, long views, int threads, Duration cap, String guarantee)
             throws Exception {
-        String id = "bench-" + subject + "-" + UUID.randomUUID();
-        // The product's own defaults, bound as Spring binds them (tick, commit interval, list size, ...): only the
-        // guarantee, the threads and the lists vary, and the scale run tracks a million articles of one site, so
-        // its cap is raised to measure counting, not eviction. Views only unless -Dmostread.bench.sorts.
-        Map<String, String> overrides = new java.util.HashMap<>();
-        overrides.put("mostread.ranker.application-id", id);
-        overrides.put("mostread.ranker.stream-threads", Integer.toString(threads));
-        overrides.put("mostread.ranker.caps.articles-per-site", "1000000");
-        overrides.put("mostread.ranker.streams[" + StreamsConfig.PROCESSING_GUARANTEE_CONFIG + "]", guarantee);
-        overrides.put("mostread.ranker.sorts", System.getProperty(SORTS, "views"));
-        Binder binder = new Binder(new MapConfigurationPropertySource(overrides));
-        RankerProperties properties = binder.bindOrCreate("mostread.ranker", RankerProperties.class);
-        ListsProperties lists = binder.bindOrCreate("mostread.ranker", ListsProperties.class);
-        Path stateDir = Files.createTempDirectory("mostread-bench-state");
-        Properties config = RankerStreams.streamsConfig(
-                new KafkaSettings(bootstrap, 6, (short) 0, Map.of(), null),
-                lists.applicationId(),
-                properties,
-                stateDir,
-                id);
-        for (String setting : System.getProperty(STREAMS_CONFIG, "").split(";")) {
-            if (setting.contains("=")) {
-                config.put(setting.substring(0, setting.indexOf('=')), setting.substring(setting.indexOf('=') + 1));
-            }
-        }
+        RankerRun ranker = RankerRun.of(subject, bootstrap, threads, guarantee);
+        RankerProperties properties = ranker.properties();
+        ListsProperties lists = ranker.lists();
         RobotFilter.warmUp();
         RankerTopology.Settings settings = new RankerTopology.Settings(
                 6,
@@ -112,11 +92,58 @@ public final class DrainMain {
         return StreamsDrain.run(
                 subject,
                 RankerTopology.build(topics, settings, new RankerMetrics(new SimpleMeterRegistry())),
-                config,
+                ranker.config(),
                 topics.pageViews(),
                 views,
                 cap,
                 null);
+    }
+
+    /** {@link CountFloorTopology} with the ranker's own configuration (exactly-once, its threads and commits). */
+    private static DrainResult countFloor(
+            String subject, String bootstrap, Topics topics, long views, int threads, Duration cap) throws Exception {
+        return StreamsDrain.run(
+                subject,
+                CountFloorTopology.build(topics.pageViews()),
+                RankerRun.of(subject, bootstrap, threads, StreamsConfig.EXACTLY_ONCE_V2)
+                        .config(),
+                topics.pageViews(),
+                views,
+                cap,
+                null);
+    }
+
+    /** The ranker's properties and Kafka Streams configuration for one drain. */
+    private record RankerRun(RankerProperties properties, ListsProperties lists, Properties config) {
+
+        static RankerRun of(String subject, String bootstrap, int threads, String guarantee) throws IOException {
+            String id = "bench-" + subject + "-" + UUID.randomUUID();
+            // The product's own defaults, bound as Spring binds them (tick, commit interval, list size, ...): only the
+            // guarantee, the threads and the lists vary, and the scale run tracks a million articles of one site, so
+            // its cap is raised to measure counting, not eviction. Views only unless -Dmostread.bench.sorts.
+            Map<String, String> overrides = new java.util.HashMap<>();
+            overrides.put("mostread.ranker.application-id", id);
+            overrides.put("mostread.ranker.stream-threads", Integer.toString(threads));
+            overrides.put("mostread.ranker.caps.articles-per-site", "1000000");
+            overrides.put("mostread.ranker.streams[" + StreamsConfig.PROCESSING_GUARANTEE_CONFIG + "]", guarantee);
+            overrides.put("mostread.ranker.sorts", System.getProperty(SORTS, "views"));
+            Binder binder = new Binder(new MapConfigurationPropertySource(overrides));
+            RankerProperties properties = binder.bindOrCreate("mostread.ranker", RankerProperties.class);
+            ListsProperties lists = binder.bindOrCreate("mostread.ranker", ListsProperties.class);
+            Path stateDir = Files.createTempDirectory("mostread-bench-state");
+            Properties config = RankerStreams.streamsConfig(
+                    new KafkaSettings(bootstrap, 6, (short) 0, Map.of(), null),
+                    lists.applicationId(),
+                    properties,
+                    stateDir,
+                    id);
+            for (String setting : System.getProperty(STREAMS_CONFIG, "").split(";")) {
+                if (setting.contains("=")) {
+                    config.put(setting.substring(0, setting.indexOf('=')), setting.substring(setting.indexOf('=') + 1));
+                }
+            }
+            return new RankerRun(properties, lists, config);
+        }
     }
 
     /** The textbook topology with Kafka Streams' defaults; too slow to finish, so it runs for {@code cap}. */
