@@ -228,15 +228,10 @@ public final class BenchmarkRun implements Callable<Integer> {
             }
             if (part("scale")) {
                 for (int size : scale) {
-                    report.scale(
-                            size,
-                            size == articles && report.drains().containsKey("mostread-eos")
-                                    ? report.drains().get("mostread-eos")
-                                    : drains(
-                                            "mostread-eos",
-                                            bootstrap,
-                                            dataset(size).prefix(),
-                                            0));
+                    report.scale(size, scaleDrains("mostread-eos", report, size, bootstrap));
+                    if (subjects.isEmpty() || subjects.contains("streams-count-eos")) {
+                        report.floorScale(size, scaleDrains("streams-count-eos", report, size, bootstrap));
+                    }
                 }
             }
             if (part("fresh")) {
@@ -281,6 +276,15 @@ public final class BenchmarkRun implements Callable<Integer> {
 
     private static Topics dataset(int size) {
         return new Topics("a" + size + "-");
+    }
+
+    /** {@code subject}'s drains of the dataset of {@code size} articles: the main drain's when that is the one. */
+    private List<DrainResult> scaleDrains(String subject, Report report, int size, String bootstrap)
+            throws IOException, InterruptedException {
+        if (size == articles && report.drains().containsKey(subject)) {
+            return report.drains().get(subject);
+        }
+        return drains(subject, bootstrap, dataset(size).prefix(), 0);
     }
 
     private List<DrainResult> drains(String subject, String bootstrap, String prefix, long cap, String... extra)

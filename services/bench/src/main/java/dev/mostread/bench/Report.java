@@ -26,6 +26,9 @@ final class Report {
     private final Map<Integer, Map<String, Object>> datasets = new LinkedHashMap<>();
     private final Map<String, List<DrainResult>> drains = new LinkedHashMap<>();
     private final Map<Integer, List<DrainResult>> scale = new LinkedHashMap<>();
+    /** The floor ({@code streams-count-eos}) over the same datasets: how much of the curve is the framework's. */
+    private final Map<Integer, List<DrainResult>> floorScale = new LinkedHashMap<>();
+
     private List<Freshness.Result> freshness = List.of();
     private List<Freshness.Result> lightFreshness = List.of();
     private Map<Integer, Map<String, List<Serving.WrkResult>>> serving = Map.of();
@@ -74,6 +77,10 @@ final class Report {
 
     void scale(int size, List<DrainResult> results) {
         scale.put(size, results);
+    }
+
+    void floorScale(int size, List<DrainResult> results) {
+        floorScale.put(size, results);
     }
 
     void freshness(List<Freshness.Result> results) {
@@ -290,17 +297,26 @@ final class Report {
                     "%n## Scale curve: mostread (exactly_once_v2) by distinct articles%n%n"
                             + "%,d views per dataset (%,d for the main dataset's row).%n%n",
                     scaleViews, views));
-            md.append(
-                    "| distinct articles | views/s (median) | × smallest | CPU µs per view | state updates per view | heap after drain |\n|---|---|---|---|---|---|\n");
+            md.append("| distinct articles | views/s (median) | × smallest | CPU µs per view | state updates per view"
+                    + " | heap after drain | floor views/s | floor × smallest |\n|---|---|---|---|---|---|---|---|\n");
             double first = Stats.median(scale.values().iterator().next(), DrainResult::viewsPerSecond);
-            scale.forEach((size, results) -> md.append(String.format(
-                    "| %,d | %,.0f | %.2f | %s | %.4f | %,d MB |%n",
-                    size,
-                    Stats.median(results, DrainResult::viewsPerSecond),
-                    Stats.median(results, DrainResult::viewsPerSecond) / first,
-                    fmt(cpuPerView(results), 1),
-                    perView(results, true),
-                    (long) Stats.median(results, DrainResult::heapBytes) >> 20)));
+            double floorFirst = floorScale.isEmpty()
+                    ? Double.NaN
+                    : Stats.median(floorScale.values().iterator().next(), DrainResult::viewsPerSecond);
+            scale.forEach((size, results) -> {
+                List<DrainResult> floor = floorScale.getOrDefault(size, List.of());
+                double floorRate = floor.isEmpty() ? Double.NaN : Stats.median(floor, DrainResult::viewsPerSecond);
+                md.append(String.format(
+                        "| %,d | %,.0f | %.2f | %s | %.4f | %,d MB | %s | %s |%n",
+                        size,
+                        Stats.median(results, DrainResult::viewsPerSecond),
+                        Stats.median(results, DrainResult::viewsPerSecond) / first,
+                        fmt(cpuPerView(results), 1),
+                        perView(results, true),
+                        (long) Stats.median(results, DrainResult::heapBytes) >> 20,
+                        floor.isEmpty() ? "–" : fmt(floorRate, 0),
+                        floor.isEmpty() ? "–" : fmt(floorRate / floorFirst, 2)));
+            });
         }
 
         if (!jmh.isEmpty()) {
@@ -385,6 +401,11 @@ final class Report {
                         "runs",
                         results)));
         json.put("scale", scaleJson);
+        Map<String, Object> floorScaleJson = new LinkedHashMap<>();
+        floorScale.forEach((size, results) -> floorScaleJson.put(
+                Integer.toString(size),
+                Map.of("medianViewsPerSecond", Stats.median(results, DrainResult::viewsPerSecond), "runs", results)));
+        json.put("floorScale", floorScaleJson);
         json.put("jmh", jmh);
         return json;
     }

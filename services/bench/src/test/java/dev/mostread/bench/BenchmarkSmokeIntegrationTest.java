@@ -106,6 +106,12 @@ class BenchmarkSmokeIntegrationTest {
                         .path("medianViewsPerSecond")
                         .asDouble())
                 .isPositive();
+        assertThat(report.path("floorScale")
+                        .path("1000")
+                        .path("medianViewsPerSecond")
+                        .asDouble())
+                .as("the floor over the scale curve's datasets")
+                .isPositive();
         JsonNode freshness = report.path("freshnessMillis").get(0);
         assertThat(freshness.path("probes").asInt()).isEqualTo(5);
         assertThat(freshness.path("late").asInt()).isZero();
